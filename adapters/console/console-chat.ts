@@ -1,0 +1,58 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { CommandContext } from "../../src/commands/context.js";
+import { dispatch } from "../../src/commands/dispatch.js";
+import { parseCommandText, tokenize } from "../../src/commands/parse-text.js";
+import type { Reply } from "../../src/replies/reply.js";
+import type { Services } from "../../src/services.js";
+import { renderText } from "./render-text.js";
+
+export interface ConsoleChatOptions {
+  services: Services;
+  input: Readable;
+  output: Writable;
+  /** Show a prompt (only when a person is typing at a terminal). */
+  prompt: boolean;
+}
+
+/** Runs one typed line: "/papers venue:OSDI", "2" (a pick from the last list) or a bare paper name. */
+export async function answerLine(line: string, services: Services, ctx: CommandContext, lastChoices: string[]): Promise<Reply | undefined> {
+  const text = line.trim();
+  if (text === "") return undefined;
+  if (/^\d{1,2}$/.test(text) && lastChoices.length > 0) {
+    const id = lastChoices[Number(text) - 1];
+    if (id) return dispatch(services.commands, "paper", { query: id }, ctx);
+  }
+  const words = tokenize(text.startsWith("/") ? text.slice(1) : `paper ${text}`);
+  const found = services.commands.match(words);
+  if (!found) return { kind: "error", reason: "invalid", text: `Unknown command "/${words[0] ?? ""}".`, hint: "Type /help for the list of commands." };
+  const parsed = parseCommandText(found.command, found.rest);
+  if (!parsed.ok) return { kind: "error", reason: "invalid", text: `/${found.command.name}: ${parsed.error}.`, hint: "Type /help " + found.command.name };
+  return dispatch(services.commands, found.command.name, parsed.args, ctx);
+}
+
+/**
+ * A terminal chat over the core: one command per line, replies as text.
+ * Resolves when the input ends (Ctrl-D) or the user types /quit.
+ */
+export async function runConsoleChat({ services, input, output, prompt }: ConsoleChatOptions): Promise<void> {
+  const rl = createInterface({ input, output: prompt ? output : undefined, terminal: prompt, prompt: "mss> " });
+  const ctx: CommandContext = {
+    platform: "console",
+    channel: { platform: "console", id: "console" },
+    user: { id: "console", name: "you", isAdmin: true },
+    services,
+  };
+  let lastChoices: string[] = [];
+  if (prompt) rl.prompt();
+  for await (const line of rl) {
+    if (/^\/(quit|exit)\s*$/i.test(line.trim())) break;
+    const reply = await answerLine(line, services, ctx, lastChoices);
+    if (reply) {
+      if (reply.kind === "choices") lastChoices = reply.options.map((o) => o.id);
+      output.write(`${renderText(reply)}\n\n`);
+    }
+    if (prompt) rl.prompt();
+  }
+  rl.close();
+}

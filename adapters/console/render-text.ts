@@ -1,0 +1,80 @@
+import { stripControlChars } from "../../src/papers/index.js";
+import { cardTitle } from "../../src/replies/plain-text.js";
+import type { CommandLink, PaperCard, Reply } from "../../src/replies/reply.js";
+
+// Upstream text could carry terminal escape sequences; nothing reaches the terminal unstripped.
+const safe = (text: string): string => stripControlChars(text).replace(/\n/g, " ");
+
+/** How a clickable command is typed on the console: "/papers venue:OSDI page:2". */
+export function typedCommand(link: CommandLink): string {
+  const args = Object.entries(link.args).map(([k, v]) => {
+    const value = String(v);
+    return /[\s"]/.test(value) ? `${k}:'${value.replace(/'/g, "")}'` : `${k}:${value}`;
+  });
+  return ["/" + link.command, ...args].join(" ");
+}
+
+function cardLines(card: PaperCard): string[] {
+  const rows: Array<[string, string]> = [];
+  if (card.categories.length > 0) rows.push(["Categories", card.categories.map((c) => `${c.symbol} ${c.label}`).join(", ")]);
+  if (card.reporters.length > 0) rows.push([card.reporters.length > 1 ? "Reporters" : "Reporter", card.reporters.join(", ")]);
+  for (const link of card.links) rows.push([link.label, link.url]);
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  return [safe(cardTitle(card)), ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${safe(value)}`)];
+}
+
+function listLine(card: PaperCard, n: number): string {
+  const symbols = card.categories.map((c) => c.symbol).join("");
+  const by = card.reporters.length > 0 ? ` — ${card.reporters.join(", ")}` : "";
+  return safe(`${String(n).padStart(3)}. ${cardTitle(card)}${symbols ? ` ${symbols}` : ""}${by}`);
+}
+
+/** Renders a reply as terminal text (console chat and the CLI). */
+export function renderText(reply: Reply): string {
+  switch (reply.kind) {
+    case "paper":
+      return [...(reply.note ? [safe(reply.note)] : []), ...cardLines(reply.card)].join("\n");
+    case "choices":
+      return [safe(reply.text), ...reply.options.map((c, i) => listLine(c, i + 1)), "Type the number, or /paper <name>."].join("\n");
+    case "papers": {
+      const first = (reply.page - 1) * 10;
+      const lines = [safe(`${reply.title} — ${reply.total} paper${reply.total === 1 ? "" : "s"}, page ${reply.page} of ${reply.pageCount}`)];
+      lines.push(...reply.items.map((c, i) => listLine(c, first + i + 1)));
+      const nav = [reply.prev && `previous: ${typedCommand(reply.prev)}`, reply.next && `next: ${typedCommand(reply.next)}`].filter(Boolean);
+      if (nav.length > 0) lines.push(safe(nav.join("   ")));
+      return lines.join("\n");
+    }
+    case "info": {
+      const lines = [safe(reply.text ? `${reply.title} — ${reply.text}` : reply.title)];
+      for (const section of reply.sections) {
+        lines.push("", safe(section.title));
+        const width = Math.min(40, Math.max(0, ...section.rows.map((r) => r.label.length)));
+        for (const row of section.rows) lines.push(safe(`  ${row.value ? `${row.label.padEnd(width)}  ${row.value}` : row.label}`));
+      }
+      if (reply.file) lines.push("", safe(`(file ${reply.file.name} available with the CLI)`));
+      return lines.join("\n");
+    }
+    case "notice":
+      return safe(reply.text);
+    case "error":
+      return [safe(`Error: ${reply.text}`), ...(reply.hint ? [safe(reply.hint)] : [])].join("\n");
+    case "announcement":
+      return [
+        safe(`📣 ${reply.headline}`),
+        ...reply.items.flatMap((item) => [
+          ...cardLines(item.card).map((l, i) => (i === 0 ? `${item.change === "added" ? "New" : "Changed"}: ${l}` : l)),
+          ...item.changes.map((c) => safe(`  • ${c}`)),
+        ]),
+      ].join("\n");
+    case "digest":
+      return [safe(`📣 ${reply.headline}`), ...reply.items.map((c, i) => listLine(c, i + 1)), ...(reply.more > 0 ? [`  … and ${reply.more} more`] : [])].join("\n");
+    case "session":
+      return [
+        safe(`📖 ${reply.headline}`),
+        safe(`  Date: ${reply.date}`),
+        safe(`  Presenter: ${reply.presenter?.name ?? "nobody yet"}`),
+        ...(reply.card ? cardLines(reply.card).map((l) => `  ${l}`) : []),
+        ...(reply.note ? [safe(`  ${reply.note}`)] : []),
+      ].join("\n");
+  }
+}

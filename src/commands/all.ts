@@ -1,0 +1,12 @@
+import type { AnyCommand } from "./command.js";
+import { helpCommand } from "./help.js";
+import { paperCommand } from "./paper.js";
+import { papersCommand } from "./papers.js";
+import { CommandRegistry } from "./registry.js";
+import { softwareCommand } from "./software.js";
+import { statsCommand } from "./stats.js";
+
+/** Every command of the bot, in help order. Adding a command is adding it here. */
+export const ALL_COMMANDS: readonly AnyCommand[] = [paperCommand, papersCommand, softwareCommand, statsCommand, helpCommand];
+
+export const createRegistry = (commands: readonly AnyCommand[] = ALL_COMMANDS) => new CommandRegistry(commands);

@@ -1,0 +1,76 @@
+import { findTag, foldKey, venueKey } from "../papers/index.js";
+import { toCard } from "../replies/paper-card.js";
+import { errorReply, type CommandLink, type Reply } from "../replies/reply.js";
+import type { PaperFilter } from "../search/filter.js";
+import { defineCommand } from "./command.js";
+import { flag, integer, text, yearRange } from "./options.js";
+
+export const PAGE_SIZE = 10;
+
+const distinct = (values: Array<string | null>) => [...new Set(values.filter((v): v is string => v !== null))];
+
+export const papersCommand = defineCommand({
+  name: "papers",
+  description: "Browse the list, filtered by venue, year, category or reporter, 10 per page.",
+  group: "papers",
+  options: {
+    venue: text({ description: "Venue, e.g. OSDI or arXiv", max: 40 }).optional(),
+    year: yearRange({ description: "Year or range, e.g. 2023 or 2021-2023" }).optional(),
+    tag: text({ description: "Category from the legend", max: 40, dynamicChoices: "tags" }).optional(),
+    reporter: text({ description: "Who presents it", max: 60, autocomplete: "reporters" }).optional(),
+    code: flag({ description: "Only papers with (yes) or without (no) a code link" }).optional(),
+    page: integer({ description: "Page number", min: 1, max: 10000 }).default(1),
+  },
+  examples: ["papers venue:OSDI", "papers year:2022-2023 tag:scheduling", "papers reporter:hzq page:2"],
+  run({ venue, year, tag, reporter, code, page }, { services: { catalog } }): Reply {
+    const { list, index } = catalog;
+    if (tag !== undefined && !findTag(list.legend, tag)) {
+      const valid = list.legend.map((t) => `${t.id} (${t.symbol})`).join(", ");
+      return errorReply("invalid", `Unknown category "${tag}".`, valid ? `Categories: ${valid}` : "This list has no categories.");
+    }
+    const filter: PaperFilter = {};
+    if (venue !== undefined) filter.venue = venue;
+    if (year !== undefined) filter.year = year;
+    if (tag !== undefined) filter.tag = tag;
+    if (reporter !== undefined) filter.reporter = reporter;
+    if (code !== undefined) filter.hasCode = code;
+    const found = index.filter(filter);
+
+    const described = [
+      venue && `venue ${venue}`,
+      year && (year.from === year.to ? `year ${year.from}` : `years ${year.from}–${year.to}`),
+      tag && `category ${findTag(list.legend, tag)?.label ?? tag}`,
+      reporter && `reporter ${reporter}`,
+      code !== undefined && (code ? "with code" : "without code"),
+    ].filter(Boolean);
+    if (found.length === 0) {
+      let hint = "Try fewer filters.";
+      if (venue && !list.papers.some((p) => p.venue && venueKey(p.venue) === venueKey(venue))) {
+        hint = `Venues: ${distinct(list.papers.map((p) => p.venue)).join(", ")}`;
+      } else if (reporter && !list.papers.some((p) => p.reporters.some((r) => foldKey(r) === foldKey(reporter)))) {
+        hint = `Reporters: ${distinct(list.papers.flatMap((p) => p.reporters)).join(", ")}`;
+      }
+      return errorReply("not-found", `No papers match ${described.join(", ")}.`, hint);
+    }
+
+    const pageCount = Math.ceil(found.length / PAGE_SIZE);
+    if (page > pageCount) return errorReply("invalid", `Page ${page} is past the last page (${pageCount}).`);
+    const base: CommandLink["args"] = {};
+    if (venue !== undefined) base.venue = venue;
+    if (year !== undefined) base.year = year.from === year.to ? String(year.from) : `${year.from}-${year.to}`;
+    if (tag !== undefined) base.tag = tag;
+    if (reporter !== undefined) base.reporter = reporter;
+    if (code !== undefined) base.code = code;
+    const link = (p: number): CommandLink => ({ command: "papers", args: { ...base, page: p } });
+    return {
+      kind: "papers",
+      title: described.length > 0 ? `Papers: ${described.join(", ")}` : "Papers",
+      items: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((p) => toCard(p, list.legend)),
+      total: found.length,
+      page,
+      pageCount,
+      prev: page > 1 ? link(page - 1) : null,
+      next: page < pageCount ? link(page + 1) : null,
+    };
+  },
+});

@@ -1,0 +1,63 @@
+import { LINK_KINDS, type Duplicate, type Paper, type ParseWarning, type Tag } from "./model.js";
+import type { PaperDraft } from "./read-row.js";
+import { canonicalReporters } from "./reporters.js";
+import { foldKey } from "./text.js";
+
+function unionBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Merges rows that name the same paper (same id) into one paper: reporters,
+ * tags, aliases and links are united, the first row's year and venue win (a
+ * conflict is warned about). Reporters get one display name per person.
+ */
+export function mergeDrafts(
+  drafts: PaperDraft[],
+  legend: Tag[],
+  warn: (w: ParseWarning) => void,
+): { papers: Paper[]; duplicates: Duplicate[] } {
+  const groups = new Map<string, PaperDraft[]>();
+  for (const draft of drafts) groups.set(draft.id, [...(groups.get(draft.id) ?? []), draft]);
+
+  const display = canonicalReporters(drafts.flatMap((d) => d.reporters));
+  const tagOrder = (id: string) => legend.findIndex((t) => t.id === id);
+
+  const papers: Paper[] = [];
+  const duplicates: Duplicate[] = [];
+  for (const [id, group] of groups) {
+    const [first, ...rest] = group as [PaperDraft, ...PaperDraft[]];
+    for (const other of rest) {
+      if (other.year !== null && first.year !== null && other.year !== first.year) {
+        warn({ line: other.line, message: `${first.name}: listed again with year ${other.year} (line ${first.line} says ${first.year}); keeping ${first.year}` });
+      }
+      if (other.venue && first.venue && other.venue !== first.venue) {
+        warn({ line: other.line, message: `${first.name}: listed again with venue ${other.venue} (line ${first.line} says ${first.venue}); keeping ${first.venue}` });
+      }
+    }
+    const links: Paper["links"] = {};
+    for (const kind of LINK_KINDS) {
+      const url = group.find((d) => d.links[kind])?.links[kind];
+      if (url) links[kind] = url;
+    }
+    papers.push({
+      id,
+      name: first.name,
+      aliases: unionBy(group.flatMap((d) => d.aliases), foldKey),
+      year: group.find((d) => d.year !== null)?.year ?? null,
+      venue: group.find((d) => d.venue !== null)?.venue ?? null,
+      tags: [...new Set(group.flatMap((d) => d.tags))].sort((a, b) => tagOrder(a) - tagOrder(b)),
+      links,
+      reporters: unionBy(group.flatMap((d) => d.reporters), foldKey).map((r) => display.get(foldKey(r)) ?? r),
+      lines: group.map((d) => d.line),
+    });
+    if (group.length > 1) duplicates.push({ id, name: first.name, lines: group.map((d) => d.line) });
+  }
+  return { papers, duplicates };
+}

@@ -1,0 +1,118 @@
+import type { Nodes, Root, Table } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { toString } from "mdast-util-to-string";
+import { gfm } from "micromark-extension-gfm";
+import { cleanText } from "./text.js";
+
+/** One table cell as text plus the link targets inside it. */
+export interface RawCell {
+  text: string;
+  urls: string[];
+}
+
+export interface RawRow {
+  line: number;
+  cells: RawCell[];
+}
+
+export interface RawTable {
+  line: number;
+  headers: string[];
+  rows: RawRow[];
+}
+
+export interface RawLink {
+  text: string;
+  url: string;
+  line: number;
+}
+
+/** The parts of the list's markdown that parsing cares about. */
+export interface MarkdownParts {
+  tables: RawTable[];
+  /** Repairs made while reading, as [line, message]. */
+  notes: Array<[number, string]>;
+  /** Text of paragraphs and code blocks outside tables (where the legend lives). */
+  textBlocks: string[];
+  /** Links standing alone on a line or list item outside tables (the software suite). */
+  standaloneLinks: RawLink[];
+}
+
+function collectUrls(node: Nodes, into: string[]): void {
+  if (node.type === "link") into.push(node.url);
+  if ("children" in node) for (const child of node.children) collectUrls(child, into);
+}
+
+function readTable(table: Table): RawTable {
+  const [head, ...body] = table.children;
+  const cellOf = (cell: Nodes): RawCell => {
+    const urls: string[] = [];
+    collectUrls(cell, urls);
+    return { text: cleanText(toString(cell)), urls };
+  };
+  return {
+    line: table.position?.start.line ?? 1,
+    headers: head ? head.children.map((c) => cleanText(toString(c))) : [],
+    rows: body.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map(cellOf) })),
+  };
+}
+
+/** A paragraph whose only content is one link: "[BentoML](https://…)". */
+function standaloneLink(node: Nodes): RawLink | undefined {
+  if (node.type !== "paragraph") return undefined;
+  const meaningful = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
+  const only = meaningful.length === 1 ? meaningful[0] : undefined;
+  if (only?.type !== "link") return undefined;
+  return { text: cleanText(toString(only)), url: only.url, line: node.position?.start.line ?? 1 };
+}
+
+const parseGfm = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+
+/**
+ * A blank line inside a table ends it in GFM, and the rows after it become a
+ * paragraph of pipe-delimited lines. Such a paragraph right after a table is
+ * read as more rows of that table, through the same parser, keeping real line numbers.
+ */
+function continuationRows(node: Nodes, previous: RawTable | undefined, source: string): RawRow[] | undefined {
+  if (node.type !== "paragraph" || !previous || !node.position) return undefined;
+  const text = source.slice(node.position.start.offset, node.position.end.offset);
+  if (!text.split("\n").every((line) => /^\s*\|.*\|\s*$/.test(line))) return undefined;
+  const header = `| ${previous.headers.map((h) => h.replace(/\|/g, "")).join(" | ")} |\n|${" --- |".repeat(previous.headers.length)}\n`;
+  const table = parseGfm(header + text).children.find((c): c is Table => c.type === "table");
+  if (!table) return undefined;
+  const shift = node.position.start.line - 3;
+  return readTable(table).rows.map((row) => ({ ...row, line: row.line + shift }));
+}
+
+function walk(node: Nodes, parts: MarkdownParts, source: string): void {
+  if (node.type === "table") {
+    parts.tables.push(readTable(node));
+    return;
+  }
+  if (node.type === "code") parts.textBlocks.push(node.value);
+  if (node.type === "paragraph" || node.type === "heading") {
+    parts.textBlocks.push(toString(node));
+    const link = standaloneLink(node);
+    if (link) parts.standaloneLinks.push(link);
+  }
+  if (!("children" in node)) return;
+  let previousTable: RawTable | undefined;
+  for (const child of node.children) {
+    const rows = continuationRows(child, previousTable, source);
+    if (rows && previousTable) {
+      previousTable.rows.push(...rows);
+      parts.notes.push([child.position?.start.line ?? 1, "a blank line splits the table here; the rows after it are read as part of the table"]);
+      continue;
+    }
+    walk(child, parts, source);
+    previousTable = child.type === "table" ? parts.tables.at(-1) : undefined;
+  }
+}
+
+/** Parses markdown with the GFM extensions (tables, autolink literals) and extracts tables, text and links. */
+export function readMarkdown(markdown: string): MarkdownParts {
+  const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
+  walk(parseGfm(markdown), parts, markdown);
+  return parts;
+}

@@ -1,0 +1,27 @@
+import type { Platform, Reply } from "./replies/reply.js";
+
+/** What a platform said about one delivery; the outbox decides to retry, fail or mark sent from it. */
+export type DeliveryResult =
+  | { ok: true; messageId: string }
+  | { ok: false; retry: "transient"; reason: string; retryAfterMs?: number }
+  | { ok: false; retry: "permanent"; reason: string };
+
+/**
+ * Posts a reply to a channel. Each adapter implements it; the outbox uses it.
+ * `key` is the delivery's idempotency key: adapters pass it to the platform
+ * (Discord nonce, Slack metadata) so a retry never posts twice.
+ */
+export interface Announcer {
+  readonly platform: Platform;
+  announce(channelId: string, reply: Reply, key: string): Promise<DeliveryResult>;
+}
+
+/** A running chat platform connection, started and stopped by app/main. */
+export interface ChatAdapter {
+  readonly platform: Platform;
+  readonly announcer: Announcer;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Connected and able to answer; with the reason when not (for /readyz). */
+  status(): { ready: boolean; reason?: string };
+}

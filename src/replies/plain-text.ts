@@ -1,0 +1,34 @@
+import type { PaperCard, Reply } from "./reply.js";
+
+/** One line about a paper: "AlpaServe (OSDI 2023)". */
+export function cardTitle(card: PaperCard): string {
+  const where = [card.venue, card.year].filter((x) => x !== null).join(" ");
+  return where ? `${card.name} (${where})` : card.name;
+}
+
+/**
+ * A short plain-text summary of any reply: notification text, Slack's `text`
+ * fallback, logs. Not escaped; each platform escapes it.
+ */
+export function fallbackText(reply: Reply): string {
+  switch (reply.kind) {
+    case "paper":
+      return cardTitle(reply.card);
+    case "choices":
+      return `${reply.text} ${reply.options.map((o) => o.name).join(", ")}`;
+    case "papers":
+      return `${reply.title}: ${reply.items.map((c) => c.name).join(", ")}`;
+    case "info":
+      return reply.text ? `${reply.title}: ${reply.text}` : reply.title;
+    case "notice":
+      return reply.text;
+    case "error":
+      return reply.hint ? `${reply.text} ${reply.hint}` : reply.text;
+    case "announcement":
+      return `${reply.headline}: ${reply.items.map((i) => cardTitle(i.card)).join(", ")}`;
+    case "digest":
+      return `${reply.headline}: ${reply.items.map((c) => c.name).join(", ")}${reply.more > 0 ? ` and ${reply.more} more` : ""}`;
+    case "session":
+      return [reply.headline, reply.presenter?.name, reply.card ? cardTitle(reply.card) : reply.note].filter(Boolean).join(" — ");
+  }
+}

@@ -1,0 +1,75 @@
+import type { LinkKind } from "../papers/index.js";
+
+export type Platform = "console" | "cli" | "discord" | "slack";
+
+/** A paper as every renderer shows it; all strings are untrusted upstream text, escaped by each renderer. */
+export interface PaperCard {
+  id: string;
+  name: string;
+  year: number | null;
+  venue: string | null;
+  categories: Array<{ symbol: string; label: string }>;
+  links: Array<{ kind: LinkKind; label: string; url: string }>;
+  reporters: string[];
+}
+
+/** A command the user can run by clicking (pagination, pick-lists); see command-link.ts. */
+export interface CommandLink {
+  command: string;
+  args: Record<string, string | number | boolean>;
+}
+
+export interface InfoRow {
+  label: string;
+  value: string;
+  url?: string;
+}
+
+export interface InfoSection {
+  title: string;
+  rows: InfoRow[];
+}
+
+export interface AnnouncedPaper {
+  change: "added" | "changed";
+  card: PaperCard;
+  /** Human-readable field changes for "changed", e.g. "venue: arXiv → OSDI". */
+  changes: string[];
+}
+
+export interface SessionPresenter {
+  name: string;
+  /** Chat user linked to the reporter, per platform, to mention in the post. */
+  userIds: Partial<Record<Platform, string>>;
+}
+
+export type ErrorReason = "invalid" | "not-found" | "forbidden" | "unavailable" | "failed";
+
+/**
+ * The platform-neutral answer of a command or an announcement. The core never
+ * formats for a platform; adapters render each kind with a pure function.
+ */
+export type Reply =
+  | { kind: "paper"; card: PaperCard; note?: string }
+  | { kind: "choices"; text: string; options: PaperCard[] }
+  | {
+      kind: "papers";
+      title: string;
+      items: PaperCard[];
+      total: number;
+      page: number;
+      pageCount: number;
+      prev: CommandLink | null;
+      next: CommandLink | null;
+    }
+  | { kind: "info"; title: string; text?: string; sections: InfoSection[]; file?: { name: string; mime: string; content: string } }
+  | { kind: "notice"; text: string }
+  | { kind: "error"; reason: ErrorReason; text: string; hint?: string }
+  | { kind: "announcement"; headline: string; items: AnnouncedPaper[] }
+  | { kind: "digest"; headline: string; items: PaperCard[]; more: number }
+  | { kind: "session"; headline: string; date: string; presenter: SessionPresenter | null; card: PaperCard | null; note?: string };
+
+export type ReplyKind = Reply["kind"];
+
+export const errorReply = (reason: ErrorReason, text: string, hint?: string): Reply =>
+  hint === undefined ? { kind: "error", reason, text } : { kind: "error", reason, text, hint };

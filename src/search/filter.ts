@@ -1,0 +1,31 @@
+import { findTag, foldKey, venueKey, type Paper, type Tag } from "../papers/index.js";
+
+export interface YearRange {
+  from: number;
+  to: number;
+}
+
+/** Criteria for browsing; every given criterion must hold. */
+export interface PaperFilter {
+  venue?: string;
+  year?: YearRange;
+  /** A tag id, symbol or label word; resolved against the legend. */
+  tag?: string;
+  reporter?: string;
+  hasCode?: boolean;
+}
+
+/** Keeps the papers matching every criterion, in list order. An unknown tag matches nothing. */
+export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter): Paper[] {
+  const venue = filter.venue ? venueKey(filter.venue) : undefined;
+  const tag = filter.tag ? (findTag(legend, filter.tag)?.id ?? null) : undefined;
+  const reporter = filter.reporter ? foldKey(filter.reporter) : undefined;
+  return papers.filter(
+    (p) =>
+      (venue === undefined || (p.venue !== null && venueKey(p.venue) === venue)) &&
+      (filter.year === undefined || (p.year !== null && p.year >= filter.year.from && p.year <= filter.year.to)) &&
+      (tag === undefined || (tag !== null && p.tags.includes(tag))) &&
+      (reporter === undefined || p.reporters.some((r) => foldKey(r) === reporter)) &&
+      (filter.hasCode === undefined || Boolean(p.links.code) === filter.hasCode),
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../src/config.js";
+
+describe("configuration from the environment", () => {
+  it("runs the console on the bundled list with no variables set", () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      discord: null,
+      slack: null,
+      port: 3000,
+      upstream: { kind: "bundled", path: expect.stringMatching(/data\/papers\.md$/) },
+      syncCron: "*/30 * * * *",
+      readingCron: "0 9 * * 1",
+      timeZone: "UTC",
+      announceChanges: true,
+      maxAnnounce: 10,
+    });
+  });
+
+  it("switches Discord on with a token and Slack on with a bot token and a mode", () => {
+    const result = parseConfig({ DISCORD_TOKEN: "abc", DISCORD_APP_ID: "123456789", SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_ADMIN_USER_IDS: "U012AB, U034CD" });
+    expect(result).toMatchObject({ ok: true, config: { discord: { token: "abc", appId: "123456789" }, slack: { botToken: "xoxb-1", appToken: "xapp-1", adminUserIds: ["U012AB", "U034CD"] } } });
+  });
+
+  it("names every bad variable and what it should look like", () => {
+    const result = parseConfig({ PORT: "http", MSS_TZ: "Mars/Olympus", MSS_SYNC_CRON: "every day", SLACK_BOT_TOKEN: "xoxp-1", MSS_MAX_ANNOUNCE: "-3", LOG_LEVEL: "loud" });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((p) => p.variable).sort()).toEqual(["LOG_LEVEL", "MSS_MAX_ANNOUNCE", "MSS_SYNC_CRON", "MSS_TZ", "PORT", "SLACK_BOT_TOKEN"]);
+    expect(!result.ok && result.problems.find((p) => p.variable === "MSS_TZ")?.message).toContain("IANA time zone");
+  });
+
+  it("requires a signing secret for Slack over HTTP, and names it", () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual({
+      ok: false,
+      problems: [{ variable: "SLACK_SIGNING_SECRET", message: "is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)" }],
+    });
+  });
+
+  it("takes an upstream URL or a file, and refuses other schemes and missing files", () => {
+    expect(parseConfig({ MSS_UPSTREAM_URL: "https://raw.githubusercontent.com/x/MSS-Papers/main/README.md" })).toMatchObject({ ok: true, config: { upstream: { kind: "url" } } });
+    expect(parseConfig({ MSS_UPSTREAM_URL: "data/papers.md" })).toMatchObject({ ok: true, config: { upstream: { kind: "file" } } });
+    expect(parseConfig({ MSS_UPSTREAM_URL: "ftp://example.org/list.md" })).toMatchObject({ ok: false, problems: [{ variable: "MSS_UPSTREAM_URL" }] });
+    expect(parseConfig({ MSS_UPSTREAM_URL: "/nonexistent/list.md" })).toMatchObject({ ok: false, problems: [{ variable: "MSS_UPSTREAM_URL", message: "no file at /nonexistent/list.md" }] });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "", SLACK_BOT_TOKEN: " ", PORT: "" })).toMatchObject({ ok: true, config: { discord: null, slack: null, port: 3000 } });
+  });
+
+  it("never echoes a secret in a problem", () => {
+    const result = parseConfig({ SLACK_BOT_TOKEN: "xoxp-secret-value" });
+    expect(JSON.stringify(result)).not.toContain("secret-value");
+  });
+});
