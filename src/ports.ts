@@ -25,3 +25,12 @@ export interface ChatAdapter {
   /** Connected and able to answer; with the reason when not (for /readyz). */
   status(): { ready: boolean; reason?: string };
 }
+
+/**
+ * Small persistent settings (a registration hash, the reading-group channel, …).
+ * The SQLite store implements it; MemorySettings serves tests and dry runs.
+ */
+export interface SettingsStore {
+  get(key: string): string | undefined;
+  set(key: string, value: string): void;
+}
