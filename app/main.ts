@@ -1,6 +1,10 @@
+import { ConsoleAnnouncer } from "../adapters/console/console-announcer.js";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { describeProblems, loadConfig, type Config } from "../src/config.js";
+import { JobRunner, type Job } from "../src/jobs/job-runner.js";
 import { createLogger } from "../src/log.js";
+import type { ChatAdapter } from "../src/ports.js";
+import type { Services } from "../src/services.js";
 import { buildServices } from "./services.js";
 
 const PLATFORM_HELP = [
@@ -19,6 +23,28 @@ function banner(config: Config, papers: number): string {
   ].join("\n");
 }
 
+function syncJob(services: Services, schedule: string): Job {
+  return {
+    name: "sync",
+    schedule,
+    async run() {
+      const report = await services.sync.run();
+      return `${report.result}${report.detail ? `: ${report.detail}` : ""}`;
+    },
+  };
+}
+
+/** Starts the platform adapters that are configured; each failing to start is logged, the others go on. */
+async function startAdapters(config: Config, services: Services): Promise<ChatAdapter[]> {
+  const adapters: ChatAdapter[] = [];
+  void config;
+  for (const adapter of adapters) {
+    services.deliverer.register(adapter.announcer);
+    await adapter.start().catch((error: unknown) => services.log.error({ err: error, platform: adapter.platform }, "adapter failed to start"));
+  }
+  return adapters;
+}
+
 async function main(): Promise<number> {
   const loaded = loadConfig();
   if (!loaded.ok) {
@@ -28,14 +54,34 @@ async function main(): Promise<number> {
   const { config } = loaded;
   const log = createLogger(config.logLevel);
   const services = await buildServices(config, log);
+  const jobs = new JobRunner(log, config.timeZone);
+  const sync = syncJob(services, config.syncCron);
+  jobs.add(sync);
+  void jobs.runOnce(sync);
+  services.deliverer.start();
 
-  if (!config.discord && !config.slack) {
+  const consoleOnly = !config.discord && !config.slack;
+  const adapters = consoleOnly ? [] : await startAdapters(config, services);
+  const shutdown = async () => {
+    await jobs.stop();
+    await services.deliverer.stop();
+    await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.error({ err: error }, "adapter stop failed"))));
+    services.store.close();
+  };
+
+  if (consoleOnly) {
+    services.deliverer.register(new ConsoleAnnouncer(process.stdout));
     process.stdout.write(banner(config, services.catalog.list.papers.length));
     await runConsoleChat({ services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
+    await shutdown();
     return 0;
   }
-  log.error("Discord and Slack adapters are not built yet; unset their tokens to use the console");
-  return 2;
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await shutdown();
+  return 0;
 }
 
 main().then(

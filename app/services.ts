@@ -4,16 +4,32 @@ import type { Logger } from "../src/log.js";
 import { readListFile } from "../src/papers/index.js";
 import { Catalog } from "../src/search/catalog.js";
 import type { Services } from "../src/services.js";
+import { openStore } from "../src/store/store.js";
+import { Deliverer } from "../src/sync/deliverer.js";
+import { SyncService } from "../src/sync/sync-service.js";
 
-/** The list the bot starts on: the configured file, else the bundled snapshot. */
-export async function loadStartingList(config: Config) {
-  const path = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
-  return readListFile(path);
-}
-
-/** Builds the services every command and job uses, from a validated config. */
-export async function buildServices(config: Config, log: Logger): Promise<Services> {
-  const loaded = await loadStartingList(config);
-  if (loaded.list.warnings.length > 0) log.debug({ warnings: loaded.list.warnings }, "list parsed with warnings");
-  return { catalog: new Catalog(loaded.list, loaded.hash), commands: createRegistry(), log, now: () => new Date() };
+/**
+ * Builds the services every command and job uses. The catalog starts from the
+ * last good snapshot of the configured source, else from the configured file
+ * or the bundled list, so lookups work before the first sync finishes.
+ */
+export async function buildServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Services> {
+  const store = openStore(config.dbPath);
+  const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
+  const fallback = await readListFile(fallbackPath);
+  const catalog = new Catalog(fallback.list, fallback.hash);
+  const deliverer = new Deliverer(store, log, now);
+  const sync = new SyncService({
+    store,
+    catalog,
+    log,
+    now,
+    upstream: config.upstream,
+    announceChanges: config.announceChanges,
+    maxAnnounce: config.maxAnnounce,
+    onEnqueued: () => void deliverer.deliverDue(),
+  });
+  const stored = sync.lastGoodList();
+  if (stored) catalog.replace(stored.list, stored.hash);
+  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer };
 }

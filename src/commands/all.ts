@@ -5,8 +5,23 @@ import { papersCommand } from "./papers.js";
 import { CommandRegistry } from "./registry.js";
 import { softwareCommand } from "./software.js";
 import { statsCommand } from "./stats.js";
+import { subscribeCommand, unsubscribeCommand } from "./subscribe.js";
+import { subscriptionsCommand } from "./subscriptions.js";
+import { syncCommand } from "./sync.js";
+import { whyCommand } from "./why.js";
 
 /** Every command of the bot, in help order. Adding a command is adding it here. */
-export const ALL_COMMANDS: readonly AnyCommand[] = [paperCommand, papersCommand, softwareCommand, statsCommand, helpCommand];
+export const ALL_COMMANDS: readonly AnyCommand[] = [
+  paperCommand,
+  papersCommand,
+  softwareCommand,
+  statsCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  subscriptionsCommand,
+  syncCommand,
+  whyCommand,
+  helpCommand,
+];
 
 export const createRegistry = (commands: readonly AnyCommand[] = ALL_COMMANDS) => new CommandRegistry(commands);

@@ -2,7 +2,7 @@ import { isPaperTable, mapColumns } from "./columns.js";
 import { readLegend } from "./legend.js";
 import { mergeDrafts } from "./merge.js";
 import { HttpUrlSchema, PaperSchema, type PaperList, type ParseWarning, type Software } from "./model.js";
-import { readMarkdown } from "./read-markdown.js";
+import { readMarkdown, type RawTable } from "./read-markdown.js";
 import { readRow, type PaperDraft } from "./read-row.js";
 
 /** The input is not a paper list at all (HTML page, empty, no table); callers keep their last good list. */
@@ -11,6 +11,18 @@ export class ListParseError extends Error {
 }
 
 const HTML_START = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+/**
+ * A download cut off mid-row ends without a newline on a table row that is
+ * short of cells or of its closing pipe; a clipped name must never look like a new paper.
+ */
+function endsInsideRow(markdown: string, table: RawTable | undefined): boolean {
+  if (!table || markdown.endsWith("\n")) return false;
+  const lastLine = markdown.split("\n").length;
+  const lastRow = table.rows.at(-1);
+  if (!lastRow || lastRow.line !== lastLine) return false;
+  return lastRow.cells.length < table.headers.length || !/\|\s*$/.test(markdown);
+}
 
 /**
  * Parses the MSS-Papers markdown into papers, software and legend. Columns are
@@ -37,6 +49,10 @@ export function parseList(markdown: string): PaperList {
         ? "no table has a name column (Scheduler / Name / System) and a year, venue, paper or reporter column"
         : "no paper table found (truncated or not the MSS-Papers list?)",
     );
+  }
+
+  if (endsInsideRow(markdown, paperTables.at(-1)?.table)) {
+    throw new ListParseError("the list ends in the middle of a table row (a truncated download?)");
   }
 
   const drafts: PaperDraft[] = [];

@@ -9,22 +9,67 @@ import { hashText, parseList, type PaperList } from "../../src/papers/index.js";
 import type { Platform } from "../../src/replies/reply.js";
 import { Catalog } from "../../src/search/catalog.js";
 import type { Services } from "../../src/services.js";
+import type { Upstream } from "../../src/config.js";
+import { openStore } from "../../src/store/store.js";
+import { Deliverer, type DelivererOptions } from "../../src/sync/deliverer.js";
+import type { Logger } from "../../src/log.js";
+import { SyncService, type SyncDeps } from "../../src/sync/sync-service.js";
 
 export const BUNDLED_PATH = fileURLToPath(new URL("../../data/papers.md", import.meta.url));
 export const bundledText = (): string => readFileSync(BUNDLED_PATH, "utf8");
 export const bundledList = (): PaperList => parseList(bundledText());
 
-/** Services over a list (the bundled one by default), as app/ builds them. */
-export function testServices(markdown: string = bundledText()): Services {
-  return { catalog: new Catalog(parseList(markdown), hashText(markdown)), commands: createRegistry(), log: silentLogger(), now: () => new Date("2026-11-28T12:00:00Z") };
+export const TEST_NOW = new Date("2026-11-28T12:00:00Z");
+
+/**
+ * Services over a list (the bundled one by default) with an in-memory store,
+ * as app/ builds them; the sync source is the bundled file unless given.
+ */
+export interface TestServiceOptions {
+  upstream?: Upstream;
+  now?: () => Date;
+  maxAnnounce?: number;
+  fetch?: SyncDeps["fetch"];
+  log?: Logger;
+  dbPath?: string;
+  deliverer?: Partial<DelivererOptions>;
 }
 
-export function testContext(services: Services, over: { platform?: Platform; isAdmin?: boolean } = {}): CommandContext {
+export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
+  const log = over.log ?? silentLogger();
+  const now = over.now ?? (() => TEST_NOW);
+  const store = openStore(over.dbPath ?? ":memory:");
+  const catalog = new Catalog(parseList(markdown), hashText(markdown));
+  const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, ...over.deliverer });
+  const sync = new SyncService({
+    store,
+    catalog,
+    log,
+    now,
+    upstream: over.upstream ?? { kind: "bundled", path: BUNDLED_PATH },
+    announceChanges: true,
+    maxAnnounce: over.maxAnnounce ?? 10,
+    fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
+  });
+  const stored = sync.lastGoodList();
+  if (stored) catalog.replace(stored.list, stored.hash);
+  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer };
+}
+
+export interface CallerOptions {
+  platform?: Platform;
+  isAdmin?: boolean;
+  /** The channel id; null for no channel (the CLI). */
+  channel?: string | null;
+}
+
+export function testContext(services: Services, over: CallerOptions = {}): CommandContext {
   const platform = over.platform ?? "console";
-  return { platform, channel: { platform, id: "c1" }, user: { id: "u1", name: "tester", isAdmin: over.isAdmin ?? false }, services };
+  const channel = over.channel === null ? null : { platform, id: over.channel ?? "c1" };
+  return { platform, channel, user: { id: "u1", name: "tester", isAdmin: over.isAdmin ?? false }, services };
 }
 
 /** Runs a command the way every adapter does. */
-export function run(name: string, args: RawArgs = {}, services = testServices(), over: { platform?: Platform; isAdmin?: boolean } = {}) {
+export function run(name: string, args: RawArgs = {}, services = testServices(), over: CallerOptions = {}) {
   return dispatch(services.commands, name, args, testContext(services, over));
 }

@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -9,9 +12,15 @@ export interface Finished {
   stderr: string;
 }
 
-/** Runs `node <script> …args` from the repository root, feeding `input` on stdin; the environment is cleared of platform tokens. */
+/** A fresh SQLite path in a temp folder, so child processes never touch the repository's data/. */
+export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), "mss-db-")), "mss-bot.db");
+
+/**
+ * Runs `node <script> …args` from the repository root, feeding `input` on
+ * stdin; the environment is cleared of platform tokens and the store is a temp file.
+ */
 export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Finished> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...opts.env };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";

@@ -104,6 +104,13 @@ describe("parsing variants of the list", () => {
     expect(() => parseList(cut)).toThrow(/no paper table/);
   });
 
+  it("refuses a download cut off in the middle of a row, so a clipped name never looks new", () => {
+    const text = bundledText().trimEnd();
+    expect(() => parseList(text.slice(0, text.lastIndexOf("| hzq|") - 30))).toThrow(/middle of a table row/);
+    expect(() => parseList(text.slice(0, text.indexOf("| ExoFlow") + 20))).toThrow(/middle of a table row/);
+    expect(parseList(text).papers).toHaveLength(25);
+  });
+
   it("refuses a table that is not a paper table", () => {
     expect(() => parseList("| Fruit | Colour |\n| --- | --- |\n| apple | red |\n")).toThrow(/name column/);
   });

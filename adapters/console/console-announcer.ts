@@ -1,0 +1,16 @@
+import type { Writable } from "node:stream";
+import type { Announcer, DeliveryResult } from "../../src/ports.js";
+import type { Reply } from "../../src/replies/reply.js";
+import { renderText } from "./render-text.js";
+
+/** Announcements to the console channel are printed; a terminal has no message ids, so the key stands in. */
+export class ConsoleAnnouncer implements Announcer {
+  readonly platform = "console" as const;
+
+  constructor(private readonly output: Writable) {}
+
+  async announce(_channelId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    this.output.write(`\n${renderText(reply)}\n\n`);
+    return { ok: true, messageId: key };
+  }
+}

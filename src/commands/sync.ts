@@ -1,0 +1,39 @@
+import { errorReply, type InfoSection, type Reply } from "../replies/reply.js";
+import type { SyncReport } from "../sync/sync-service.js";
+import { defineCommand } from "./command.js";
+
+/** The reply a sync run deserves: what changed and what was queued, or why nothing was read. */
+export function syncReply(report: SyncReport): Reply {
+  switch (report.result) {
+    case "failed":
+      return errorReply("unavailable", `Could not read the upstream list: ${report.detail ?? "unknown error"}.`);
+    case "rejected":
+      return errorReply("failed", `The upstream list was rejected: ${report.detail ?? "unknown reason"}.`);
+    case "not-modified":
+      return { kind: "notice", text: "The upstream list has not changed (304 Not Modified)." };
+    case "unchanged":
+      return { kind: "notice", text: "The upstream list has not changed." };
+    case "baseline":
+      return { kind: "notice", text: `First sync of this source: ${report.detail ?? ""}.` };
+    case "changed": {
+      const sections: InfoSection[] = [];
+      if (report.added.length > 0) sections.push({ title: "Added", rows: report.added.map((p) => ({ label: p.name, value: [p.venue, p.year].filter(Boolean).join(" ") })) });
+      if (report.changed.length > 0) sections.push({ title: "Changed", rows: report.changed.map((c) => ({ label: c.paper.name, value: c.changes.join("; ") })) });
+      if (report.removed.length > 0) sections.push({ title: "Removed (not announced)", rows: report.removed.map((p) => ({ label: p.name, value: "" })) });
+      const queued = report.dryRun ? "dry run: nothing stored or queued" : `${report.deliveries} deliveries queued${report.digests > 0 ? `, ${report.digests} digests instead of floods` : ""}`;
+      return { kind: "info", title: "Synced the upstream list", text: `${report.detail ?? ""}; ${queued}`, sections };
+    }
+  }
+}
+
+export const syncCommand = defineCommand({
+  name: "sync",
+  description: "Re-read the upstream list now and announce what changed.",
+  group: "announcements",
+  admin: true,
+  slow: true,
+  options: {},
+  async run(_args, { services }): Promise<Reply> {
+    return syncReply(await services.sync.run());
+  },
+});

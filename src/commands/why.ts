@@ -1,0 +1,58 @@
+import { foldKey } from "../papers/index.js";
+import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
+import { resolvePaper } from "../search/resolve.js";
+import type { Announcement } from "../store/announcement-repo.js";
+import type { Services } from "../services.js";
+import type { ChannelRef } from "./context.js";
+import { defineCommand } from "./command.js";
+import { text } from "./options.js";
+
+const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
+
+/** What happened to one announcement in one channel. */
+function fate(services: Services, a: Announcement, channel: ChannelRef): string {
+  const { outbox, subscriptions } = services.store;
+  const what = a.kind === "added" ? "its addition" : "a change";
+  const row = outbox.find(a.id, channel.platform, channel.id);
+  if (row?.status === "sent") return `${what} was announced here on ${day(row.sentAt ?? row.createdAt)}`;
+  if (row?.status === "failed") return `${what} could not be delivered: ${row.lastError ?? "unknown error"}`;
+  if (row) return `${what} is queued (attempt ${row.attempts}${row.lastError ? `, last error: ${row.lastError}` : ""}; next try ${day(row.nextAttemptAt)})`;
+  const skipped = outbox.skipReason(a.id, channel.platform, channel.id);
+  if (skipped) return `${what} was not posted here: ${skipped}`;
+  const sub = subscriptions.get(channel.platform, channel.id);
+  if (!sub) return `${what} was detected on ${day(a.createdAt)}, but this channel is not subscribed`;
+  return `${what} was detected on ${day(a.createdAt)}, before this channel subscribed (${day(sub.createdAt)})`;
+}
+
+export const whyCommand = defineCommand({
+  name: "why",
+  description: "Was this paper announced here, when, or why not.",
+  group: "announcements",
+  options: {
+    paper: text({ description: "Paper name", max: 100, autocomplete: "papers" }),
+  },
+  positional: ["paper"],
+  examples: ["why AlpaServe"],
+  run({ paper: query }, ctx): Reply {
+    const { services } = ctx;
+    const { store, sync } = services;
+    const found = resolvePaper(services.catalog.index, query);
+    if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+    const id = found.kind === "one" ? found.paper.id : foldKey(query);
+    const seen = store.seen.get(sync.source, id);
+    if (!seen) return errorReply("not-found", `"${query}" has never been on the list the bot follows.`);
+    const name = found.kind === "one" ? found.paper.name : seen.name;
+    const rows: InfoRow[] = [{ label: "First seen", value: day(seen.firstSeenAt) }];
+    if (seen.inBaseline) {
+      rows.push({ label: "Announced", value: "no: it was already on the list when the bot started following it (the baseline); only later additions are announced" });
+    }
+    const announcements = store.announcements.forPaper(sync.source, id);
+    if (!seen.inBaseline && announcements.length === 0) rows.push({ label: "Announced", value: "no: it had been on the list before and came back, so it is not new" });
+    const channels: ChannelRef[] = ctx.channel ? [ctx.channel] : store.subscriptions.all().map((s) => ({ platform: s.platform as ChannelRef["platform"], id: s.channelId }));
+    for (const a of announcements) {
+      for (const channel of channels) rows.push({ label: ctx.channel ? "Here" : `${channel.platform} ${channel.id}`, value: fate(services, a, channel) });
+    }
+    if (found.kind === "none") rows.push({ label: "Now", value: "no longer on the list" });
+    return { kind: "info", title: `Why: ${name}`, sections: [{ title: "Announcements", rows }] };
+  },
+});

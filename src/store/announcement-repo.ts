@@ -1,0 +1,61 @@
+import type { Database } from "better-sqlite3";
+import { z } from "zod";
+import { parseStoredReply } from "../replies/reply-schema.js";
+import type { Reply } from "../replies/reply.js";
+
+export type AnnouncementKind = "added" | "changed" | "digest" | "session";
+
+export interface Announcement {
+  id: number;
+  key: string;
+  source: string;
+  kind: AnnouncementKind;
+  paperId: string | null;
+  reply: Reply;
+  createdAt: string;
+}
+
+const RowSchema = z.object({
+  id: z.number(),
+  key: z.string(),
+  source: z.string(),
+  kind: z.enum(["added", "changed", "digest", "session"]),
+  paperId: z.string().nullable(),
+  reply: z.string(),
+  createdAt: z.string(),
+});
+
+const COLUMNS = "id, key, source, kind, paper_id AS paperId, reply_json AS reply, created_at AS createdAt";
+const toAnnouncement = (row: unknown): Announcement => {
+  const r = RowSchema.parse(row);
+  return { ...r, reply: parseStoredReply(r.reply) };
+};
+
+/** What the bot decided to announce, once per change: the key makes a repeated decision a no-op. */
+export class AnnouncementRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Inserts an announcement unless its key exists; returns its id either way, and whether it is new. */
+  insert(a: Omit<Announcement, "id">): { id: number; created: boolean } {
+    const result = this.db
+      .prepare("INSERT OR IGNORE INTO announcements (key, source, kind, paper_id, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+      .run(a.key, a.source, a.kind, a.paperId, JSON.stringify(a.reply), a.createdAt);
+    if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
+    return { id: (this.byKey(a.key) as Announcement).id, created: false };
+  }
+
+  byKey(key: string): Announcement | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE key = ?`).get(key);
+    return row === undefined ? undefined : toAnnouncement(row);
+  }
+
+  get(id: number): Announcement | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE id = ?`).get(id);
+    return row === undefined ? undefined : toAnnouncement(row);
+  }
+
+  /** Every announcement about a paper, oldest first. */
+  forPaper(source: string, paperId: string): Announcement[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE source = ? AND paper_id = ? ORDER BY id`).all(source, paperId).map(toAnnouncement);
+  }
+}

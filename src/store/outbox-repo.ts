@@ -1,0 +1,134 @@
+import type { Database } from "better-sqlite3";
+import { z } from "zod";
+
+export const OutboxRowSchema = z.object({
+  id: z.number(),
+  announcementId: z.number(),
+  platform: z.string(),
+  channelId: z.string(),
+  key: z.string(),
+  status: z.enum(["pending", "sending", "sent", "failed"]),
+  attempts: z.number(),
+  nextAttemptAt: z.string(),
+  leaseUntil: z.string().nullable(),
+  lastError: z.string().nullable(),
+  messageId: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type OutboxRow = z.infer<typeof OutboxRowSchema>;
+export type AttemptOutcome = "sent" | "transient" | "permanent" | "unavailable";
+
+const COLUMNS = `id, announcement_id AS announcementId, platform, channel_id AS channelId, key, status, attempts,
+  next_attempt_at AS nextAttemptAt, lease_until AS leaseUntil, last_error AS lastError, message_id AS messageId,
+  created_at AS createdAt, sent_at AS sentAt`;
+const toRow = (row: unknown) => OutboxRowSchema.parse(row);
+
+/**
+ * One row per (announcement, channel), keyed for idempotency. A row is claimed
+ * ("sending", with a lease) before the platform is called and marked sent only
+ * after the platform confirmed; a lease that runs out (the process died mid-call)
+ * makes the row due again, and the key lets the platform drop a repeat.
+ */
+export class OutboxRepo {
+  constructor(private readonly db: Database) {}
+
+  enqueue(announcementId: number, platform: string, channelId: string, key: string, at: string): boolean {
+    return (
+      this.db
+        .prepare("INSERT OR IGNORE INTO outbox (announcement_id, platform, channel_id, key, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
+        .run(announcementId, platform, channelId, key, at, at).changes === 1
+    );
+  }
+
+  /** Records why an announcement was not queued for a channel (for `why`). */
+  skip(announcementId: number, platform: string, channelId: string, reason: string): void {
+    this.db.prepare("INSERT OR IGNORE INTO skipped_deliveries (announcement_id, platform, channel_id, reason) VALUES (?, ?, ?, ?)").run(announcementId, platform, channelId, reason);
+  }
+
+  skipReason(announcementId: number, platform: string, channelId: string): string | undefined {
+    return this.db
+      .prepare<[number, string, string], { reason: string }>("SELECT reason FROM skipped_deliveries WHERE announcement_id = ? AND platform = ? AND channel_id = ?")
+      .get(announcementId, platform, channelId)?.reason;
+  }
+
+  /** Atomically claims due rows (pending and due, or sending with a lapsed lease) for the given platforms, oldest first. */
+  claimDue(now: string, leaseUntil: string, platforms: string[], limit: number): OutboxRow[] {
+    if (platforms.length === 0) return [];
+    return this.db.transaction(() => {
+      const marks = platforms.map(() => "?").join(", ");
+      const rows = this.db
+        .prepare(
+          `SELECT ${COLUMNS} FROM outbox
+           WHERE platform IN (${marks}) AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
+           ORDER BY id LIMIT ?`,
+        )
+        .all(...platforms, now, now, limit)
+        .map(toRow);
+      const claim = this.db.prepare("UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?");
+      for (const row of rows) claim.run(leaseUntil, row.id);
+      return rows.map((r) => ({ ...r, status: "sending" as const, leaseUntil, attempts: r.attempts + 1 }));
+    })();
+  }
+
+  markSent(id: number, messageId: string, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, lease_until = NULL, last_error = NULL WHERE id = ?").run(messageId, at, id);
+      this.attempt(id, at, "sent", messageId);
+    })();
+  }
+
+  /** Puts a row back to pending for a later attempt (transient failure, or a platform not connected). */
+  markRetry(id: number, nextAttemptAt: string, error: string, at: string, outcome: "transient" | "unavailable"): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?").run(nextAttemptAt, error, id);
+      this.attempt(id, at, outcome, error);
+    })();
+  }
+
+  markFailed(id: number, error: string, at: string): void {
+    this.db.transaction(() => {
+      this.db.prepare("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?").run(error, id);
+      this.attempt(id, at, "permanent", error);
+    })();
+  }
+
+  /** An unavailable platform is not the row's fault: give the attempt back. */
+  release(id: number, nextAttemptAt: string): void {
+    this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = max(attempts - 1, 0) WHERE id = ?").run(nextAttemptAt, id);
+  }
+
+  private attempt(id: number, at: string, outcome: AttemptOutcome, detail: string): void {
+    this.db.prepare("INSERT INTO delivery_attempts (outbox_id, at, outcome, detail) VALUES (?, ?, ?, ?)").run(id, at, outcome, detail);
+  }
+
+  find(announcementId: number, platform: string, channelId: string): OutboxRow | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE announcement_id = ? AND platform = ? AND channel_id = ?`).get(announcementId, platform, channelId);
+    return row === undefined ? undefined : toRow(row);
+  }
+
+  forChannel(platform: string, channelId: string, limit = 50): OutboxRow[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM outbox WHERE platform = ? AND channel_id = ? ORDER BY id DESC LIMIT ?`).all(platform, channelId, limit).map(toRow);
+  }
+
+  recent(limit = 50): OutboxRow[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?`).all(limit).map(toRow);
+  }
+
+  counts(): Record<OutboxRow["status"], number> {
+    const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+    const rows = this.db.prepare<[], { status: OutboxRow["status"]; n: number }>("SELECT status, count(*) AS n FROM outbox GROUP BY status").all();
+    for (const { status, n } of rows) counts[status] = n;
+    return counts;
+  }
+
+  /** Makes a channel's waiting rows due now (after a paused subscription is resumed). */
+  wakeChannel(platform: string, channelId: string, at: string): void {
+    this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE platform = ? AND channel_id = ? AND status = 'pending'").run(at, platform, channelId);
+  }
+
+  /** The soonest time a pending row becomes due, for the deliverer's timer. */
+  nextDue(): string | undefined {
+    return this.db.prepare<[], { at: string | null }>("SELECT min(coalesce(lease_until, next_attempt_at)) AS at FROM outbox WHERE status IN ('pending', 'sending')").get()?.at ?? undefined;
+  }
+}

@@ -1,0 +1,42 @@
+import { AnnouncementRepo } from "./announcement-repo.js";
+import { openDatabase, type Database } from "./database.js";
+import { OutboxRepo } from "./outbox-repo.js";
+import { RunRepo } from "./run-repo.js";
+import { SeenRepo } from "./seen-repo.js";
+import { SqliteSettings } from "./settings-repo.js";
+import { SnapshotRepo } from "./snapshot-repo.js";
+import { SubscriptionRepo } from "./subscription-repo.js";
+
+/** The bot's state in one SQLite file, one repository per table group. */
+export class Store {
+  readonly snapshots: SnapshotRepo;
+  readonly seen: SeenRepo;
+  readonly subscriptions: SubscriptionRepo;
+  readonly announcements: AnnouncementRepo;
+  readonly outbox: OutboxRepo;
+  readonly runs: RunRepo;
+  readonly settings: SqliteSettings;
+
+  constructor(readonly db: Database) {
+    this.snapshots = new SnapshotRepo(db);
+    this.seen = new SeenRepo(db);
+    this.subscriptions = new SubscriptionRepo(db);
+    this.announcements = new AnnouncementRepo(db);
+    this.outbox = new OutboxRepo(db);
+    this.runs = new RunRepo(db);
+    this.settings = new SqliteSettings(db);
+  }
+
+  /** Runs `fn` in one transaction: everything it writes lands together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openStore(path: string): Store {
+  return new Store(openDatabase(path));
+}

@@ -1,0 +1,76 @@
+import type { Database } from "better-sqlite3";
+import { z } from "zod";
+
+export const SubscriptionFilterSchema = z.object({
+  tag: z.string().optional(),
+  venue: z.string().optional(),
+  reporter: z.string().optional(),
+});
+export type SubscriptionFilter = z.infer<typeof SubscriptionFilterSchema>;
+
+export const SubscriptionSchema = z.object({
+  id: z.number().int(),
+  platform: z.string(),
+  channelId: z.string(),
+  filter: SubscriptionFilterSchema,
+  status: z.enum(["active", "paused", "off"]),
+  statusReason: z.string().nullable(),
+  permanentFailures: z.number().int(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+const COLUMNS = `id, platform, channel_id AS channelId, filter_json AS filter, status, status_reason AS statusReason,
+  permanent_failures AS permanentFailures, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
+
+function toSubscription(row: unknown): Subscription {
+  const r = z.object({ filter: z.string() }).passthrough().parse(row);
+  return SubscriptionSchema.parse({ ...r, filter: JSON.parse(r.filter) });
+}
+
+/** Which channels want announcements, with what filter; paused and switched-off rows are kept, never deleted. */
+export class SubscriptionRepo {
+  constructor(private readonly db: Database) {}
+
+  get(platform: string, channelId: string): Subscription | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE platform = ? AND channel_id = ?`).get(platform, channelId);
+    return row === undefined ? undefined : toSubscription(row);
+  }
+
+  active(): Subscription[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE status = 'active' ORDER BY id`).all().map(toSubscription);
+  }
+
+  all(): Subscription[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`).all().map(toSubscription);
+  }
+
+  /** Subscribes (or re-subscribes, clearing a pause) a channel with a filter. */
+  subscribe(platform: string, channelId: string, filter: SubscriptionFilter, by: string, at: string): Subscription {
+    this.db
+      .prepare(
+        `INSERT INTO subscriptions (platform, channel_id, filter_json, status, created_by, created_at, updated_at)
+         VALUES (?, ?, ?, 'active', ?, ?, ?)
+         ON CONFLICT (platform, channel_id) DO UPDATE SET filter_json = excluded.filter_json, status = 'active',
+           status_reason = NULL, permanent_failures = 0, updated_at = excluded.updated_at`,
+      )
+      .run(platform, channelId, JSON.stringify(SubscriptionFilterSchema.parse(filter)), by, at, at);
+    return this.get(platform, channelId) as Subscription;
+  }
+
+  setStatus(id: number, status: Subscription["status"], reason: string | null, at: string): void {
+    this.db.prepare("UPDATE subscriptions SET status = ?, status_reason = ?, updated_at = ? WHERE id = ?").run(status, reason, at, id);
+  }
+
+  /** Counts one more permanent delivery failure in a row; returns the count. */
+  addPermanentFailure(platform: string, channelId: string): number {
+    this.db.prepare("UPDATE subscriptions SET permanent_failures = permanent_failures + 1 WHERE platform = ? AND channel_id = ?").run(platform, channelId);
+    return this.get(platform, channelId)?.permanentFailures ?? 0;
+  }
+
+  clearFailures(platform: string, channelId: string): void {
+    this.db.prepare("UPDATE subscriptions SET permanent_failures = 0 WHERE platform = ? AND channel_id = ? AND permanent_failures > 0").run(platform, channelId);
+  }
+}

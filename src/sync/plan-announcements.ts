@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import type { ListDiff, Paper, PaperList } from "../papers/index.js";
+import { toCard } from "../replies/paper-card.js";
+import type { Reply } from "../replies/reply.js";
+import { describeField, notableFields } from "./notable-changes.js";
+
+/** One change worth announcing, with the key that makes announcing it idempotent. */
+export interface PlannedAnnouncement {
+  key: string;
+  kind: "added" | "changed";
+  paper: Paper;
+  reply: Reply;
+}
+
+export interface AnnouncementPlan {
+  /** In list order: what a channel reads top to bottom. */
+  announcements: PlannedAnnouncement[];
+  /** Papers the source listed before, now back: not new, not announced. */
+  reappeared: Paper[];
+}
+
+const shortHash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+
+/**
+ * Decides what a diff announces. An addition is announced once per source,
+ * ever (a paper seen before is not new); a notable change once per distinct
+ * new value. Keys are deterministic, so planning the same diff twice yields
+ * the same keys and storing them again is a no-op.
+ */
+export function planAnnouncements(source: string, diff: ListDiff, next: PaperList, seenBefore: Set<string>, announceChanges: boolean): AnnouncementPlan {
+  const position = new Map(next.papers.map((p, i) => [p.id, i]));
+  const announcements: PlannedAnnouncement[] = [];
+  const reappeared: Paper[] = [];
+
+  for (const paper of diff.added) {
+    if (seenBefore.has(paper.id)) {
+      reappeared.push(paper);
+      continue;
+    }
+    announcements.push({
+      key: `${source}|added|${paper.id}`,
+      kind: "added",
+      paper,
+      reply: { kind: "announcement", headline: "New paper on MSS-Papers", items: [{ change: "added", card: toCard(paper, next.legend), changes: [] }] },
+    });
+  }
+  if (announceChanges) {
+    for (const change of diff.changed) {
+      const fields = notableFields(change);
+      if (fields.length === 0) continue;
+      announcements.push({
+        key: `${source}|changed|${change.after.id}|${shortHash(fields.map((f) => [f.field, f.after]))}`,
+        kind: "changed",
+        paper: change.after,
+        reply: {
+          kind: "announcement",
+          headline: "Paper updated on MSS-Papers",
+          items: [{ change: "changed", card: toCard(change.after, next.legend), changes: fields.map(describeField) }],
+        },
+      });
+    }
+  }
+  announcements.sort((a, b) => (position.get(a.paper.id) ?? 0) - (position.get(b.paper.id) ?? 0));
+  return { announcements, reappeared };
+}
+
+/** The one message that replaces a flood: "12 new papers on MSS-Papers" with the first ten listed. */
+export function digestReply(planned: PlannedAnnouncement[], legend: PaperList["legend"], shown = 10): Reply {
+  const added = planned.filter((p) => p.kind === "added").length;
+  const changed = planned.length - added;
+  const parts = [added > 0 && `${added} new paper${added === 1 ? "" : "s"}`, changed > 0 && `${changed} updated`].filter(Boolean);
+  return {
+    kind: "digest",
+    headline: `${parts.join(" and ")} on MSS-Papers`,
+    items: planned.slice(0, shown).map((p) => toCard(p.paper, legend)),
+    more: Math.max(0, planned.length - shown),
+  };
+}
+
+export const digestKey = (planned: PlannedAnnouncement[]) => `digest|${shortHash(planned.map((p) => p.key))}`;

@@ -1,0 +1,153 @@
+import type { Upstream } from "../config.js";
+import type { Logger } from "../log.js";
+import { diffLists, hashText, ListParseError, parseList, type Paper, type PaperList } from "../papers/index.js";
+import type { Catalog } from "../search/catalog.js";
+import type { SyncRun } from "../store/run-repo.js";
+import type { Store } from "../store/store.js";
+import { enqueueAnnouncements } from "./enqueue.js";
+import { FetchError, fetchUpstream, type FetchOptions } from "./fetch-upstream.js";
+import { planAnnouncements } from "./plan-announcements.js";
+import { sourceId } from "./source-id.js";
+
+export interface SyncDeps {
+  store: Store;
+  catalog: Catalog;
+  log: Logger;
+  now: () => Date;
+  upstream: Upstream;
+  announceChanges: boolean;
+  maxAnnounce: number;
+  fetch?: Partial<FetchOptions>;
+  /** Called after a sync queued deliveries (the deliverer wakes up). */
+  onEnqueued?: () => void;
+}
+
+export interface SyncReport {
+  source: string;
+  result: SyncRun["result"];
+  detail: string | null;
+  added: Paper[];
+  changed: Array<{ paper: Paper; changes: string[] }>;
+  removed: Paper[];
+  /** Deliveries queued (one per announcement and channel) and digests sent instead of floods. */
+  deliveries: number;
+  digests: number;
+  dryRun: boolean;
+}
+
+/** More than this share of the list removed at once is logged as a warning (likely an upstream accident). */
+const REMOVAL_WARNING_SHARE = 0.3;
+
+/**
+ * Re-reads the upstream list, diffs it against the last good snapshot and
+ * queues announcements, all in one transaction. Runs one at a time: a cron tick
+ * and a /sync at the same moment run one after the other.
+ */
+export class SyncService {
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly source: string;
+
+  constructor(private readonly deps: SyncDeps) {
+    this.source = sourceId(deps.upstream);
+  }
+
+  run(options: { dryRun?: boolean } = {}): Promise<SyncReport> {
+    const next = this.queue.then(() => this.runNow(options.dryRun ?? false));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The last good list of this source, if one was ever stored. */
+  lastGoodList(): { list: PaperList; hash: string } | undefined {
+    const snapshot = this.deps.store.snapshots.get(this.source);
+    if (!snapshot) return undefined;
+    try {
+      return { list: parseList(snapshot.content), hash: snapshot.hash };
+    } catch (error) {
+      this.deps.log.error({ err: error, source: this.source }, "stored snapshot no longer parses; ignoring it");
+      return undefined;
+    }
+  }
+
+  private async runNow(dryRun: boolean): Promise<SyncReport> {
+    const { store, log, now } = this.deps;
+    const startedAt = now().toISOString();
+    const report: SyncReport = { source: this.source, result: "failed", detail: null, added: [], changed: [], removed: [], deliveries: 0, digests: 0, dryRun };
+    const finish = (result: SyncRun["result"], detail: string | null): SyncReport => {
+      Object.assign(report, { result, detail });
+      const run: SyncRun = { source: this.source, startedAt, finishedAt: now().toISOString(), result, detail, added: report.added.length, changed: report.changed.length, removed: report.removed.length };
+      if (!dryRun) store.runs.record(run);
+      const level = result === "failed" || result === "rejected" ? "warn" : "info";
+      log[level]({ ...run, dryRun, deliveries: report.deliveries, digests: report.digests }, `sync ${result}`);
+      return report;
+    };
+
+    const snapshot = store.snapshots.get(this.source);
+    let fetched;
+    try {
+      fetched = await fetchUpstream(this.deps.upstream, snapshot && { etag: snapshot.etag, lastModified: snapshot.lastModified }, this.deps.fetch);
+    } catch (error) {
+      if (!(error instanceof FetchError)) throw error;
+      return finish("failed", `${error.message}; kept the last good list`);
+    }
+    if (fetched.kind === "not-modified") {
+      if (!dryRun) store.snapshots.touch(this.source, startedAt, null, null);
+      return finish("not-modified", "the upstream answered 304 Not Modified");
+    }
+
+    let list: PaperList;
+    try {
+      list = parseList(fetched.text);
+    } catch (error) {
+      if (!(error instanceof ListParseError)) throw error;
+      return finish("rejected", `${error.message}; kept the last good list`);
+    }
+    const hash = hashText(fetched.text);
+    const saveSnapshot = () =>
+      store.snapshots.save({ source: this.source, content: fetched.text, hash, etag: fetched.etag, lastModified: fetched.lastModified, papers: list.papers.length, fetchedAt: startedAt, changedAt: startedAt });
+
+    if (snapshot?.hash === hash) {
+      if (!dryRun) store.snapshots.touch(this.source, startedAt, fetched.etag, fetched.lastModified);
+      this.deps.catalog.replace(list, hash, now());
+      return finish("unchanged", null);
+    }
+    const previous = snapshot ? this.lastGoodList() : undefined;
+    if (!previous) {
+      if (!dryRun) {
+        store.transaction(() => {
+          saveSnapshot();
+          store.seen.add(this.source, list.papers, startedAt, true);
+        });
+        this.deps.catalog.replace(list, hash, now());
+      }
+      return finish("baseline", `stored ${list.papers.length} papers as the baseline; nothing announced`);
+    }
+
+    const diff = diffLists(previous.list, list);
+    const seenBefore = store.seen.known(this.source, diff.added.map((p) => p.id));
+    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges);
+    report.added = plan.announcements.filter((a) => a.kind === "added").map((a) => a.paper);
+    report.changed = plan.announcements.filter((a) => a.kind === "changed").map((a) => ({ paper: a.paper, changes: a.reply.kind === "announcement" ? (a.reply.items[0]?.changes ?? []) : [] }));
+    report.removed = diff.removed;
+    if (diff.removed.length > 0) log.info({ source: this.source, removed: diff.removed.map((p) => p.name) }, "papers removed upstream (not announced)");
+    if (diff.removed.length > REMOVAL_WARNING_SHARE * previous.list.papers.length) {
+      log.warn({ source: this.source, removed: diff.removed.length, of: previous.list.papers.length }, "the upstream removed over 30% of the list at once");
+    }
+    if (plan.reappeared.length > 0) log.info({ reappeared: plan.reappeared.map((p) => p.name) }, "papers back on the list; not announced again");
+
+    if (!dryRun) {
+      const queued = store.transaction(() => {
+        saveSnapshot();
+        store.seen.add(this.source, list.papers, startedAt, false);
+        return enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt);
+      });
+      report.deliveries = queued.deliveries;
+      report.digests = queued.digests;
+      this.deps.catalog.replace(list, hash, now());
+      if (queued.deliveries + queued.digests > 0) this.deps.onEnqueued?.();
+    }
+    const quiet = diff.changed.length - report.changed.length;
+    const summary = `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed${quiet > 0 ? `, ${quiet} edited without news` : ""}`;
+    return finish("changed", summary);
+  }
+}
