@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
+    // Generous: e2e tests spawn child processes on a shared 2-core machine; a timeout only matters when something hangs.
+    testTimeout: 60_000,
     hookTimeout: 20_000,
     // Child-process and loopback-server tests share two cores; keep parallelism modest.
     maxWorkers: 2,

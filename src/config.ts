@@ -116,7 +116,8 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 export const BUNDLED_LIST = "data/papers.md";
 
-function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
+/** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
+export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
   if (value === undefined) return { kind: "bundled", path: bundled };
   if (/^https?:\/\//i.test(value)) {
     return httpUrl.safeParse(value).success ? { kind: "url", url: value } : { variable: "MSS_UPSTREAM_URL", message: "must be an http(s) URL or a file path" };

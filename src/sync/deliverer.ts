@@ -15,6 +15,7 @@ export interface DelivererOptions {
   pauseAfter: number;
   /** Longest wait for one announce call; past it the call counts as a transient failure. */
   callTimeoutMs: number;
+  /** Rows delivered per run before yielding; the next run follows at once. */
   batch: number;
 }
 
@@ -25,7 +26,7 @@ export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
   maxAttempts: 30,
   pauseAfter: 3,
   callTimeoutMs: 60_000,
-  batch: 25,
+  batch: 50,
 };
 
 export interface DeliveryTally {
@@ -101,21 +102,20 @@ export class Deliverer {
     this.again = false;
   }
 
+  /**
+   * Claims and delivers one row at a time, so a crash leaves at most one row
+   * in flight (claimed rows wait out their lease before another attempt).
+   */
   private async drain(): Promise<DeliveryTally> {
     const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0 };
-    for (;;) {
+    for (let n = 0; n < this.options.batch && !this.stopped; n++) {
       const now = this.now();
-      const rows = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), [...this.announcers.keys()], this.options.batch);
-      if (rows.length === 0) return tally;
-      for (const row of rows) {
-        if (this.stopped) {
-          this.store.outbox.release(row.id, this.now().toISOString());
-          continue;
-        }
-        await this.deliverOne(row, tally);
-      }
-      if (this.stopped) return tally;
+      const [row] = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), [...this.announcers.keys()], 1);
+      if (!row) return tally;
+      await this.deliverOne(row, tally);
     }
+    if (!this.stopped) this.again = true;
+    return tally;
   }
 
   private async deliverOne(row: OutboxRow, tally: DeliveryTally): Promise<void> {

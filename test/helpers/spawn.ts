@@ -27,7 +27,7 @@ export function runNode(script: string, args: string[], opts: { input?: string; 
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 20_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 50_000);
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
