@@ -1,3 +1,4 @@
+import type { DispatchObserver } from "./commands/dispatch.js";
 import type { CommandRegistry } from "./commands/registry.js";
 import type { Logger } from "./log.js";
 import type { Catalog } from "./search/catalog.js";
@@ -14,4 +15,6 @@ export interface Services {
   store: Store;
   sync: SyncService;
   deliverer: Deliverer;
+  /** Told about every dispatched command (metrics); dispatch calls it. */
+  observeCommand?: DispatchObserver;
 }

@@ -6,13 +6,14 @@ import { usage } from "../../src/commands/usage.js";
 import type { Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { cliServices } from "./services.js";
+import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
 import { syncCliCommand } from "./sync.js";
 
 /** Commands that exist only here; the chat commands (paper, papers, …) come from the core registry. */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
@@ -25,6 +26,15 @@ function overview(): string {
   return ["Usage: mss-bot <command> [options] [--json]", "", "Commands:", ...chat, ...local, "", "--json prints one JSON document on stdout. Exit codes: 0 ok, 1 no result, 2 bad input."].join("\n");
 }
 
+/** The CLI-only command the words start with, longest name first ("config check" before "config"). */
+function findCliCommand(words: string[]): { command: CliCommand; rest: string[] } | undefined {
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const command = CLI_COMMANDS.find((c) => c.name === words.slice(0, n).join(" "));
+    if (command) return { command, rest: words.slice(n) };
+  }
+  return undefined;
+}
+
 /** Runs `mss-bot <args>`; returns the exit code. */
 export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<number> {
   const json = argv.includes("--json");
@@ -34,8 +44,8 @@ export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<n
     io.out(`${overview()}\n`);
     return words.length === 0 ? EXIT.badInput : EXIT.ok;
   }
-  const local = CLI_COMMANDS.find((c) => c.name === words[0]);
-  if (local) return local.run(words.slice(1), cli);
+  const local = findCliCommand(words);
+  if (local) return local.command.run(local.rest, cli);
 
   const ready = await cliServices(cli);
   if (typeof ready === "number") return ready;
