@@ -11,6 +11,8 @@ export interface LoggerOptions {
   secrets?: string[];
   /** File descriptor to write to; stderr by default, so a console chat on stdout stays readable. */
   fd?: number;
+  /** A stream to write JSON lines to instead (tests). */
+  stream?: { write(line: string): void };
 }
 
 // Keys whose values are secrets wherever they appear in a logged object.
@@ -45,7 +47,9 @@ export function scrubber(secrets: string[]): (line: string) => string {
 export function createLogger(options: LoggerOptions): Logger {
   const scrub = scrubber(options.secrets ?? []);
   const fd = options.fd ?? 2;
-  const destination = options.pretty
+  const destination = options.stream
+    ? options.stream
+    : options.pretty
     ? pretty({ colorize: true, destination: fd, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" })
     : pino.destination({ fd, sync: true });
   return pino(
