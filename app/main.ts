@@ -1,6 +1,8 @@
 import { runConsoleChat } from "../adapters/console/console-chat.js";
+import { createSlackAdapter } from "../adapters/slack/slack-adapter.js";
 import { describeProblems, loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/log.js";
+import type { ChatAdapter } from "../src/ports.js";
 import { buildServices } from "./services.js";
 
 const PLATFORM_HELP = [
@@ -34,8 +36,17 @@ async function main(): Promise<number> {
     await runConsoleChat({ services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
     return 0;
   }
-  log.error("Discord and Slack adapters are not built yet; unset their tokens to use the console");
-  return 2;
+  const adapters: ChatAdapter[] = [];
+  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, port: config.port, services }));
+  if (config.discord) log.error("The Discord adapter is not built yet; DISCORD_TOKEN is ignored");
+  if (adapters.length === 0) return 2;
+  for (const adapter of adapters) await adapter.start();
+  await new Promise((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+  return 0;
 }
 
 main().then(

@@ -8,9 +8,10 @@ import type { Reply } from "../../src/replies/reply.js";
 import { buildServices } from "../services.js";
 import { diffCommand } from "./diff.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
+import { slackCommand } from "./slack-manifest.js";
 
 /** Commands that exist only here; the chat commands (paper, papers, …) come from the core registry. */
-const CLI_COMMANDS: CliCommand[] = [diffCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, slackCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
