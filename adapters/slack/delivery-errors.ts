@@ -100,7 +100,7 @@ export function classifySlackError(error: unknown): DeliveryFailure {
   }
   if (error instanceof webApi.WebAPIRequestError) {
     const original = error.original;
-    if (isTimeout(original)) return transient("timeout: no answer from Slack in time (the message may have been posted)", true);
+    if (isTimeout(original)) return transient("timeout: no answer from Slack in time", true);
     const code = causeCode(original);
     return transient(`network: ${code ?? deepestMessage(original)}`, !(code && NOT_SENT.has(code)));
   }

@@ -27,7 +27,7 @@ async function runLink(runner: SlackCommandRunner, value: string | undefined, ca
 }
 
 function clickContext(body: BlockAction) {
-  const caller: SlackCaller = { userId: body.user.id, userName: body.user.username ?? body.user.name ?? body.user.id, channelId: body.channel?.id };
+  const caller: SlackCaller = { userId: body.user.id, userName: body.user.username || body.user.id, channelId: body.channel?.id };
   const container = body.container;
   return { caller, inEphemeral: typeof container === "object" && container !== null && container.is_ephemeral === true };
 }

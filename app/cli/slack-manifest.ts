@@ -1,4 +1,3 @@
-import { buildManifest } from "../../adapters/slack/manifest.js";
 import { createRegistry } from "../../src/commands/all.js";
 import { EXIT, printJson, type CliCommand } from "./io.js";
 
@@ -28,6 +27,8 @@ export const slackCommand: CliCommand = {
       io.err(`error: --http needs the bot's public base URL, like https://bot.example.org\n`);
       return EXIT.badInput;
     }
+    // Loaded here so other commands do not pay for the Slack adapter's modules.
+    const { buildManifest } = await import("../../adapters/slack/manifest.js");
     printJson(io, buildManifest(createRegistry(), httpBaseUrl ? { httpBaseUrl } : {}));
     return EXIT.ok;
   },

@@ -141,6 +141,15 @@ describe("Slack over HTTP: buttons", () => {
     expect(removal).toEqual({ delete_original: true });
   });
 
+  it("acknowledges a click on a link button (Slack reports those too) without answering it", async () => {
+    const card = (await postSigned(bot.eventsUrl, command("/paper", "AlpaServe"))).json();
+    const url = fake.responseUrl();
+    const paper = button(card, "Paper");
+    const ack = await postSigned(bot.eventsUrl, interactionBody(buttonClick({ actionId: paper.actionId, value: "", responseUrl: url })));
+    expect(ack.status).toBe(200);
+    expect(fake.responsesTo(url)).toEqual([]);
+  });
+
   it("answers a forged or stale button value with an error, not a crash", async () => {
     const url = fake.responseUrl();
     await click("mss_run:next", "papers?page=zzz", url);
