@@ -1,5 +1,4 @@
 import { runConsoleChat } from "../adapters/console/console-chat.js";
-import { createSlackAdapter } from "../adapters/slack/slack-adapter.js";
 import { describeProblems, loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/log.js";
 import type { ChatAdapter } from "../src/ports.js";
@@ -37,7 +36,10 @@ async function main(): Promise<number> {
     return 0;
   }
   const adapters: ChatAdapter[] = [];
-  if (config.slack) adapters.push(createSlackAdapter({ config: config.slack, port: config.port, services }));
+  if (config.slack) {
+    const { createSlackAdapter } = await import("../adapters/slack/slack-adapter.js");
+    adapters.push(createSlackAdapter({ config: config.slack, port: config.port, services }));
+  }
   if (config.discord) log.error("The Discord adapter is not built yet; DISCORD_TOKEN is ignored");
   if (adapters.length === 0) return 2;
   for (const adapter of adapters) await adapter.start();
