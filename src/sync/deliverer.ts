@@ -184,7 +184,8 @@ export class Deliverer {
       const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
         timer = setTimeout(() => resolve(TIMED_OUT), this.options.callTimeoutMs);
       });
-      const result = await Promise.race([announcer.announce(row.channelId, reply, row.key), timeout]);
+      const attempt = { number: row.attempts, queuedAt: row.createdAt };
+      const result = await Promise.race([announcer.announce(row.channelId, reply, row.key, attempt), timeout]);
       if (result === TIMED_OUT) return { ok: false, retry: "transient", reason: `no answer from ${row.platform} within ${this.options.callTimeoutMs} ms` };
       return result;
     } catch (error) {
