@@ -1,6 +1,8 @@
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { describeProblems, loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/log.js";
+import type { ChatAdapter } from "../src/ports.js";
+import { MemorySettings } from "../src/store/memory-settings.js";
 import { buildServices } from "./services.js";
 
 const PLATFORM_HELP = [
@@ -34,9 +36,27 @@ async function main(): Promise<number> {
     await runConsoleChat({ services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
     return 0;
   }
-  log.error("Discord and Slack adapters are not built yet; unset their tokens to use the console");
-  return 2;
+  const adapters: ChatAdapter[] = [];
+  if (config.discord) {
+    // Loaded only when switched on: discord.js is heavy and the console does not need it.
+    const { createDiscordAdapter } = await import("../adapters/discord/discord-adapter.js");
+    // TODO(issue 3): the SQLite settings store replaces MemorySettings, so the registration hash survives restarts.
+    adapters.push(createDiscordAdapter({ config: config.discord, services, settings: new MemorySettings() }));
+  }
+  if (config.slack) log.error("the Slack adapter is not built yet; SLACK_* variables are ignored");
+  if (adapters.length === 0) return 2;
+  const stopping = untilSignal();
+  // start() never throws: a platform that cannot connect logs why and keeps retrying on its own.
+  await Promise.all(adapters.map((adapter) => adapter.start()));
+  await stopping;
+  await Promise.all(adapters.map((adapter) => adapter.stop()));
+  return 0;
 }
+
+const untilSignal = () => new Promise<void>((resolve) => {
+  process.once("SIGINT", () => resolve());
+  process.once("SIGTERM", () => resolve());
+});
 
 main().then(
   (code) => process.exit(code),

@@ -7,10 +7,11 @@ import { silentLogger } from "../../src/log.js";
 import type { Reply } from "../../src/replies/reply.js";
 import { buildServices } from "../services.js";
 import { diffCommand } from "./diff.js";
+import { discordCommand } from "./discord.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 
 /** Commands that exist only here; the chat commands (paper, papers, …) come from the core registry. */
-const CLI_COMMANDS: CliCommand[] = [diffCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, discordCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
