@@ -8,13 +8,14 @@ import type { Services } from "../../src/services.js";
 import { cliServices } from "./services.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
+import { discordCommand } from "./discord.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
 import { slackCommand } from "./slack-manifest.js";
 import { syncCliCommand } from "./sync.js";
 
 /** Commands that exist only here; the chat commands (paper, papers, …) come from the core registry. */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, slackCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;

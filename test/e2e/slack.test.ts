@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeSlack } from "../fakes/slack/fake-slack.js";
 import { formBody, postSigned, SIGNING_SECRET, slashCommand } from "../fakes/slack/signed-request.js";
-import { ROOT } from "../helpers/spawn.js";
+import { ROOT, tempDbPath } from "../helpers/spawn.js";
 import { headerText } from "../slack/slack-payload.js";
 
 let fake: FakeSlack;
@@ -28,6 +28,7 @@ describe("npm start with Slack variables", () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: "0",
       LOG_LEVEL: "info",
+      MSS_DB_PATH: tempDbPath(),
     };
     const running = spawn(process.execPath, ["bin/start.js"], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     child = running;
