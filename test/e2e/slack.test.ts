@@ -48,6 +48,12 @@ describe("npm start with Slack variables", () => {
     expect(stdout).not.toContain("mss-bot console");
     expect(stderr).not.toContain(SIGNING_SECRET);
 
+    // The health endpoints share PORT with the Slack receiver.
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200), { timeout: 20_000 });
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('mss_commands_total{command="paper",platform="slack",outcome="paper"} 1');
+
     running.kill("SIGTERM");
     expect(await exited).toBe(0);
   });

@@ -47,6 +47,8 @@ export class FakeDiscord extends EventEmitter {
   rejectToken = false;
   /** Refuse gateway WebSocket connections (the API answers, the gateway is unreachable). */
   gatewayDown = false;
+  /** Delay before answering a channel message post (a slow platform, so a batch takes a while). */
+  messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
   private readonly nonces = new Map<string, unknown>();
   private port = 0;
@@ -127,6 +129,9 @@ export class FakeDiscord extends EventEmitter {
     await readBody(recorded, Buffer.concat(chunks), String(req.headers["content-type"] ?? ""));
     this.requests.push(recorded);
     const { status, headers, body } = this.respond(recorded);
+    if (this.messageDelayMs > 0 && recorded.method === "POST" && /^\/channels\/\d+\/messages$/.test(recorded.path)) {
+      await new Promise((resolve) => setTimeout(resolve, this.messageDelayMs));
+    }
     res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers });
     res.end(body === undefined ? undefined : JSON.stringify(body));
     this.emit("request", recorded);
