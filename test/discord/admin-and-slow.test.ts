@@ -28,7 +28,7 @@ describe("admin commands", () => {
   it("refuse a member without Manage Server privately, and do not run", async () => {
     const callback = await fake.interact(commandInteraction("purge", [option("days", 3)], { admin: false }));
     expect(callback.body.data.flags).toBe(EPHEMERAL);
-    expect(callback.body.data.embeds[0]).toMatchObject({ title: "Not allowed", description: "/purge is for admins only.\nAsk a server admin to run it." });
+    expect(callback.body.data.embeds[0]).toMatchObject({ title: "Not allowed", description: "/purge is for admins only.\nAsk someone who can manage this server to run it." });
     expect(runs).not.toContain("purge 3");
   });
 
