@@ -21,7 +21,7 @@ function endsInsideRow(markdown: string, table: RawTable | undefined): boolean {
   const lastLine = markdown.split("\n").length;
   const lastRow = table.rows.at(-1);
   if (!lastRow || lastRow.line !== lastLine) return false;
-  return lastRow.cells.length < table.headers.length || !/\|\s*$/.test(markdown);
+  return lastRow.written < table.headers.length || !/\|\s*$/.test(markdown);
 }
 
 /**

@@ -1,8 +1,5 @@
-import type { Nodes, Root, Table } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { gfmFromMarkdown } from "mdast-util-gfm";
-import { toString } from "mdast-util-to-string";
-import { gfm } from "micromark-extension-gfm";
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import { cleanText } from "./text.js";
 
 /** One table cell as text plus the link targets inside it. */
@@ -14,6 +11,8 @@ export interface RawCell {
 export interface RawRow {
   line: number;
   cells: RawCell[];
+  /** Cells the row's line actually has; the parser pads a short row with empty cells. */
+  written: number;
 }
 
 export interface RawTable {
@@ -33,86 +32,126 @@ export interface MarkdownParts {
   tables: RawTable[];
   /** Repairs made while reading, as [line, message]. */
   notes: Array<[number, string]>;
-  /** Text of paragraphs and code blocks outside tables (where the legend lives). */
+  /** Text of paragraphs, headings and code blocks outside tables (where the legend lives). */
   textBlocks: string[];
   /** Links standing alone on a line or list item outside tables (the software suite). */
   standaloneLinks: RawLink[];
 }
 
-function collectUrls(node: Nodes, into: string[]): void {
-  if (node.type === "link") into.push(node.url);
-  if ("children" in node) for (const child of node.children) collectUrls(child, into);
+/**
+ * CommonMark with GFM tables and autolink literals. markdown-it parses tables in
+ * linear time; micromark's GFM table resolver is quadratic in the number of
+ * cells (micromark-extension-gfm#8, remark-gfm#45), seconds for a few thousand rows.
+ * Links are not filtered here: the parser would turn a javascript: link into
+ * plain text silently, and the list's reader wants to warn about it instead.
+ */
+const parser = new MarkdownIt("default", { html: false, linkify: true });
+parser.validateLink = () => true;
+
+const lineOf = (token: Token | undefined): number => (token?.map?.[0] ?? 0) + 1;
+
+/** Cells a row's line has, split as the parser splits them (at pipes not escaped by a backslash). */
+function writtenCells(line: string): number {
+  const cells = line.trim().split(/(?<!\\)\|/);
+  if (cells[0]?.trim() === "") cells.shift();
+  if (cells.length > 0 && cells.at(-1)?.trim() === "") cells.pop();
+  return cells.length;
 }
 
-function readTable(table: Table): RawTable {
-  const [head, ...body] = table.children;
-  const cellOf = (cell: Nodes): RawCell => {
-    const urls: string[] = [];
-    collectUrls(cell, urls);
-    return { text: cleanText(toString(cell)), urls };
-  };
-  return {
-    line: table.position?.start.line ?? 1,
-    headers: head ? head.children.map((c) => cleanText(toString(c))) : [],
-    rows: body.map((row) => ({ line: row.position?.start.line ?? 1, cells: row.children.map(cellOf) })),
-  };
+/** The text of an inline token (as a reader sees it) and its link targets. */
+function inlineCell(token: Token | undefined): RawCell {
+  const urls: string[] = [];
+  let text = "";
+  for (const child of token?.children ?? []) {
+    if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
+    else if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
+    else if (child.type === "image") text += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+  }
+  return { text: cleanText(text), urls };
 }
 
 /** A paragraph whose only content is one link: "[BentoML](https://…)". */
-function standaloneLink(node: Nodes): RawLink | undefined {
-  if (node.type !== "paragraph") return undefined;
-  const meaningful = node.children.filter((c) => !(c.type === "text" && c.value.trim() === ""));
-  const only = meaningful.length === 1 ? meaningful[0] : undefined;
-  if (only?.type !== "link") return undefined;
-  return { text: cleanText(toString(only)), url: only.url, line: node.position?.start.line ?? 1 };
+function standaloneLink(inline: Token | undefined): RawLink | undefined {
+  const meaningful = (inline?.children ?? []).filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
+  const [open, ...rest] = meaningful;
+  const close = rest.at(-1);
+  if (open?.type !== "link_open" || close?.type !== "link_close" || rest.slice(0, -1).some((c) => c.type !== "text")) return undefined;
+  return { text: cleanText(rest.slice(0, -1).map((c) => c.content).join("")), url: open.attrGet("href") ?? "", line: lineOf(inline) };
 }
 
-const parseGfm = (markdown: string): Root => fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+/** Reads the table starting at tokens[start] (table_open); returns it and the index after table_close. */
+function readTable(tokens: Token[], start: number, lines: string[], lineShift = 0): { table: RawTable; next: number } {
+  const table: RawTable = { line: lineOf(tokens[start]) + lineShift, headers: [], rows: [] };
+  let row: RawRow | undefined;
+  let inBody = false;
+  let i = start + 1;
+  for (; i < tokens.length && tokens[i]?.type !== "table_close"; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === "tbody_open") inBody = true;
+    else if (token.type === "tr_open" && inBody) {
+      const line = lineOf(token);
+      row = { line: line + lineShift, cells: [], written: writtenCells(lines[line - 1] ?? "") };
+    } else if (token.type === "th_open") table.headers.push(inlineCell(tokens[i + 1]).text);
+    else if (token.type === "td_open" && row) row.cells.push(inlineCell(tokens[i + 1]));
+    else if (token.type === "tr_close" && row) {
+      table.rows.push(row);
+      row = undefined;
+    }
+  }
+  return { table, next: i + 1 };
+}
 
 /**
- * A blank line inside a table ends it in GFM, and the rows after it become a
+ * A blank line inside a table ends it, and the rows after it become a
  * paragraph of pipe-delimited lines. Such a paragraph right after a table is
  * read as more rows of that table, through the same parser, keeping real line numbers.
  */
-function continuationRows(node: Nodes, previous: RawTable | undefined, source: string): RawRow[] | undefined {
-  if (node.type !== "paragraph" || !previous || !node.position) return undefined;
-  const text = source.slice(node.position.start.offset, node.position.end.offset);
-  if (!text.split("\n").every((line) => /^\s*\|.*\|\s*$/.test(line))) return undefined;
-  const header = `| ${previous.headers.map((h) => h.replace(/\|/g, "")).join(" | ")} |\n|${" --- |".repeat(previous.headers.length)}\n`;
-  const table = parseGfm(header + text).children.find((c): c is Table => c.type === "table");
-  if (!table) return undefined;
-  const shift = node.position.start.line - 3;
-  return readTable(table).rows.map((row) => ({ ...row, line: row.line + shift }));
+function continuationRows(paragraph: Token, previous: RawTable | undefined, lines: string[]): RawRow[] | undefined {
+  if (!previous || !paragraph.map) return undefined;
+  const [from, to] = paragraph.map;
+  const body = lines.slice(from, to);
+  if (!body.every((line) => /^\s*\|.*\|\s*$/.test(line))) return undefined;
+  const header = [`| ${previous.headers.map((h) => h.replace(/\|/g, "")).join(" | ")} |`, `|${" --- |".repeat(previous.headers.length)}`];
+  const source = [...header, ...body];
+  const tokens = parser.parse(source.join("\n"), {});
+  const start = tokens.findIndex((t) => t.type === "table_open");
+  if (start < 0) return undefined;
+  return readTable(tokens, start, source, from - 2).table.rows;
 }
 
-function walk(node: Nodes, parts: MarkdownParts, source: string): void {
-  if (node.type === "table") {
-    parts.tables.push(readTable(node));
-    return;
-  }
-  if (node.type === "code") parts.textBlocks.push(node.value);
-  if (node.type === "paragraph" || node.type === "heading") {
-    parts.textBlocks.push(toString(node));
-    const link = standaloneLink(node);
-    if (link) parts.standaloneLinks.push(link);
-  }
-  if (!("children" in node)) return;
-  let previousTable: RawTable | undefined;
-  for (const child of node.children) {
-    const rows = continuationRows(child, previousTable, source);
-    if (rows && previousTable) {
-      previousTable.rows.push(...rows);
-      parts.notes.push([child.position?.start.line ?? 1, "a blank line splits the table here; the rows after it are read as part of the table"]);
+/** Parses markdown (CommonMark + GFM tables) and extracts tables, free text and standalone links. */
+export function readMarkdown(markdown: string): MarkdownParts {
+  const lines = markdown.split(/\r\n|\r|\n/);
+  const tokens = parser.parse(markdown, {});
+  const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
+  let tableJustEnded: RawTable | undefined;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i] as Token;
+    if (token.type === "table_open") {
+      const { table, next } = readTable(tokens, i, lines);
+      parts.tables.push(table);
+      tableJustEnded = table;
+      i = next;
       continue;
     }
-    walk(child, parts, source);
-    previousTable = child.type === "table" ? parts.tables.at(-1) : undefined;
+    if (token.type === "paragraph_open") {
+      const inline = tokens[i + 1];
+      const rows = continuationRows(token, tableJustEnded, lines);
+      if (rows && tableJustEnded) {
+        tableJustEnded.rows.push(...rows);
+        parts.notes.push([lineOf(token), "a blank line splits the table here; the rows after it are read as part of the table"]);
+        i += 3;
+        continue;
+      }
+      parts.textBlocks.push(inline?.content ?? "");
+      const link = standaloneLink(inline);
+      if (link) parts.standaloneLinks.push(link);
+    } else if (token.type === "heading_open") parts.textBlocks.push(tokens[i + 1]?.content ?? "");
+    else if (token.type === "code_block" || token.type === "fence") parts.textBlocks.push(token.content);
+    // Any other block between a table and a paragraph means the paragraph is not the table's continuation.
+    if (token.nesting !== -1 && token.type !== "inline") tableJustEnded = undefined;
+    i++;
   }
-}
-
-/** Parses markdown with the GFM extensions (tables, autolink literals) and extracts tables, text and links. */
-export function readMarkdown(markdown: string): MarkdownParts {
-  const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
-  walk(parseGfm(markdown), parts, markdown);
   return parts;
 }

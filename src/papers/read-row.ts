@@ -94,8 +94,8 @@ export function readRow(
     warn({ line: row.line, message: `name is longer than ${MAX_NAME} characters; skipped` });
     return undefined;
   }
-  if (row.cells.length < headerCount) {
-    warn({ line: row.line, message: `${name}: row has ${row.cells.length} cells where the header has ${headerCount}; missing cells left empty` });
+  if (row.written < headerCount) {
+    warn({ line: row.line, message: `${name}: row has ${row.written} cells where the header has ${headerCount}; missing cells left empty` });
   }
 
   const yearText = cell("year")?.text ?? "";
