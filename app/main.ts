@@ -4,6 +4,7 @@ import { describeProblems, loadConfig, type Config } from "../src/config.js";
 import { JobRunner, type Job } from "../src/jobs/job-runner.js";
 import { createLogger } from "../src/log.js";
 import type { ChatAdapter } from "../src/ports.js";
+import { readingJob } from "../src/reading/reading-job.js";
 import type { Services } from "../src/services.js";
 import { buildServices } from "./services.js";
 
@@ -58,10 +59,15 @@ async function main(): Promise<number> {
   const sync = syncJob(services, config.syncCron);
   jobs.add(sync);
   void jobs.runOnce(sync);
+  const reading = readingJob(services, config.readingCron);
+  jobs.add(reading);
   services.deliverer.start();
 
   const consoleOnly = !config.discord && !config.slack;
   const adapters = consoleOnly ? [] : await startAdapters(config, services);
+  if (consoleOnly) services.deliverer.register(new ConsoleAnnouncer(process.stdout));
+  // Catch-up: this week's post, if it was missed while the bot was down, goes out now.
+  void jobs.runOnce(reading);
   const shutdown = async () => {
     await jobs.stop();
     await services.deliverer.stop();
@@ -70,7 +76,6 @@ async function main(): Promise<number> {
   };
 
   if (consoleOnly) {
-    services.deliverer.register(new ConsoleAnnouncer(process.stdout));
     process.stdout.write(banner(config, services.catalog.list.papers.length));
     await runConsoleChat({ services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
     await shutdown();

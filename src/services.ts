@@ -1,5 +1,6 @@
 import type { CommandRegistry } from "./commands/registry.js";
 import type { Logger } from "./log.js";
+import type { ReadingService } from "./reading/reading-service.js";
 import type { Catalog } from "./search/catalog.js";
 import type { Store } from "./store/store.js";
 import type { Deliverer } from "./sync/deliverer.js";
@@ -14,4 +15,5 @@ export interface Services {
   store: Store;
   sync: SyncService;
   deliverer: Deliverer;
+  reading: ReadingService;
 }

@@ -9,10 +9,24 @@ import { cliServices } from "./services.js";
 import { diffCommand } from "./diff.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
+import { readingScheduleCliCommand } from "./reading-schedule.js";
 import { syncCliCommand } from "./sync.js";
 
-/** Commands that exist only here; the chat commands (paper, papers, …) come from the core registry. */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand];
+/**
+ * Commands that exist only here, or take CLI-only flags ("reading schedule --ics");
+ * the chat commands (paper, papers, …) come from the core registry. A CLI command
+ * named like a chat command takes its place on the command line.
+ */
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, readingScheduleCliCommand];
+
+/** The CLI-only command the words start with (its name may have several words), and the words left as its arguments. */
+function matchCliCommand(words: string[]): { command: CliCommand; rest: string[] } | undefined {
+  const matches = CLI_COMMANDS.map((command) => ({ command, names: command.name.split(" ") }))
+    .filter(({ names }) => names.every((name, i) => words[i]?.toLowerCase() === name))
+    .sort((a, b) => b.names.length - a.names.length);
+  const [best] = matches;
+  return best && { command: best.command, rest: words.slice(best.names.length) };
+}
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
@@ -20,7 +34,7 @@ function exitCodeOf(reply: Reply): number {
 }
 
 function overview(): string {
-  const chat = ALL_COMMANDS.map((c) => `  ${usage(c, "cli")}\n      ${c.description}`);
+  const chat = ALL_COMMANDS.filter((c) => !CLI_COMMANDS.some((l) => l.name === c.name)).map((c) => `  ${usage(c, "cli")}\n      ${c.description}`);
   const local = CLI_COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
   return ["Usage: mss-bot <command> [options] [--json]", "", "Commands:", ...chat, ...local, "", "--json prints one JSON document on stdout. Exit codes: 0 ok, 1 no result, 2 bad input."].join("\n");
 }
@@ -34,8 +48,8 @@ export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<n
     io.out(`${overview()}\n`);
     return words.length === 0 ? EXIT.badInput : EXIT.ok;
   }
-  const local = CLI_COMMANDS.find((c) => c.name === words[0]);
-  if (local) return local.run(words.slice(1), cli);
+  const local = matchCliCommand(words);
+  if (local) return local.command.run(local.rest, cli);
 
   const ready = await cliServices(cli);
   if (typeof ready === "number") return ready;
