@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { renderText } from "../../adapters/console/render-text.js";
-import { MAX_WEEKS } from "../../src/commands/reading/schedule.js";
+import { MAX_CLI_WEEKS } from "../../src/commands/reading/schedule.js";
 import { scheduleIcs } from "../../src/reading/ics.js";
 import { scheduleJson, scheduleReply, scheduleSessions } from "../../src/reading/schedule-view.js";
 import { EXIT, printJson, type CliCommand } from "./io.js";
@@ -27,8 +27,8 @@ export const readingScheduleCliCommand: CliCommand = {
       io.err(`error: unexpected "${positionals.join(" ")}"\nusage: ${this.usage}\n`);
       return EXIT.badInput;
     }
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_WEEKS) {
-      io.err(`error: --weeks must be a whole number from 1 to ${MAX_WEEKS}\nusage: ${this.usage}\n`);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_CLI_WEEKS) {
+      io.err(`error: --weeks must be a whole number from 1 to ${MAX_CLI_WEEKS}\nusage: ${this.usage}\n`);
       return EXIT.badInput;
     }
     if (values.ics === "") {

@@ -109,7 +109,14 @@ export class ReadingService {
 
   /** The next `count` sessions as the rule plans them now. */
   upcoming(at: Date, count: number): PlannedSession[] {
-    return planSessions(this.input(), this.upcomingSlots(at, count));
+    return this.plan(this.upcomingSlots(at, count));
+  }
+
+  /** Plans sessions from the first given one; changes to sessions before it (missed, never posted) no longer count. */
+  private plan(slots: SessionSlot[]): PlannedSession[] {
+    const input = this.input();
+    const first = slots[0]?.id ?? "";
+    return planSessions({ ...input, overrides: input.overrides.filter((o) => o.date >= first) }, slots);
   }
 
   reply(planned: PlannedSession): SessionReply {
@@ -166,7 +173,7 @@ export class ReadingService {
     const { members, sessions } = this.deps.store.reading;
     const iso = at.toISOString();
     this.recordRoster(at);
-    const [planned] = planSessions(this.input(), [slot]);
+    const [planned] = this.plan([slot]);
     if (!planned) throw new Error(`no plan for the session of ${slot.id}`);
     for (const earlier of sessions.all()) {
       if (earlier.date >= slot.id || earlier.outcome !== "pending") continue;

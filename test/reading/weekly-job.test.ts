@@ -75,6 +75,7 @@ describe("the weekly reading-group post", () => {
     const first = boot(dbPath, "2026-11-28T12:00:00Z");
     await first.admin("reading channel");
     await first.tick();
+    await first.admin("reading assign", { paper: "AlpaServe", week: "2026-11-30" });
     await first.close();
 
     // Down over the whole week of 30 Nov; back at midnight starting Monday 7 Dec, before that session.
@@ -84,6 +85,9 @@ describe("the weekly reading-group post", () => {
     const posted = await again.tick();
     expect(posted.map((p) => p.reply)).toMatchObject([{ headline: "Reading group 2026-W50", presenter: { name: "XiaoKai" }, card: { name: "SpotServe" } }]);
     expect(again.s.store.reading.sessions.get("2026-11-30")).toBeUndefined();
+    // The missed week's assignment lapsed with it: AlpaServe is back in XiaoKai's own queue, at its place in the list.
+    const xiaokai = again.s.reading.upcoming(again.clock.now(), 14).filter((p) => p.presenter?.name === "XiaoKai");
+    expect(xiaokai.map((p) => p.paper?.name)).toEqual(["TapFinger", "CBA/AutoCBA", "Sia", "Kairos", "AdaInf", "AlpaServe", "Shepherd"]);
   });
 
   it("starts a new installation with the next session, not with one earlier in the week", async () => {

@@ -12,7 +12,7 @@ export const readingLinkCommand = defineCommand({
     user: user({ description: "The chat user to mention for them" }),
   },
   positional: ["reporter", "user"],
-  examples: ["reading link hzq @hzq"],
+  examples: ["reading link hzq <@123456789012345678>", "reading link XiaoKai <@U0123ABCD>"],
   run({ reporter, user: userId }, ctx): Reply {
     const member = resolveMember(ctx, reporter);
     if (!member.ok) return member.reply;
