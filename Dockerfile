@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
-# Build stage: dev dependencies, compile TypeScript to dist/.
-FROM node:20-bookworm-slim AS build
+# Node version as in package.json "engines".
+ARG NODE_VERSION=20
+
+# Build stage: dev dependencies, compile TypeScript to dist/, then drop the dev dependencies.
+FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
@@ -11,9 +14,9 @@ COPY adapters adapters
 COPY app app
 RUN npm run build && npm prune --omit=dev
 
-# Run stage: production dependencies and compiled JavaScript only, as a non-root user.
-FROM node:20-bookworm-slim
-ENV NODE_ENV=production MSS_DB_PATH=/data/mss-bot.db
+# Run stage: production dependencies and compiled JavaScript only, as the non-root node user.
+FROM node:${NODE_VERSION}-bookworm-slim
+ENV NODE_ENV=production MSS_DB_PATH=/data/mss-bot.db PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
@@ -23,5 +26,8 @@ COPY data/papers.md data/papers.md
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 STOPSIGNAL SIGTERM
 CMD ["node", "dist/app/main.js"]

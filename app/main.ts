@@ -1,12 +1,8 @@
 import { ConsoleAnnouncer } from "../adapters/console/console-announcer.js";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
-import { describeProblems, loadConfig, type Config } from "../src/config.js";
-import { JobRunner, type Job } from "../src/jobs/job-runner.js";
+import { configSecrets, describeProblems, loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/log.js";
-import type { ChatAdapter } from "../src/ports.js";
-import { readingJob } from "../src/reading/reading-job.js";
-import type { Services } from "../src/services.js";
-import { buildServices } from "./services.js";
+import { startBot } from "./bot.js";
 
 const PLATFORM_HELP = [
   "Discord: set DISCORD_TOKEN (and DISCORD_APP_ID; DISCORD_GUILD_ID for instant per-server commands).",
@@ -24,26 +20,19 @@ function banner(config: Config, papers: number): string {
   ].join("\n");
 }
 
-function syncJob(services: Services, schedule: string): Job {
-  return {
-    name: "sync",
-    schedule,
-    async run() {
-      const report = await services.sync.run();
-      return `${report.result}${report.detail ? `: ${report.detail}` : ""}`;
-    },
-  };
-}
-
-/** Starts the platform adapters that are configured; each failing to start is logged, the others go on. */
-async function startAdapters(config: Config, services: Services): Promise<ChatAdapter[]> {
-  const adapters: ChatAdapter[] = [];
-  void config;
-  for (const adapter of adapters) {
-    services.deliverer.register(adapter.announcer);
-    await adapter.start().catch((error: unknown) => services.log.error({ err: error, platform: adapter.platform }, "adapter failed to start"));
-  }
-  return adapters;
+/** Resolves on the first SIGTERM or SIGINT; a second one exits at once. */
+function firstSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      process.once("SIGINT", () => process.exit(130));
+      process.once("SIGTERM", () => process.exit(143));
+      resolve(signal);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
 }
 
 async function main(): Promise<number> {
@@ -53,39 +42,25 @@ async function main(): Promise<number> {
     return 2;
   }
   const { config } = loaded;
-  const log = createLogger(config.logLevel);
-  const services = await buildServices(config, log);
-  const jobs = new JobRunner(log, config.timeZone);
-  const sync = syncJob(services, config.syncCron);
-  jobs.add(sync);
-  void jobs.runOnce(sync);
-  const reading = readingJob(services, config.readingCron);
-  jobs.add(reading);
-  services.deliverer.start();
-
+  const log = createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true, secrets: configSecrets(config) });
   const consoleOnly = !config.discord && !config.slack;
-  const adapters = consoleOnly ? [] : await startAdapters(config, services);
-  if (consoleOnly) services.deliverer.register(new ConsoleAnnouncer(process.stdout));
-  // Catch-up: this week's post, if it was missed while the bot was down, goes out now.
-  void jobs.runOnce(reading);
-  const shutdown = async () => {
-    await jobs.stop();
-    await services.deliverer.stop();
-    await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.error({ err: error }, "adapter stop failed"))));
-    services.store.close();
-  };
+  const bot = await startBot(config, log, { http: !consoleOnly });
 
   if (consoleOnly) {
-    process.stdout.write(banner(config, services.catalog.list.papers.length));
-    await runConsoleChat({ services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true });
-    await shutdown();
-    return 0;
+    bot.services.deliverer.register(new ConsoleAnnouncer(process.stdout));
+    process.stdout.write(banner(config, bot.services.catalog.list.papers.length));
+    await Promise.race([
+      runConsoleChat({ services: bot.services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true }),
+      firstSignal(),
+    ]);
+  } else {
+    // Listen before saying so: a SIGTERM right after "running" must find the handler installed.
+    const signalled = firstSignal();
+    log.info({ platforms: bot.adapters.map((a) => a.platform) }, "mss-bot running");
+    const signal = await signalled;
+    log.info({ signal }, "shutting down");
   }
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
-  await shutdown();
+  await bot.stop();
   return 0;
 }
 

@@ -185,3 +185,8 @@ export function loadConfig(): ConfigResult {
 export function describeProblems(problems: ConfigProblem[]): string {
   return ["Configuration error:", ...problems.map((p) => `  ${p.variable} ${p.message}`)].join("\n");
 }
+
+/** The secret values of a config, for the log scrubber and for masking. */
+export function configSecrets(config: Config): string[] {
+  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret].filter((s): s is string => Boolean(s));
+}

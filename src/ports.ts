@@ -6,6 +6,14 @@ export type DeliveryResult =
   | { ok: false; retry: "transient"; reason: string; retryAfterMs?: number }
   | { ok: false; retry: "permanent"; reason: string };
 
+/** Which try of a delivery this is; after the first, an earlier try may have reached the platform. */
+export interface DeliveryAttempt {
+  /** 1 for the first try. More means an earlier try was made (and may have posted), even by a process that died since. */
+  number: number;
+  /** When the delivery was queued: no earlier try is older than this. */
+  queuedAt: string;
+}
+
 /**
  * Posts a reply to a channel. Each adapter implements it; the outbox uses it.
  * `key` is the delivery's idempotency key: adapters pass it to the platform
@@ -13,7 +21,7 @@ export type DeliveryResult =
  */
 export interface Announcer {
   readonly platform: Platform;
-  announce(channelId: string, reply: Reply, key: string): Promise<DeliveryResult>;
+  announce(channelId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
 }
 
 /** A running chat platform connection, started and stopped by app/main. */

@@ -1,3 +1,4 @@
+import type { DispatchObserver } from "./commands/dispatch.js";
 import type { CommandRegistry } from "./commands/registry.js";
 import type { Logger } from "./log.js";
 import type { ReadingService } from "./reading/reading-service.js";
@@ -16,4 +17,6 @@ export interface Services {
   sync: SyncService;
   deliverer: Deliverer;
   reading: ReadingService;
+  /** Told about every dispatched command (metrics); dispatch calls it. */
+  observeCommand?: DispatchObserver;
 }

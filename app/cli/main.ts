@@ -6,10 +6,12 @@ import { usage } from "../../src/commands/usage.js";
 import type { Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { cliServices } from "./services.js";
+import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
 import { readingScheduleCliCommand } from "./reading-schedule.js";
+import { slackCommand } from "./slack-manifest.js";
 import { syncCliCommand } from "./sync.js";
 
 /**
@@ -17,16 +19,7 @@ import { syncCliCommand } from "./sync.js";
  * the chat commands (paper, papers, …) come from the core registry. A CLI command
  * named like a chat command takes its place on the command line.
  */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, readingScheduleCliCommand];
-
-/** The CLI-only command the words start with (its name may have several words), and the words left as its arguments. */
-function matchCliCommand(words: string[]): { command: CliCommand; rest: string[] } | undefined {
-  const matches = CLI_COMMANDS.map((command) => ({ command, names: command.name.split(" ") }))
-    .filter(({ names }) => names.every((name, i) => words[i]?.toLowerCase() === name))
-    .sort((a, b) => b.names.length - a.names.length);
-  const [best] = matches;
-  return best && { command: best.command, rest: words.slice(best.names.length) };
-}
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, slackCommand, readingScheduleCliCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
@@ -39,6 +32,15 @@ function overview(): string {
   return ["Usage: mss-bot <command> [options] [--json]", "", "Commands:", ...chat, ...local, "", "--json prints one JSON document on stdout. Exit codes: 0 ok, 1 no result, 2 bad input."].join("\n");
 }
 
+/** The CLI-only command the words start with, longest name first ("config check" before "config"). */
+function findCliCommand(words: string[]): { command: CliCommand; rest: string[] } | undefined {
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const command = CLI_COMMANDS.find((c) => c.name === words.slice(0, n).join(" "));
+    if (command) return { command, rest: words.slice(n) };
+  }
+  return undefined;
+}
+
 /** Runs `mss-bot <args>`; returns the exit code. */
 export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<number> {
   const json = argv.includes("--json");
@@ -48,7 +50,7 @@ export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<n
     io.out(`${overview()}\n`);
     return words.length === 0 ? EXIT.badInput : EXIT.ok;
   }
-  const local = matchCliCommand(words);
+  const local = findCliCommand(words);
   if (local) return local.command.run(local.rest, cli);
 
   const ready = await cliServices(cli);

@@ -30,12 +30,11 @@ export async function dispatch(
   name: string,
   raw: RawArgs,
   ctx: CommandContext,
-  observe?: DispatchObserver,
 ): Promise<Reply> {
   const started = performance.now();
   const reply = await runChecked(registry, name, raw, ctx);
   const outcome = reply.kind === "error" ? `error:${reply.reason}` : reply.kind;
-  observe?.({ command: name, platform: ctx.platform, outcome, ms: performance.now() - started });
+  ctx.services.observeCommand?.({ command: name, platform: ctx.platform, outcome, ms: performance.now() - started });
   return reply;
 }
 

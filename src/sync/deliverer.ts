@@ -37,6 +37,9 @@ export interface DeliveryTally {
 
 const TIMED_OUT = Symbol("timed out");
 
+/** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
+export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
+
 /**
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
  * row is marked sent only after the platform confirmed; transient failures are
@@ -51,6 +54,7 @@ export class Deliverer {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private maxSleepMs = 60_000;
+  private readonly sentListeners: SentListener[] = [];
 
   constructor(
     private readonly store: Store,
@@ -63,6 +67,10 @@ export class Deliverer {
 
   register(announcer: Announcer): void {
     this.announcers.set(announcer.platform, announcer);
+  }
+
+  onSent(listener: SentListener): void {
+    this.sentListeners.push(listener);
   }
 
   /** Delivers everything due now; concurrent calls share one run (and ask for one more pass). */
@@ -142,8 +150,10 @@ export class Deliverer {
 
     const result = await this.call(announcer, row, announcement.reply);
     if (result.ok) {
-      outbox.markSent(row.id, result.messageId, at());
+      const sentAt = this.now();
+      outbox.markSent(row.id, result.messageId, sentAt.toISOString());
       subscriptions.clearFailures(row.platform, row.channelId);
+      for (const listener of this.sentListeners) listener({ platform: row.platform, detectedAt: announcement.createdAt, sentAt });
       tally.sent++;
       return;
     }
@@ -174,7 +184,8 @@ export class Deliverer {
       const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
         timer = setTimeout(() => resolve(TIMED_OUT), this.options.callTimeoutMs);
       });
-      const result = await Promise.race([announcer.announce(row.channelId, reply, row.key), timeout]);
+      const attempt = { number: row.attempts, queuedAt: row.createdAt };
+      const result = await Promise.race([announcer.announce(row.channelId, reply, row.key, attempt), timeout]);
       if (result === TIMED_OUT) return { ok: false, retry: "transient", reason: `no answer from ${row.platform} within ${this.options.callTimeoutMs} ms` };
       return result;
     } catch (error) {

@@ -45,10 +45,16 @@ const REMOVAL_WARNING_SHARE = 0.3;
  */
 export class SyncService {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly runListeners: Array<(run: SyncRun) => void> = [];
   readonly source: string;
 
   constructor(private readonly deps: SyncDeps) {
     this.source = sourceId(deps.upstream);
+  }
+
+  /** Told about every run, dry runs included (metrics). */
+  onRun(listener: (run: SyncRun) => void): void {
+    this.runListeners.push(listener);
   }
 
   run(options: { dryRun?: boolean } = {}): Promise<SyncReport> {
@@ -77,6 +83,7 @@ export class SyncService {
       Object.assign(report, { result, detail });
       const run: SyncRun = { source: this.source, startedAt, finishedAt: now().toISOString(), result, detail, added: report.added.length, changed: report.changed.length, removed: report.removed.length };
       if (!dryRun) store.runs.record(run);
+      for (const listener of this.runListeners) listener(run);
       const level = result === "failed" || result === "rejected" ? "warn" : "info";
       log[level]({ ...run, dryRun, deliveries: report.deliveries, digests: report.digests }, `sync ${result}`);
       return report;

@@ -36,3 +36,33 @@ export function runNode(script: string, args: string[], opts: { input?: string; 
     child.stdin.end(opts.input ?? "");
   });
 }
+
+export interface RunningChild {
+  /** Everything written to stdout and stderr so far. */
+  output(): string;
+  /** Resolves once the output matches. */
+  waitFor(pattern: RegExp): Promise<void>;
+  signal(name: NodeJS.Signals): void;
+  exited: Promise<number | null>;
+}
+
+/** Starts a long-running `node <script>` (the bot) to be driven by signals. */
+export function startNode(script: string, args: string[], opts: { env?: Record<string, string> } = {}): RunningChild {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    for (const w of waiters.filter((w) => w.pattern.test(out))) w.resolve();
+  };
+  child.stdout.on("data", onData);
+  child.stderr.on("data", onData);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return {
+    output: () => out,
+    waitFor: (pattern) => (pattern.test(out) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }))),
+    signal: (name) => child.kill(name),
+    exited,
+  };
+}

@@ -1,0 +1,17 @@
+import type { Reply } from "../../../src/replies/reply.js";
+import { actions, capBlocks, context, header, sections, type Block } from "./blocks.js";
+import { cardLine, cardLinkButtons } from "./card.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
+
+/** Papers added to or changed in the list: one line per paper, what changed, and its links. */
+export function renderAnnouncement(reply: Extract<Reply, { kind: "announcement" }>): Block[] {
+  const body = [header(reply.headline)];
+  reply.items.forEach((item, i) => {
+    body.push(
+      ...sections([`${item.change === "added" ? "*New:*" : "*Changed:*"} ${cardLine(item.card)}`]),
+      ...context(item.changes.map((c) => escapeMrkdwn(c))),
+      ...actions(cardLinkButtons(item.card, String(i))),
+    );
+  });
+  return capBlocks(body);
+}

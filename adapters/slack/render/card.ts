@@ -1,0 +1,41 @@
+import type { CommandLink, PaperCard } from "../../../src/replies/reply.js";
+import { actionId } from "./action-ids.js";
+import { field, linkButton, present, type Button } from "./blocks.js";
+import { inlineMrkdwn, mrkdwnLink } from "./mrkdwn.js";
+
+/** "OSDI 2023", or "" when the list gives neither. */
+export function where(card: PaperCard): string {
+  return [card.venue, card.year].filter((x) => x !== null).join(" ");
+}
+
+/** The card's facts as Block Kit fields (labels are ours, values untrusted and escaped by field()). */
+export function cardFields(card: PaperCard): string[] {
+  const fields: string[] = [];
+  if (card.venue) fields.push(field("Venue", card.venue));
+  if (card.year !== null) fields.push(field("Year", String(card.year)));
+  if (card.categories.length > 0) fields.push(field(card.categories.length > 1 ? "Categories" : "Category", card.categories.map((c) => `${c.symbol} ${c.label}`).join(", ")));
+  if (card.reporters.length > 0) fields.push(field(card.reporters.length > 1 ? "Reporters" : "Reporter", card.reporters.join(", ")));
+  return fields;
+}
+
+/** One button per link of the card (Paper, Code, Blog notes, Video); `scope` keeps action ids unique per message. */
+export function cardLinkButtons(card: PaperCard, scope: string): Button[] {
+  return present(card.links.map((link) => linkButton(actionId("link", `${scope}:${link.kind}`), link.label, link.url)));
+}
+
+/** One mrkdwn line: "*<paper url|AlpaServe>* (OSDI 2023) ● — XiaoKai". */
+export function cardLine(card: PaperCard): string {
+  const paperUrl = card.links.find((l) => l.kind === "paper")?.url ?? card.links[0]?.url;
+  const parts = [paperUrl ? `*${mrkdwnLink(paperUrl, card.name)}*` : `*${inlineMrkdwn(card.name)}*`];
+  const place = where(card);
+  if (place) parts.push(`(${inlineMrkdwn(place)})`);
+  const symbols = card.categories.map((c) => c.symbol).join("");
+  if (symbols) parts.push(inlineMrkdwn(symbols));
+  if (card.reporters.length > 0) parts.push(`— ${inlineMrkdwn(card.reporters.join(", "))}`);
+  return parts.join(" ");
+}
+
+/** The command that shows this card again (pick-lists, Share); the id is the paper's folded name, which always resolves to it. */
+export function paperLink(card: PaperCard): CommandLink {
+  return { command: "paper", args: { query: card.id.length <= 100 ? card.id : card.name.slice(0, 100) } };
+}

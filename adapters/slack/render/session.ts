@@ -1,0 +1,15 @@
+import type { Reply } from "../../../src/replies/reply.js";
+import { actions, capBlocks, context, field, header, sections, type Block } from "./blocks.js";
+import { cardLine, cardLinkButtons } from "./card.js";
+import { escapeMrkdwn, inlineMrkdwn } from "./mrkdwn.js";
+import { mention } from "./options.js";
+
+/** The weekly reading-group post: date, presenter (mentioned when linked to a Slack user) and the paper. */
+export function renderSession(reply: Extract<Reply, { kind: "session" }>): Block[] {
+  const presenter = reply.presenter
+    ? `*Presenter*\n${mention(reply.presenter.userIds.slack) ?? inlineMrkdwn(reply.presenter.name)}`
+    : field("Presenter", "nobody yet");
+  const body = [header(reply.headline), ...sections([], [field("Date", reply.date), presenter])];
+  if (reply.card) body.push(...sections([cardLine(reply.card)]), ...actions(cardLinkButtons(reply.card, "0")));
+  return capBlocks(body, context(reply.note ? [escapeMrkdwn(reply.note)] : []));
+}

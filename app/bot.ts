@@ -1,0 +1,107 @@
+import { createServer, type Server } from "node:http";
+import type { Config } from "../src/config.js";
+import { JobRunner, type Job } from "../src/jobs/job-runner.js";
+import type { Logger } from "../src/log.js";
+import { Metrics } from "../src/ops/metrics.js";
+import { checkReadiness } from "../src/ops/readiness.js";
+import { opsRoutes, routeHandler } from "../src/ops/routes.js";
+import type { ChatAdapter } from "../src/ports.js";
+import { readingJob } from "../src/reading/reading-job.js";
+import type { Services } from "../src/services.js";
+import { adapterOwnsPort, createAdapters } from "./adapters.js";
+import { buildServices } from "./services.js";
+
+export interface RunningBot {
+  services: Services;
+  adapters: ChatAdapter[];
+  jobs: JobRunner;
+  metrics: Metrics;
+  /** The ops HTTP server, when the bot runs it itself (not when Slack's receiver owns PORT). */
+  http: Server | undefined;
+  /** Stops cron, lets in-flight deliveries finish (bounded), disconnects adapters, closes the store. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** A successful sync is expected at least this often before /readyz reports the bot not ready. */
+const SYNC_MAX_AGE_MS = 3 * 60 * 60 * 1000;
+
+function syncJob(services: Services, schedule: string): Job {
+  return {
+    name: "sync",
+    schedule,
+    async run() {
+      const report = await services.sync.run();
+      return `${report.result}${report.detail ? `: ${report.detail}` : ""}`;
+    },
+  };
+}
+
+async function listen(server: Server, port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Starts the bot: services, metrics, the sync job (now and on its schedule),
+ * the deliverer, the configured platform adapters and the ops endpoints. The
+ * console chat, if any, is the caller's; it registers its own announcer.
+ */
+export async function startBot(config: Config, log: Logger, options: { http: boolean }): Promise<RunningBot> {
+  const startedAt = new Date();
+  const services = await buildServices(config, log);
+  const metrics = new Metrics(services.store);
+  services.observeCommand = metrics.observeCommand;
+  services.sync.onRun((run) => metrics.syncRun(run.result));
+  services.deliverer.onSent(({ detectedAt, sentAt }) => metrics.delivered(detectedAt, sentAt));
+
+  let adapters: ChatAdapter[] = [];
+  const routes = opsRoutes(
+    () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt }),
+    metrics,
+  );
+  adapters = await createAdapters(config, services, routes);
+  let http: Server | undefined;
+  if (options.http && !adapterOwnsPort(config)) {
+    http = createServer(routeHandler(routes));
+    await listen(http, config.port);
+    log.info({ port: config.port }, "health and metrics endpoints listening");
+  }
+
+  for (const adapter of adapters) {
+    services.deliverer.register(adapter.announcer);
+    await adapter.start().catch((error: unknown) => log.error({ err: error, platform: adapter.platform }, "adapter failed to start; the rest of the bot goes on"));
+  }
+
+  const jobs = new JobRunner(log, config.timeZone);
+  const sync = syncJob(services, config.syncCron);
+  jobs.add(sync);
+  void jobs.runOnce(sync);
+  const reading = readingJob(services, config.readingCron);
+  jobs.add(reading);
+  // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
+  void jobs.runOnce(reading);
+  services.deliverer.start();
+
+  return {
+    services,
+    adapters,
+    jobs,
+    metrics,
+    http,
+    async stop(graceMs = 10_000) {
+      await jobs.stop();
+      await services.deliverer.stop(graceMs);
+      await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.error({ err: error, platform: a.platform }, "adapter stop failed"))));
+      if (http) {
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http?.close(() => resolve()));
+      }
+      services.store.close();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { loadConfig, type Config } from "../../src/config.js";
+import { EXIT, printJson, type CliCommand } from "./io.js";
+
+/** "set (72 characters)", or "xoxb-… (57 characters)" for tokens whose prefix tells their kind. */
+export function mask(secret: string | undefined): string {
+  if (!secret) return "not set";
+  const prefix = /^(xox[a-z]-|xapp-)/.exec(secret)?.[1];
+  return `${prefix ? `${prefix}… ` : ""}set (${secret.length} characters)`;
+}
+
+/** What the bot will do with this configuration, secrets masked. */
+export function describeConfig(c: Config): Record<string, string> {
+  const platforms = [c.discord && "Discord", c.slack && "Slack"].filter(Boolean);
+  const source = c.upstream.kind === "url" ? c.upstream.url : c.upstream.kind === "file" ? `file ${c.upstream.path}` : `bundled list ${c.upstream.path}`;
+  const out: Record<string, string> = { platforms: platforms.length > 0 ? platforms.join(" and ") : "console only (no Discord or Slack token set)" };
+  if (c.discord) {
+    out.discord = `token ${mask(c.discord.token)}; ${c.discord.guildId ? `commands on server ${c.discord.guildId}` : "global commands"}${c.discord.apiUrl ? `; API ${c.discord.apiUrl}` : ""}`;
+  }
+  if (c.slack) {
+    const mode = c.slack.appToken ? `Socket Mode (app token ${mask(c.slack.appToken)})` : `HTTP on port ${c.port} at /slack/events (signing secret ${mask(c.slack.signingSecret)})`;
+    out.slack = `bot token ${mask(c.slack.botToken)}; ${mode}; admins: ${c.slack.adminUserIds.length > 0 ? c.slack.adminUserIds.join(", ") : "workspace admins and owners"}`;
+  }
+  return {
+    ...out,
+    source,
+    sync: `${c.syncCron} (${c.timeZone})`,
+    "reading group": `${c.readingCron} (${c.timeZone})`,
+    announcements: `${c.announceChanges ? "additions and changes" : "additions only"}; more than ${c.maxAnnounce} at once become a digest`,
+    database: c.dbPath,
+    http: `port ${c.port} (/healthz, /readyz, /metrics)`,
+    "log level": c.logLevel,
+  };
+}
+
+export const configCheckCommand: CliCommand = {
+  name: "config check",
+  usage: "mss-bot config check [--json]",
+  summary: "Validate the environment (and .env) and show what is enabled, secrets masked",
+  async run(args, io) {
+    if (args.length > 0) {
+      io.err(`usage: ${this.usage}\n`);
+      return EXIT.badInput;
+    }
+    const loaded = loadConfig();
+    if (!loaded.ok) {
+      if (io.json) printJson(io, { ok: false, problems: loaded.problems });
+      io.err(`Configuration is invalid:\n${loaded.problems.map((p) => `  ${p.variable} ${p.message}`).join("\n")}\n`);
+      return EXIT.badInput;
+    }
+    const described = describeConfig(loaded.config);
+    if (io.json) printJson(io, { ok: true, config: described });
+    else io.out(`Configuration is valid.\n${Object.entries(described).map(([k, v]) => `  ${`${k}:`.padEnd(15)} ${v}`).join("\n")}\n`);
+    return EXIT.ok;
+  },
+};

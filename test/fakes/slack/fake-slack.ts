@@ -1,0 +1,257 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/**
+ * A fake Slack on 127.0.0.1 speaking the real wire protocol, for driving the
+ * real Bolt app and WebClient:
+ * - the Web API: POST /api/<method>, form-encoded (auth.test, chat.postMessage,
+ *   users.info, conversations.history, apps.connections.open);
+ * - response_url: POST /respond/<id>, JSON bodies recorded;
+ * - Socket Mode: the WebSocket at /socket that apps.connections.open hands out.
+ * Calls can be scripted to fail the ways Slack fails.
+ */
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  authorization: string | undefined;
+}
+
+export type Behaviour =
+  /** HTTP 200 with {ok:false, error}. */
+  | { kind: "error"; error: string; extra?: Record<string, unknown> }
+  /** HTTP 429 with Retry-After. */
+  | { kind: "ratelimited"; retryAfter: number }
+  /** An HTTP status with an HTML body (a proxy's 503). */
+  | { kind: "status"; status: number }
+  /** The connection is dropped before any answer. */
+  | { kind: "reset" }
+  /** The call takes effect (a post is stored) but the answer never comes. */
+  | { kind: "hang" }
+  /** The answer waits until the test lets it go, then is the normal one. */
+  | { kind: "hold"; until: Promise<void> };
+
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  metadata: unknown;
+  unfurl_links: unknown;
+  unfurl_media: unknown;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface SlackUser {
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+}
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (body += chunk));
+    req.on("end", () => resolve(body));
+    req.on("error", reject);
+  });
+
+/** Form fields as the WebClient sends them; JSON-looking values (blocks, metadata) decoded. */
+function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes("application/json")) return JSON.parse(body || "{}") as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    if (/^[[{]/.test(value)) {
+      try {
+        args[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // keep the string
+      }
+    }
+    args[key] = value;
+  }
+  return args;
+}
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+}
+
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly posted: PostedMessage[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly users = new Map<string, SlackUser>();
+  /** Socket Mode acknowledgements received, by envelope id. */
+  readonly acks = new Map<string, unknown>();
+  private readonly scripts = new Map<string, Behaviour[]>();
+  private readonly server: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private readonly connections = new Set<Socket>();
+  private readonly hung: ServerResponse[] = [];
+  private readonly waitingAcks = new Map<string, (payload: unknown) => void>();
+  private seq = 0;
+  private port = 0;
+  /** The current Socket Mode connection, if any. */
+  socket: WebSocket | undefined;
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      void this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) json(res, 500, { ok: false, error: String(error) });
+      });
+    });
+    this.server.on("connection", (socket) => {
+      this.connections.add(socket);
+      socket.on("close", () => this.connections.delete(socket));
+    });
+    this.server.on("upgrade", (req, socket, head) => {
+      if (new URL(req.url ?? "/", "http://x").pathname !== "/socket") {
+        socket.destroy();
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onSocket(ws));
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string = randomUUID()): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  /** The next calls of `method` behave like this, in order; later calls succeed. */
+  script(method: string, ...behaviours: Behaviour[]): void {
+    this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...behaviours]);
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responsesTo(url: string): Array<Record<string, unknown>> {
+    const id = url.slice(url.lastIndexOf("/") + 1);
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the app's acknowledgement payload. */
+  sendEnvelope(type: string, payload: Record<string, unknown>): Promise<unknown> {
+    const socket = this.socket;
+    if (!socket) return Promise.reject(new Error("no Socket Mode connection"));
+    const envelopeId = randomUUID();
+    const acked = new Promise<unknown>((resolve) => this.waitingAcks.set(envelopeId, resolve));
+    socket.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === "slash_commands" }));
+    return acked;
+  }
+
+  async close(): Promise<void> {
+    for (const res of this.hung) res.destroy();
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    for (const socket of this.connections) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.socket = ws;
+    ws.on("message", (data) => {
+      const message = JSON.parse(String(data)) as { envelope_id?: string; payload?: unknown };
+      if (!message.envelope_id) return;
+      this.acks.set(message.envelope_id, message.payload);
+      this.waitingAcks.get(message.envelope_id)?.(message.payload);
+      this.waitingAcks.delete(message.envelope_id);
+    });
+    ws.on("close", () => {
+      if (this.socket === ws) this.socket = undefined;
+    });
+    ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake" }, connection_info: { app_id: "A0FAKE" } }));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    const body = await readBody(req);
+    if (path.startsWith("/respond/")) {
+      this.responses.push({ id: path.slice("/respond/".length), body: JSON.parse(body) as Record<string, unknown> });
+      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+      return;
+    }
+    if (!path.startsWith("/api/")) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = path.slice("/api/".length);
+    const args = parseArgs(body, req.headers["content-type"]);
+    this.calls.push({ method, args, authorization: req.headers.authorization });
+    const behaviour = this.scripts.get(method)?.shift();
+    switch (behaviour?.kind) {
+      case "error":
+        return json(res, 200, { ok: false, error: behaviour.error, ...behaviour.extra });
+      case "ratelimited":
+        return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(behaviour.retryAfter) });
+      case "status":
+        res.writeHead(behaviour.status, { "content-type": "text/html" }).end("<html><body>upstream error</body></html>");
+        return;
+      case "reset":
+        req.socket.destroy();
+        return;
+      case "hang":
+        this.answer(method, args);
+        this.hung.push(res);
+        return;
+      case "hold":
+        await behaviour.until;
+        return json(res, 200, this.answer(method, args));
+      case undefined:
+        return json(res, 200, this.answer(method, args));
+    }
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://fake.slack.com/", team: "Fake", user: "mss-bot", team_id: "T0FAKE", user_id: "U0BOT", bot_id: "B0BOT" };
+      case "apps.connections.open":
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      case "users.info": {
+        const id = String(args.user);
+        const user = this.users.get(id);
+        return user ? { ok: true, user: { id, name: id.toLowerCase(), ...user } } : { ok: false, error: "user_not_found" };
+      }
+      case "chat.postMessage": {
+        const channel = String(args.channel);
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
+        const message = { channel, ts, text: args.text, blocks: args.blocks, metadata: args.metadata, unfurl_links: args.unfurl_links, unfurl_media: args.unfurl_media };
+        this.posted.push(message);
+        return { ok: true, channel, ts, message: { type: "message", ts, text: args.text, bot_id: "B0BOT" } };
+      }
+      case "conversations.history": {
+        const oldest = Number(args.oldest ?? 0);
+        const withMetadata = String(args.include_all_metadata) === "true";
+        const messages = this.posted
+          .filter((m) => m.channel === args.channel && Number(m.ts) > oldest)
+          .reverse()
+          .slice(0, Number(args.limit ?? 100))
+          .map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: "B0BOT", ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}

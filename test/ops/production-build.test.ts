@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runNode } from "../helpers/spawn.js";
+
+/**
+ * Does what the Dockerfile's stages do, in a temp folder: compile to dist/,
+ * take the installed dependencies and prune the dev ones, copy what the image
+ * copies; then runs the compiled bot and CLI exactly as the image's CMD does.
+ */
+let app: string;
+beforeAll(() => {
+  app = mkdtempSync(join(tmpdir(), "mss-image-"));
+  execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(app, "dist")], { cwd: ROOT, stdio: "pipe" });
+  for (const file of ["package.json", "package-lock.json", "bin", "data/papers.md"]) cpSync(join(ROOT, file), join(app, file), { recursive: true });
+  // Hard links: a fast copy; npm prune unlinks what it removes and leaves the originals alone.
+  execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(app, "node_modules")]);
+  // npm rewrites its hidden lockfile in place: it must be a real copy, not a link to the original.
+  const hidden = join(app, "node_modules", ".package-lock.json");
+  rmSync(hidden, { force: true });
+  if (existsSync(join(ROOT, "node_modules", ".package-lock.json"))) cpSync(join(ROOT, "node_modules", ".package-lock.json"), hidden);
+  execFileSync("npm", ["prune", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: app, stdio: "pipe" });
+}, 180_000);
+afterAll(() => rmSync(app, { recursive: true, force: true }), 120_000);
+
+describe("the production build", () => {
+  it("has no dev dependencies left and no TypeScript source", () => {
+    for (const dev of ["typescript", "vitest", "tsx", "vite"]) expect(existsSync(join(app, "node_modules", dev)), dev).toBe(false);
+    expect(existsSync(join(app, "node_modules", "better-sqlite3"))).toBe(true);
+    expect(existsSync(join(app, "src"))).toBe(false);
+  });
+
+  it("runs the bot with `node dist/app/main.js`: the console answers /paper AlpaServe", async () => {
+    const { code, stdout } = await runNode(join(app, "dist/app/main.js"), [], { input: "/paper AlpaServe\n" });
+    expect(code).toBe(0);
+    expect(stdout).toContain("AlpaServe (OSDI 2023)");
+  });
+
+  it("runs the CLI from the compiled code through bin/mss-bot.js (no tsx installed)", async () => {
+    const { code, stdout } = await runNode(join(app, "bin/mss-bot.js"), ["paper", "alpaserv", "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ kind: "paper", card: { name: "AlpaServe" } });
+  });
+
+  it("agrees with package.json: the image's Node version is the one engines names", () => {
+    const engines = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).engines.node as string;
+    const dockerfile = readFileSync(join(ROOT, "Dockerfile"), "utf8");
+    expect(engines).toMatch(/^>=20\.\d+ <21$/);
+    expect(dockerfile).toContain("ARG NODE_VERSION=20");
+    expect(dockerfile).toMatch(/npm ci\n/);
+    expect(dockerfile).toContain("USER node");
+    expect(dockerfile).toContain('CMD ["node", "dist/app/main.js"]');
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { renderReply } from "../../../adapters/slack/render/render-reply.js";
+import { blocksOf, button, headerText, mrkdwnTexts } from "../slack-payload.js";
+import { expectWithinLimits } from "./limits.js";
+
+describe("Block Kit: info replies (help, stats, software)", () => {
+  it("shows sections of rows as fields, links for rows with a URL", () => {
+    const message = renderReply({
+      kind: "info",
+      title: "Software suite",
+      text: "3 projects from the list",
+      sections: [{ title: "Software", rows: [{ label: "BentoML", value: "https://github.com/bentoml/BentoML", url: "https://github.com/bentoml/BentoML" }, { label: "Usage", value: "" }] }],
+    });
+    expect(headerText(message)).toBe("Software suite");
+    expect(mrkdwnTexts(message)).toEqual(["3 projects from the list", "*Software*", "*BentoML*\n<https://github.com/bentoml/BentoML|https://github.com/bentoml/BentoML>", "Usage"]);
+  });
+
+  it("splits more than ten rows over several sections, keeps 50 blocks and the Share button", () => {
+    const rows = Array.from({ length: 700 }, (_, i) => ({ label: `reporter ${i}`, value: String(i) }));
+    const message = renderReply({ kind: "info", title: "Stats", sections: [{ title: "By reporter", rows }] }, { share: "stats" });
+    expectWithinLimits(message);
+    expect(blocksOf(message)).toHaveLength(50);
+    expect(button(message, "Share in channel").value).toBe("stats");
+    expect(mrkdwnTexts(message)).toContain("… 23 more not shown.");
+  });
+
+  it("says a file is not attached in Slack", () => {
+    const message = renderReply({ kind: "info", title: "Schedule", sections: [], file: { name: "reading.ics", mime: "text/calendar", content: "BEGIN:VCALENDAR" } });
+    expect(mrkdwnTexts(message)).toEqual(["reading.ics is not attached in Slack; the mss-bot command line prints it."]);
+  });
+});
