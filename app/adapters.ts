@@ -18,6 +18,16 @@ export async function createAdapters(config: Config, services: Services, opsRout
     for (const route of opsRoutes) slack.http?.route(route.method, route.path, route.handler);
     adapters.push(slack);
   }
-  if (config.discord) services.log.warn("the Discord adapter is not built yet");
+  if (config.discord) {
+    const { createDiscordAdapter } = await import("../adapters/discord/discord-adapter.js");
+    const discord = createDiscordAdapter({ config: config.discord, services, settings: services.store.settings });
+    // A sync can change the legend (the tag choices): re-register when the generated definitions changed.
+    services.sync.onRun((run) => {
+      if (run.result === "changed" || run.result === "baseline") {
+        discord.syncCommands().catch((error: unknown) => services.log.warn({ err: error }, "discord: re-registering commands failed"));
+      }
+    });
+    adapters.push(discord);
+  }
   return adapters;
 }

@@ -8,6 +8,7 @@ import type { Services } from "../../src/services.js";
 import { cliServices } from "./services.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
+import { discordCommand } from "./discord.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
 import { readingScheduleCliCommand } from "./reading-schedule.js";
@@ -19,7 +20,7 @@ import { syncCliCommand } from "./sync.js";
  * the chat commands (paper, papers, …) come from the core registry. A CLI command
  * named like a chat command takes its place on the command line.
  */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, slackCommand, readingScheduleCliCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;

@@ -42,7 +42,7 @@ async function runChecked(registry: CommandRegistry, name: string, raw: RawArgs,
   const command = registry.get(name);
   if (!command) return errorReply("invalid", `Unknown command "${name.slice(0, 40)}".`, "Try help for the list of commands.");
   if (command.admin && !ctx.user.isAdmin) {
-    return errorReply("forbidden", `${invocation(command, ctx.platform)} is for admins only.`, "Ask a server admin to run it.");
+    return errorReply("forbidden", `${invocation(command, ctx.platform)} is for admins only.`, ctx.platform === "discord" ? "Ask someone who can manage this server to run it." : "Ask an admin to run it.");
   }
   const parsed = command.options.safeParse(raw);
   if (!parsed.success) {

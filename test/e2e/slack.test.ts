@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { FakeSlack } from "../fakes/slack/fake-slack.js";
 import { formBody, postSigned, SIGNING_SECRET, slashCommand } from "../fakes/slack/signed-request.js";
-import { ROOT } from "../helpers/spawn.js";
+import { ROOT, tempDbPath } from "../helpers/spawn.js";
 import { headerText } from "../slack/slack-payload.js";
 
 let fake: FakeSlack;
@@ -28,6 +28,7 @@ describe("npm start with Slack variables", () => {
       SLACK_API_URL: fake.apiUrl,
       PORT: "0",
       LOG_LEVEL: "info",
+      MSS_DB_PATH: tempDbPath(),
     };
     const running = spawn(process.execPath, ["bin/start.js"], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     child = running;
@@ -46,6 +47,12 @@ describe("npm start with Slack variables", () => {
     expect(fake.callsOf("auth.test")[0]?.authorization).toBe("Bearer xoxb-e2e");
     expect(stdout).not.toContain("mss-bot console");
     expect(stderr).not.toContain(SIGNING_SECRET);
+
+    // The health endpoints share PORT with the Slack receiver.
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    await vi.waitFor(async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200), { timeout: 20_000 });
+    expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('mss_commands_total{command="paper",platform="slack",outcome="paper"} 1');
 
     running.kill("SIGTERM");
     expect(await exited).toBe(0);

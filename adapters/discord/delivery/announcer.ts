@@ -1,0 +1,62 @@
+import { Routes, type REST } from "discord.js";
+import type { Logger } from "../../../src/log.js";
+import type { Announcer, DeliveryResult } from "../../../src/ports.js";
+import type { Reply } from "../../../src/replies/reply.js";
+import { batchMessages } from "../render/batch.js";
+import type { DiscordMessage } from "../render/message.js";
+import { renderReply } from "../render/render-reply.js";
+import { deliveryFailure } from "./delivery-failure.js";
+import { nonceFor } from "./nonce.js";
+
+const SNOWFLAKE = /^\d{15,25}$/;
+
+/** The JSON body of a channel post: nothing pings but a named presenter; the nonce makes a retry idempotent. */
+export function messageBody(part: DiscordMessage, nonce: string) {
+  return {
+    ...(part.content !== undefined ? { content: part.content } : {}),
+    embeds: part.embeds,
+    components: part.components,
+    allowed_mentions: part.mentionUsers.length > 0 ? { parse: [], users: part.mentionUsers } : { parse: [] },
+    nonce,
+    enforce_nonce: true,
+  };
+}
+
+const idOf = (posted: unknown): string =>
+  typeof posted === "object" && posted !== null && "id" in posted && typeof posted.id === "string" ? posted.id : "";
+
+/**
+ * Posts replies (announcements, digests, reading-group posts) to channels
+ * through the REST API, embeds batched at most 10 (and 6000 characters) per
+ * message. A delivery of several messages reports the first one's id; if a
+ * later part fails, the outbox retries the whole delivery and the nonces of the
+ * parts already posted make Discord return them instead of posting them again.
+ */
+export class DiscordAnnouncer implements Announcer {
+  readonly platform = "discord" as const;
+
+  constructor(
+    private readonly rest: REST,
+    private readonly log: Logger,
+  ) {}
+
+  async announce(channelId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    if (!SNOWFLAKE.test(channelId)) return { ok: false, retry: "permanent", reason: `"${channelId.slice(0, 40)}" is not a Discord channel id` };
+    const parts = batchMessages(renderReply(reply));
+    let first: string | undefined;
+    for (const [i, part] of parts.entries()) {
+      try {
+        const posted = await this.rest.post(Routes.channelMessages(channelId), {
+          body: messageBody(part, nonceFor(key, i)),
+          files: part.files.map((f) => ({ name: f.name, data: f.data, contentType: f.contentType })),
+        });
+        first ??= idOf(posted);
+      } catch (error) {
+        const failure = deliveryFailure(error, channelId);
+        this.log.warn({ channel: channelId, key, part: i, retry: failure.retry }, `discord: announcement not delivered: ${failure.reason}`);
+        return failure;
+      }
+    }
+    return { ok: true, messageId: first ?? "" };
+  }
+}

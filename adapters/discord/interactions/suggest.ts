@@ -1,0 +1,50 @@
+import type { APIApplicationCommandOptionChoice } from "discord.js";
+import { foldKey } from "../../../src/papers/index.js";
+import { cardTitle } from "../../../src/replies/plain-text.js";
+import { toCard } from "../../../src/replies/paper-card.js";
+import type { Catalog } from "../../../src/search/catalog.js";
+import { cut, plainWithin } from "../render/escape.js";
+import { LIMITS } from "../render/limits.js";
+
+export type SuggestKind = "papers" | "reporters" | "tags";
+type Choice = APIApplicationCommandOptionChoice<string>;
+
+/** Names that start with the typed text first, then names that contain it; case- and punctuation-insensitive. */
+function rank(names: string[], typed: string): string[] {
+  const key = foldKey(typed);
+  if (!key) return names;
+  const starts = names.filter((n) => foldKey(n).startsWith(key));
+  const contains = names.filter((n) => !foldKey(n).startsWith(key) && foldKey(n).includes(key));
+  return [...starts, ...contains];
+}
+
+/**
+ * Autocomplete choices for what the user is typing: papers from the index's
+ * suggest (values are paper ids, which `paper` resolves exactly), reporters
+ * and categories from the list. At most 25, names cut to 100 characters.
+ */
+export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalog): Choice[] {
+  const { list, index } = catalog;
+  switch (kind) {
+    case "papers":
+      return index.suggest(typed, LIMITS.autocompleteChoices).map((hit) => ({
+        name: plainWithin(cardTitle(toCard(hit.paper, list.legend)), LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName),
+        value: cut(hit.paper.id, LIMITS.choiceValue),
+      }));
+    case "reporters": {
+      const names = [...new Set(list.papers.flatMap((p) => p.reporters))].sort((a, b) => a.localeCompare(b));
+      return rank(names, typed)
+        .slice(0, LIMITS.autocompleteChoices)
+        .map((name) => ({ name: plainWithin(name, LIMITS.choiceName), value: cut(name, LIMITS.choiceValue) }));
+    }
+    case "tags": {
+      const labels = list.legend.map((t) => `${t.symbol} ${t.label}`);
+      return rank(labels, typed)
+        .slice(0, LIMITS.autocompleteChoices)
+        .flatMap((label) => {
+          const tag = list.legend.find((t) => `${t.symbol} ${t.label}` === label);
+          return tag ? [{ name: plainWithin(label, LIMITS.choiceName), value: cut(tag.id, LIMITS.choiceValue) }] : [];
+        });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/** Discord's documented message limits; every renderer stays inside them. */
+export const LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  author: 256,
+  /** Title, description, field names and values, footer and author of ALL embeds of one message together. */
+  embedTotal: 6000,
+  embedsPerMessage: 10,
+  buttonLabel: 80,
+  buttonUrl: 512,
+  selectOptions: 25,
+  selectOptionLabel: 100,
+  selectOptionValue: 100,
+  selectOptionDescription: 100,
+  selectPlaceholder: 150,
+  customId: 100,
+  rowsPerMessage: 5,
+  buttonsPerRow: 5,
+  autocompleteChoices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+export const COLORS = {
+  paper: 0x2f6fdb,
+  list: 0x4b8b3b,
+  info: 0x6b7280,
+  notice: 0x3b82f6,
+  error: 0xd93f3f,
+  announcement: 0xe8a317,
+  session: 0x8b5cf6,
+} as const;

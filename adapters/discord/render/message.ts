@@ -1,0 +1,18 @@
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from "discord.js";
+
+export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** A rendered reply: what one (or, after batching, several) Discord messages carry. Pure data, no discord.js objects. */
+export interface DiscordMessage {
+  /** Message text; already escaped. */
+  content?: string;
+  embeds: APIEmbed[];
+  components: ActionRow[];
+  files: Array<{ name: string; data: Buffer; contentType: string }>;
+  /** The only users this message may ping (a reading-group presenter); roles, @everyone and @here never. */
+  mentionUsers: string[];
+  /** Only the invoking user sees it (errors). Ignored for channel posts. */
+  ephemeral: boolean;
+}
+
+export const message = (over: Partial<DiscordMessage>): DiscordMessage => ({ embeds: [], components: [], files: [], mentionUsers: [], ephemeral: false, ...over });

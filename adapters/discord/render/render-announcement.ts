@@ -1,0 +1,28 @@
+import type { AnnouncedPaper, Reply } from "../../../src/replies/reply.js";
+import { linksField } from "./card-parts.js";
+import { fitEmbed } from "./embed-size.js";
+import { escapeWithin } from "./escape.js";
+import { COLORS, LIMITS } from "./limits.js";
+import { message, type DiscordMessage } from "./message.js";
+import { cardEmbed } from "./render-paper.js";
+
+function itemEmbed(item: AnnouncedPaper) {
+  const lines = item.changes.map((c) => `• ${escapeWithin(c, 300)}`);
+  const embed = cardEmbed(item.card, {
+    titlePrefix: item.change === "added" ? "New: " : "Changed: ",
+    color: COLORS.announcement,
+    ...(lines.length > 0 ? { description: lines.join("\n") } : {}),
+  });
+  const links = linksField(item.card, "all");
+  if (links) embed.fields = [...(embed.fields ?? []), links];
+  return fitEmbed(embed);
+}
+
+/**
+ * Papers added or changed upstream: the headline as text, one embed per paper
+ * (links as a field: a channel post of many papers has no room for buttons).
+ * The announcer batches the embeds into messages of at most 10.
+ */
+export function renderAnnouncement(reply: Extract<Reply, { kind: "announcement" }>): DiscordMessage {
+  return message({ content: `📣 ${escapeWithin(reply.headline, LIMITS.content - 3)}`, embeds: reply.items.map(itemEmbed) });
+}

@@ -1,0 +1,50 @@
+import type { APIEmbedField } from "discord.js";
+import type { Reply } from "../../../src/replies/reply.js";
+import { linksField, paperUrl, whereText } from "./card-parts.js";
+import { fitEmbed } from "./embed-size.js";
+import { escapeWithin, maskedLink } from "./escape.js";
+import { COLORS, LIMITS } from "./limits.js";
+import { message, type DiscordMessage } from "./message.js";
+import { linkRow } from "./render-paper.js";
+
+type SessionReply = Extract<Reply, { kind: "session" }>;
+
+const SNOWFLAKE = /^\d{15,25}$/;
+
+/** The presenter's Discord user id when the core linked one; anything else is never turned into a mention. */
+export function presenterId(reply: SessionReply): string | undefined {
+  const id = reply.presenter?.userIds.discord;
+  return id !== undefined && SNOWFLAKE.test(id) ? id : undefined;
+}
+
+/**
+ * The weekly reading-group post. The presenter is the one mention any
+ * message of the bot may carry: `<@id>` in the text, and only that user id in
+ * allowed_mentions (see DiscordMessage.mentionUsers).
+ */
+export function renderSession(reply: SessionReply): DiscordMessage {
+  const id = presenterId(reply);
+  const presenter = id ? `<@${id}>` : reply.presenter ? escapeWithin(reply.presenter.name, 200) : "nobody yet";
+  const fields: APIEmbedField[] = [
+    { name: "Date", value: escapeWithin(reply.date, 100) || "—", inline: true },
+    { name: "Presenter", value: id && reply.presenter ? `${presenter} (${escapeWithin(reply.presenter.name, 200)})` : presenter, inline: true },
+  ];
+  if (reply.card) {
+    const where = whereText(reply.card);
+    const title = maskedLink(reply.card.name, paperUrl(reply.card), 700);
+    fields.push({ name: "Paper", value: where ? `${title} — ${escapeWithin(where, 100)}` : title, inline: false });
+    if (reply.card.categories.length > 0) {
+      fields.push({ name: "Categories", value: escapeWithin(reply.card.categories.map((c) => `${c.symbol} ${c.label}`).join(", "), LIMITS.fieldValue), inline: true });
+    }
+    const links = linksField(reply.card, "unbuttoned");
+    if (links) fields.push(links);
+  }
+  const embed = fitEmbed({
+    title: `📖 ${escapeWithin(reply.headline, LIMITS.embedTitle - 3)}`,
+    color: COLORS.session,
+    fields,
+    ...(reply.note ? { description: escapeWithin(reply.note, LIMITS.embedDescription) } : {}),
+  });
+  const content = `📖 ${escapeWithin(reply.headline, 1000)}${id ? ` — ${presenter}` : ""}`;
+  return message({ content, embeds: [embed], components: reply.card ? linkRow(reply.card) : [], mentionUsers: id ? [id] : [] });
+}
