@@ -6,6 +6,7 @@ import { Metrics } from "../src/ops/metrics.js";
 import { checkReadiness } from "../src/ops/readiness.js";
 import { opsRoutes, routeHandler } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
+import { readingJob } from "../src/reading/reading-job.js";
 import type { Services } from "../src/services.js";
 import { adapterOwnsPort, createAdapters } from "./adapters.js";
 import { buildServices } from "./services.js";
@@ -80,6 +81,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   const sync = syncJob(services, config.syncCron);
   jobs.add(sync);
   void jobs.runOnce(sync);
+  const reading = readingJob(services, config.readingCron);
+  jobs.add(reading);
+  // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
+  void jobs.runOnce(reading);
   services.deliverer.start();
 
   return {

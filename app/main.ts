@@ -54,8 +54,10 @@ async function main(): Promise<number> {
       firstSignal(),
     ]);
   } else {
+    // Listen before saying so: a SIGTERM right after "running" must find the handler installed.
+    const signalled = firstSignal();
     log.info({ platforms: bot.adapters.map((a) => a.platform) }, "mss-bot running");
-    const signal = await firstSignal();
+    const signal = await signalled;
     log.info({ signal }, "shutting down");
   }
   await bot.stop();

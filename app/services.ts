@@ -2,6 +2,8 @@ import { createRegistry } from "../src/commands/all.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/log.js";
 import { readListFile } from "../src/papers/index.js";
+import { ReadingService } from "../src/reading/reading-service.js";
+import { SessionCalendar } from "../src/reading/session-calendar.js";
 import { Catalog } from "../src/search/catalog.js";
 import type { Services } from "../src/services.js";
 import { openStore } from "../src/store/store.js";
@@ -31,5 +33,6 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   });
   const stored = sync.lastGoodList();
   if (stored) catalog.replace(stored.list, stored.hash);
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer };
+  const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log });
+  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
 }

@@ -1,6 +1,7 @@
 import type { DispatchObserver } from "./commands/dispatch.js";
 import type { CommandRegistry } from "./commands/registry.js";
 import type { Logger } from "./log.js";
+import type { ReadingService } from "./reading/reading-service.js";
 import type { Catalog } from "./search/catalog.js";
 import type { Store } from "./store/store.js";
 import type { Deliverer } from "./sync/deliverer.js";
@@ -15,6 +16,7 @@ export interface Services {
   store: Store;
   sync: SyncService;
   deliverer: Deliverer;
+  reading: ReadingService;
   /** Told about every dispatched command (metrics); dispatch calls it. */
   observeCommand?: DispatchObserver;
 }

@@ -11,11 +11,16 @@ import { diffCommand } from "./diff.js";
 import { discordCommand } from "./discord.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
+import { readingScheduleCliCommand } from "./reading-schedule.js";
 import { slackCommand } from "./slack-manifest.js";
 import { syncCliCommand } from "./sync.js";
 
-/** Commands that exist only here; the chat commands (paper, papers, …) come from the core registry. */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand];
+/**
+ * Commands that exist only here, or take CLI-only flags ("reading schedule --ics");
+ * the chat commands (paper, papers, …) come from the core registry. A CLI command
+ * named like a chat command takes its place on the command line.
+ */
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
@@ -23,7 +28,7 @@ function exitCodeOf(reply: Reply): number {
 }
 
 function overview(): string {
-  const chat = ALL_COMMANDS.map((c) => `  ${usage(c, "cli")}\n      ${c.description}`);
+  const chat = ALL_COMMANDS.filter((c) => !CLI_COMMANDS.some((l) => l.name === c.name)).map((c) => `  ${usage(c, "cli")}\n      ${c.description}`);
   const local = CLI_COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
   return ["Usage: mss-bot <command> [options] [--json]", "", "Commands:", ...chat, ...local, "", "--json prints one JSON document on stdout. Exit codes: 0 ok, 1 no result, 2 bad input."].join("\n");
 }

@@ -2,6 +2,7 @@ import type { AnyCommand } from "./command.js";
 import { helpCommand } from "./help.js";
 import { paperCommand } from "./paper.js";
 import { papersCommand } from "./papers.js";
+import { READING_COMMANDS } from "./reading/index.js";
 import { CommandRegistry } from "./registry.js";
 import { softwareCommand } from "./software.js";
 import { statsCommand } from "./stats.js";
@@ -21,6 +22,7 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   subscriptionsCommand,
   syncCommand,
   whyCommand,
+  ...READING_COMMANDS,
   helpCommand,
 ];
 

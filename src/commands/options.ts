@@ -68,6 +68,35 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
     .register(optionRegistry, { type: "string", description: o.description, choices: values });
 }
 
+// A Discord snowflake, or a Slack user id (U… / W…).
+const USER_ID = /^(?:\d{5,25}|[UW][A-Z0-9]{2,20})$/;
+const MENTION = /^<@!?(\d{5,25}|[UW][A-Z0-9]{2,20})(?:\|[^>]{0,100})?>$/;
+
+/** The user id in a user option: Discord's option value (an id), a typed mention (<@123>, <@!123>, Slack's <@U123|name>) or a raw id. */
+export function parseUserRef(value: string): string | undefined {
+  const text = value.trim();
+  const mention = MENTION.exec(text);
+  if (mention) return mention[1];
+  return USER_ID.test(text) ? text : undefined;
+}
+
+/** A chat user: yields the user id; the platform is the caller's (ctx.platform). */
+export function user(o: Described) {
+  const message = "must be a user: a mention like @someone, or a user id";
+  return z
+    .string({ error: message })
+    .max(200, message)
+    .transform((value, ctx) => {
+      const id = parseUserRef(value);
+      if (id === undefined) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return id;
+    })
+    .register(optionRegistry, { type: "user", description: o.description });
+}
+
 const MIN_YEAR = 1950;
 const MAX_YEAR = 2100;
 

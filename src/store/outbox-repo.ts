@@ -127,8 +127,18 @@ export class OutboxRepo {
     this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE platform = ? AND channel_id = ? AND status = 'pending'").run(at, platform, channelId);
   }
 
-  /** The soonest time a pending row becomes due, for the deliverer's timer. */
-  nextDue(): string | undefined {
-    return this.db.prepare<[], { at: string | null }>("SELECT min(coalesce(lease_until, next_attempt_at)) AS at FROM outbox WHERE status IN ('pending', 'sending')").get()?.at ?? undefined;
+  /** The soonest time a row of one of these platforms becomes due (rows of other platforms wait for theirs). */
+  nextDue(platforms: string[]): string | undefined {
+    if (platforms.length === 0) return undefined;
+    const marks = platforms.map(() => "?").join(", ");
+    return (
+      this.db
+        .prepare<string[], { at: string | null }>(
+          `SELECT min(CASE status WHEN 'sending' THEN lease_until ELSE next_attempt_at END) AS at FROM outbox
+           WHERE status IN ('pending', 'sending') AND platform IN (${marks})`,
+        )
+        .get(...platforms)?.at ?? undefined
+    );
   }
+
 }

@@ -1,6 +1,8 @@
 import { AnnouncementRepo } from "./announcement-repo.js";
 import { openDatabase, type Database } from "./database.js";
 import { OutboxRepo } from "./outbox-repo.js";
+import { ReadingMemberRepo } from "./reading-member-repo.js";
+import { ReadingSessionRepo } from "./reading-session-repo.js";
 import { RunRepo } from "./run-repo.js";
 import { SeenRepo } from "./seen-repo.js";
 import { SqliteSettings } from "./settings-repo.js";
@@ -16,6 +18,7 @@ export class Store {
   readonly outbox: OutboxRepo;
   readonly runs: RunRepo;
   readonly settings: SqliteSettings;
+  readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo };
 
   constructor(readonly db: Database) {
     this.snapshots = new SnapshotRepo(db);
@@ -25,6 +28,7 @@ export class Store {
     this.outbox = new OutboxRepo(db);
     this.runs = new RunRepo(db);
     this.settings = new SqliteSettings(db);
+    this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db) };
   }
 
   /** Runs `fn` in one transaction: everything it writes lands together or not at all. */

@@ -103,7 +103,7 @@ export class Deliverer {
   private schedule(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.store.outbox.nextDue();
+    const next = this.store.outbox.nextDue([...this.announcers.keys()]);
     const wait = next === undefined ? this.maxSleepMs : Math.min(this.maxSleepMs, Math.max(0, Date.parse(next) - this.now().getTime()));
     this.timer = setTimeout(() => void this.deliverDue(), this.again ? 0 : wait);
     this.timer.unref();

@@ -120,7 +120,7 @@ describe("slash commands through the real discord.js client", () => {
   it("answers /help with the commands as fields", async () => {
     const callback = await fake.interact(commandInteraction("help"));
     expect(callback.body.data.embeds[0].title).toBe("mss-bot commands");
-    expect(callback.body.data.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual(["Papers", "Announcements", "General"]);
+    expect(callback.body.data.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual(["Papers", "Announcements", "Reading group", "Reading group (2)", "Reading group (3)", "General"]);
   });
 });
 

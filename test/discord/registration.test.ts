@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
-import { ALL_COMMANDS, createRegistry } from "../../src/commands/all.js";
+import { createRegistry } from "../../src/commands/all.js";
 import { MemorySettings } from "../../src/store/memory-settings.js";
 import { FakeDiscord, IDS, type Recorded } from "../fakes/discord/fake-discord.js";
 import { testServices } from "../helpers/bundled.js";
 import { startBot, type BotOptions } from "./bot-harness.js";
-import { extraCommands } from "./test-commands.js";
+import { CORE_WITHOUT_READING, extraCommands } from "./test-commands.js";
 
 let fake: FakeDiscord;
 let bots: DiscordAdapter[] = [];
@@ -30,7 +30,7 @@ describe("slash command registration", () => {
     const settings = new MemorySettings();
     const first = await start({ settings });
     expect(puts().map((r) => r.path)).toEqual([`/applications/${IDS.appId}/guilds/${IDS.guildId}/commands`]);
-    expect(puts()[0]?.body.map((c: { name: string }) => c.name)).toEqual(ALL_COMMANDS.map((c) => c.name));
+    expect(puts()[0]?.body.map((c: { name: string }) => c.name)).toEqual(createRegistry().roots());
     await first.stop();
     await start({ settings });
     expect(puts()).toHaveLength(1);
@@ -39,7 +39,7 @@ describe("slash command registration", () => {
   it("PUTs again when the definitions change", async () => {
     const settings = new MemorySettings();
     await (await start({ settings })).stop();
-    const services = { ...testServices(), commands: createRegistry([...ALL_COMMANDS, ...extraCommands()]) };
+    const services = { ...testServices(), commands: createRegistry([...CORE_WITHOUT_READING, ...extraCommands()]) };
     await start({ settings, services });
     expect(puts()).toHaveLength(2);
     expect(puts()[1]?.body.map((c: { name: string }) => c.name)).toContain("purge");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ALL_COMMANDS } from "../../src/commands/all.js";
+import { createRegistry } from "../../src/commands/all.js";
 import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
 import { runNode } from "../helpers/spawn.js";
 
@@ -16,7 +16,7 @@ describe("mss-bot discord register", () => {
     const { code, stdout } = await cli(["--dry-run"]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Array<{ name: string }>;
-    expect(json.map((c) => c.name)).toEqual(ALL_COMMANDS.map((c) => c.name));
+    expect(json.map((c) => c.name)).toEqual(createRegistry().roots());
   }, 60_000);
 
   it("refuses to register without a token", async () => {
@@ -29,7 +29,7 @@ describe("mss-bot discord register", () => {
   it("PUTs exactly the printed JSON to the server's commands", async () => {
     fake = await FakeDiscord.start();
     const { code, stdout, stderr } = await cli([], { DISCORD_TOKEN: IDS.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: IDS.guildId });
-    expect(stderr).toBe(`registered ${ALL_COMMANDS.length} commands on server ${IDS.guildId}\n`);
+    expect(stderr).toBe(`registered ${createRegistry().roots().length} commands on server ${IDS.guildId}\n`);
     expect(code).toBe(0);
     const put = fake.requests.find((r) => r.method === "PUT");
     expect(put?.path).toBe(`/applications/${IDS.appId}/guilds/${IDS.guildId}/commands`);

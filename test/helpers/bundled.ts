@@ -10,6 +10,8 @@ import type { Platform } from "../../src/replies/reply.js";
 import { Catalog } from "../../src/search/catalog.js";
 import type { Services } from "../../src/services.js";
 import type { Upstream } from "../../src/config.js";
+import { ReadingService } from "../../src/reading/reading-service.js";
+import { SessionCalendar } from "../../src/reading/session-calendar.js";
 import { openStore } from "../../src/store/store.js";
 import { Deliverer, type DelivererOptions } from "../../src/sync/deliverer.js";
 import type { Logger } from "../../src/log.js";
@@ -33,6 +35,9 @@ export interface TestServiceOptions {
   log?: Logger;
   dbPath?: string;
   deliverer?: Partial<DelivererOptions>;
+  /** MSS_READING_CRON and MSS_TZ; default Monday 09:00 UTC. */
+  readingCron?: string;
+  timeZone?: string;
 }
 
 export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
@@ -53,7 +58,9 @@ export function testServices(markdown: string = bundledText(), over: TestService
   });
   const stored = sync.lastGoodList();
   if (stored) catalog.replace(stored.list, stored.hash);
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer };
+  const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
+  const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log });
+  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
 }
 
 export interface CallerOptions {

@@ -26,7 +26,7 @@ describe("logs never show a secret", () => {
     const env = { DISCORD_TOKEN: "MTIz.super-secret-discord-token", SLACK_BOT_TOKEN: "xoxb-super-secret-slack", SLACK_APP_TOKEN: "xapp-super-secret-app", LOG_LEVEL: "trace", PORT: "0" };
     const bot = startNode("bin/start.js", [], { env });
     await bot.waitFor(/mss-bot running/);
-    await bot.waitFor(/job finished/);
+    await bot.waitFor(/"job":"sync".*"msg":"job finished"/);
     bot.signal("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain("shutting down");

@@ -123,3 +123,26 @@ describe("delivering the outbox", () => {
     expect(s.store.outbox.counts()).toMatchObject({ pending: 4 });
   });
 });
+
+describe("the deliverer's wake-ups", () => {
+  it("does not spin on rows of a platform that has no announcer", async () => {
+    const clock = new TestClock();
+    const s = testServices(bundledText(), { now: clock.now });
+    const announcement = s.store.announcements.insert({ key: "k", source: "s", kind: "session", paperId: null, reply: { kind: "notice", text: "hi" }, createdAt: clock.now().toISOString() });
+    s.store.outbox.enqueue(announcement.id, "slack", "C1", "k|slack:C1", clock.now().toISOString());
+    s.deliverer.register(new RecordingAnnouncer("discord"));
+    expect(s.store.outbox.nextDue(["discord"])).toBeUndefined();
+    expect(s.store.outbox.nextDue(["discord", "slack"])).toBe(clock.now().toISOString());
+
+    let claims = 0;
+    const claimDue = s.store.outbox.claimDue.bind(s.store.outbox);
+    s.store.outbox.claimDue = (...args) => {
+      claims++;
+      return claimDue(...args);
+    };
+    s.deliverer.start(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await s.deliverer.stop();
+    expect(claims).toBe(1);
+  });
+});

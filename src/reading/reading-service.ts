@@ -1,0 +1,199 @@
+import type { Logger } from "../log.js";
+import type { Platform, Reply } from "../replies/reply.js";
+import type { Catalog } from "../search/catalog.js";
+import type { SessionRow } from "../store/reading-session-repo.js";
+import type { Store } from "../store/store.js";
+import { buildRoster, type Member } from "./roster.js";
+import { planSessions, type PlannedSession, type RotationInput } from "./rotation.js";
+import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
+import { sessionReply, type SessionReply } from "./session-reply.js";
+
+export interface ReadingDeps {
+  store: Store;
+  catalog: Catalog;
+  calendar: SessionCalendar;
+  /** The sync source whose newly announced papers join the group queue. */
+  syncSource: string;
+  log: Logger;
+}
+
+export interface ReadingChannel {
+  platform: Platform;
+  channelId: string;
+}
+
+export type PostResult =
+  | { kind: "none" }
+  | { kind: "posted" | "already"; slot: SessionSlot; reply: Reply; queued: number };
+
+const CHANNEL_PLATFORMS: readonly Platform[] = ["discord", "slack", "console"];
+/** When the weekly job first ran: sessions before it were never missed. */
+const SINCE_SETTING = "reading.since";
+const channelSetting = (platform: Platform) => `reading.channel.${platform}`;
+export const sessionKey = (slot: SessionSlot) => `reading|${slot.id}`;
+
+/**
+ * The reading group over the store: who is in the rotation, the sessions to
+ * come (a pure plan from the stored state), and the weekly post, which freezes
+ * the due session's plan into history and queues it for the reading channels
+ * once per week per channel.
+ */
+export class ReadingService {
+  constructor(private readonly deps: ReadingDeps) {}
+
+  get calendar(): SessionCalendar {
+    return this.deps.calendar;
+  }
+
+  get timeZone(): string {
+    return this.deps.calendar.timeZone;
+  }
+
+  roster(): Member[] {
+    return buildRoster(this.deps.store.reading.members.all(), this.deps.catalog.list);
+  }
+
+  /** Writes down the list's reporters the rotation has not recorded yet, in the places the plan already gave them. */
+  recordRoster(at: Date): Member[] {
+    const roster = this.roster();
+    const { members } = this.deps.store.reading;
+    for (const m of roster) {
+      if (!m.recorded) members.upsert({ key: m.key, name: m.name, joined: m.joined, status: m.status, turn: m.turn }, at.toISOString());
+    }
+    return roster.map((m) => ({ ...m, recorded: true }));
+  }
+
+  /** The stored state the rule plans from. */
+  input(): RotationInput {
+    const { sessions } = this.deps.store.reading;
+    const held = sessions.all();
+    const committed = new Set(held.map((s) => s.date));
+    const taken = new Set(sessions.presented().keys());
+    for (const s of held) if (s.paperId && (s.outcome === "pending" || s.outcome === "presented")) taken.add(s.paperId);
+    const entries = [
+      ...sessions.queue().map((q) => ({ id: q.paperId, at: q.addedAt })),
+      ...sessions.announcedAdditions(this.deps.syncSource).map((a) => ({ id: a.paperId, at: a.at })),
+    ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return {
+      roster: this.roster(),
+      papers: this.deps.catalog.list.papers,
+      taken,
+      groupQueue: [...new Set(entries.map((e) => e.id))],
+      overrides: sessions.overrides().filter((o) => !committed.has(o.date)),
+    };
+  }
+
+  /** The first session still to be posted: the due one if it was missed, else the next to start after `at`. */
+  nextSlot(at: Date): SessionSlot {
+    const [slot] = this.upcomingSlots(at, 1);
+    if (!slot) throw new Error("the reading schedule has no next session");
+    return slot;
+  }
+
+  upcomingSlots(at: Date, count: number): SessionSlot[] {
+    const due = this.missed(at);
+    return this.deps.calendar.from(due ? due.startsAt : new Date(at.getTime() + 1), count);
+  }
+
+  /**
+   * The due session whose post was missed (the bot was down when it started)
+   * and goes out late, at start-up. A session that started before the weekly
+   * job first ran was not missed: a new installation starts with the next one.
+   */
+  private missed(at: Date): SessionSlot | undefined {
+    const due = this.deps.calendar.dueAt(at);
+    if (!due || this.deps.store.reading.sessions.get(due.id)) return undefined;
+    const since = this.deps.store.settings.get(SINCE_SETTING);
+    return since !== undefined && due.startsAt.toISOString() >= since ? due : undefined;
+  }
+
+  /** The next `count` sessions as the rule plans them now. */
+  upcoming(at: Date, count: number): PlannedSession[] {
+    return this.plan(this.upcomingSlots(at, count));
+  }
+
+  /** Plans sessions from the first given one; changes to sessions before it (missed, never posted) no longer count. */
+  private plan(slots: SessionSlot[]): PlannedSession[] {
+    const input = this.input();
+    const first = slots[0]?.id ?? "";
+    return planSessions({ ...input, overrides: input.overrides.filter((o) => o.date >= first) }, slots);
+  }
+
+  reply(planned: PlannedSession): SessionReply {
+    return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links());
+  }
+
+  /** A session of the schedule that can still be changed (not posted yet, not past its week). */
+  changeable(slot: SessionSlot, at: Date): boolean {
+    if (this.deps.store.reading.sessions.get(slot.id)) return false;
+    return slot.startsAt.getTime() > at.getTime() || this.missed(at)?.id === slot.id;
+  }
+
+  channels(): ReadingChannel[] {
+    return CHANNEL_PLATFORMS.flatMap((platform) => {
+      const channelId = this.deps.store.settings.get(channelSetting(platform));
+      return channelId ? [{ platform, channelId }] : [];
+    });
+  }
+
+  setChannel(platform: Platform, channelId: string | null): void {
+    this.deps.store.settings.set(channelSetting(platform), channelId ?? "");
+  }
+
+  /**
+   * Posts the session due at `at` (started since the job first ran, its week still current): the
+   * first call freezes its plan into history, moves the rotation and marks the
+   * previous session's paper presented (unless told otherwise); every call
+   * queues it for reading channels that do not have it yet. Idempotent: the
+   * session row and the announcement and outbox keys exist once.
+   */
+  postDue(at: Date): PostResult {
+    const { store } = this.deps;
+    const iso = at.toISOString();
+    return store.transaction(() => {
+      if (store.settings.get(SINCE_SETTING) === undefined) store.settings.set(SINCE_SETTING, iso);
+      const slot = this.deps.calendar.dueAt(at);
+      if (!slot) return { kind: "none" };
+      let row = store.reading.sessions.get(slot.id);
+      const created = row === undefined;
+      if (!row) {
+        if (this.missed(at)?.id !== slot.id) return { kind: "none" };
+        row = this.commit(slot, at);
+      }
+      const announcement = store.announcements.insert({ key: sessionKey(slot), source: "reading", kind: "session", paperId: row.paperId, reply: row.reply, createdAt: iso });
+      let queued = 0;
+      for (const { platform, channelId } of this.channels()) {
+        if (store.outbox.enqueue(announcement.id, platform, channelId, `${sessionKey(slot)}|${platform}:${channelId}`, iso)) queued++;
+      }
+      return { kind: created ? "posted" : "already", slot, reply: row.reply, queued };
+    });
+  }
+
+  private commit(slot: SessionSlot, at: Date): SessionRow {
+    const { members, sessions } = this.deps.store.reading;
+    const iso = at.toISOString();
+    this.recordRoster(at);
+    const [planned] = this.plan([slot]);
+    if (!planned) throw new Error(`no plan for the session of ${slot.id}`);
+    for (const earlier of sessions.all()) {
+      if (earlier.date >= slot.id || earlier.outcome !== "pending") continue;
+      sessions.setOutcome(earlier.date, "presented");
+      if (earlier.paperId) sessions.markPresented(earlier.paperId, earlier.paperName ?? earlier.paperId, earlier.date, "weekly job", iso);
+    }
+    if (planned.presenter) members.setTurn(planned.presenter.key, members.maxTurn() + 1, iso);
+    const row: SessionRow = {
+      date: slot.id,
+      startsAt: slot.startsAt.toISOString(),
+      status: planned.skipped ? "skipped" : "held",
+      presenterKey: planned.presenter?.key ?? null,
+      paperId: planned.paper?.id ?? null,
+      paperName: planned.paper?.name ?? null,
+      outcome: planned.paper ? "pending" : "none",
+      reply: this.reply(planned),
+      committedAt: iso,
+    };
+    sessions.insert(row);
+    this.deps.log.info({ session: slot.id, presenter: row.presenterKey, paper: row.paperId, status: row.status }, "reading session posted");
+    return row;
+  }
+}

@@ -1,0 +1,51 @@
+import { cardTitle } from "../replies/plain-text.js";
+import type { InfoRow, Reply } from "../replies/reply.js";
+import { scheduleIcs, type CalendarSession } from "./ics.js";
+import type { ReadingService } from "./reading-service.js";
+
+export const ICS_FILE_NAME = "reading-group.ics";
+
+/** The next `weeks` sessions as planned now, each with the reply its weekly post will be. */
+export function scheduleSessions(reading: ReadingService, at: Date, weeks: number): CalendarSession[] {
+  return reading.upcoming(at, weeks).map((planned) => ({ slot: planned.slot, reply: reading.reply(planned), skipped: planned.skipped }));
+}
+
+function rows({ reply, skipped }: CalendarSession): InfoRow[] {
+  if (skipped) return [{ label: "Skipped", value: "no session this week" }];
+  const paperLink = reply.card?.links.find((l) => l.kind === "paper")?.url;
+  const paper: InfoRow = { label: "Paper", value: reply.card ? cardTitle(reply.card) : "presenter's choice" };
+  if (paperLink) paper.url = paperLink;
+  const out: InfoRow[] = [{ label: "Presenter", value: reply.presenter?.name ?? "nobody available" }, paper];
+  if (reply.note) out.push({ label: "Note", value: reply.note });
+  return out;
+}
+
+/** `reading schedule`: one section per session (date, presenter, paper), the .ics attached where the platform takes files. */
+export function scheduleReply(sessions: CalendarSession[], reading: ReadingService, now: Date, withFile: boolean): Reply {
+  const reply: Reply = {
+    kind: "info",
+    title: `Reading group: the next ${sessions.length === 1 ? "session" : `${sessions.length} sessions`}`,
+    text: `cron "${reading.calendar.cron}" in ${reading.timeZone}; presenters take turns, each with their next own paper`,
+    sections: sessions.map((s) => ({ title: `${s.reply.date} · ${s.slot.week}`, rows: rows(s) })),
+  };
+  if (!withFile) return reply;
+  return { ...reply, file: { name: ICS_FILE_NAME, mime: "text/calendar", content: scheduleIcs(sessions, reading.timeZone, now) } };
+}
+
+/** `mss-bot reading schedule --json`: the schedule as data. */
+export function scheduleJson(sessions: CalendarSession[], reading: ReadingService) {
+  return {
+    timeZone: reading.timeZone,
+    cron: reading.calendar.cron,
+    sessions: sessions.map(({ slot, reply, skipped }) => ({
+      date: slot.id,
+      week: slot.week,
+      startsAt: slot.startsAt.toISOString(),
+      local: reply.date,
+      skipped,
+      presenter: reply.presenter,
+      paper: reply.card,
+      note: reply.note ?? null,
+    })),
+  };
+}

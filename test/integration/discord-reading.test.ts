@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
+import { readingJob } from "../../src/reading/reading-job.js";
+import type { Services } from "../../src/services.js";
+import { startBot, waitFor } from "../discord/bot-harness.js";
+import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
+import { commandInteraction, option } from "../fakes/discord/payloads.js";
+import { bundledText, testServices } from "../helpers/bundled.js";
+import { TestClock } from "../helpers/clock.js";
+
+const PRESENTER = "600000000000000077";
+let fake: FakeDiscord;
+let bot: DiscordAdapter;
+let services: Services;
+let clock: TestClock;
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start();
+  clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
+  services = testServices(bundledText(), { now: clock.now });
+  bot = await startBot(fake, { services, settings: services.store.settings });
+  services.deliverer.register(bot.announcer);
+});
+afterEach(async () => {
+  await services.deliverer.stop();
+  await bot.stop();
+  await fake.stop();
+});
+
+const channelPosts = () => fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${IDS.channelId}/messages`);
+const answer = (reply: { body: { data: unknown } }) => JSON.stringify(reply.body.data);
+
+describe("the reading group through Discord, from /reading channel to the weekly post", () => {
+  it("links a presenter with a user option, previews the session and posts it once, mentioning only them", async () => {
+    expect(answer(await fake.interact(commandInteraction("reading channel", [], { admin: true })))).toContain("Weekly reading-group sessions are posted in this channel");
+    const linked = await fake.interact(commandInteraction("reading link", [option("reporter", "xiaokai"), { name: "user", type: 6, value: PRESENTER }], { admin: true }));
+    expect(answer(linked)).toContain(`XiaoKai is linked to discord user ${PRESENTER}`);
+    const refused = await fake.interact(commandInteraction("reading skip", [], { admin: false }));
+    expect(answer(refused)).toContain("/reading skip is for admins only.");
+
+    const preview = await fake.interact(commandInteraction("reading next"));
+    expect(answer(preview)).toContain("SpotServe");
+    expect(preview.body.data).toMatchObject({ allowed_mentions: { parse: [] } });
+
+    const job = readingJob(services, "0 9 * * 1");
+    await job.run();
+    clock.advance(Date.parse("2026-11-30T09:00:00Z") - clock.now().getTime());
+    await job.run();
+    await services.deliverer.deliverDue();
+    await job.run();
+    await services.deliverer.deliverDue();
+    await waitFor(() => channelPosts().length >= 1, "the weekly post");
+    expect(channelPosts()).toHaveLength(1);
+    const [post] = channelPosts();
+    expect(post?.body).toMatchObject({ content: `📖 Reading group 2026-W49 — <@${PRESENTER}>`, allowed_mentions: { parse: [], users: [PRESENTER] }, enforce_nonce: true });
+    expect(JSON.stringify(post?.body.embeds)).toContain("SpotServe");
+    expect(services.store.outbox.counts()).toMatchObject({ sent: 1, pending: 0, failed: 0 });
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { readingJob } from "../../src/reading/reading-job.js";
+import type { Services } from "../../src/services.js";
+import { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
+import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import { bundledText, testServices } from "../helpers/bundled.js";
+import { TestClock } from "../helpers/clock.js";
+
+let fake: FakeSlack;
+let bot: RunningBot;
+let services: Services;
+let clock: TestClock;
+
+beforeEach(async () => {
+  fake = await new FakeSlack().start();
+  clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
+  services = testServices(bundledText(), { now: clock.now, timeZone: "Europe/Berlin" });
+  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
+  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
+  services.deliverer.register(bot.adapter.announcer);
+});
+afterEach(async () => {
+  await services.deliverer.stop();
+  await bot.adapter.stop();
+  await fake.close();
+});
+
+const reading = async (text: string, userId: string) => {
+  const answer = await postSigned(bot.eventsUrl, formBody(slashCommand({ command: "/reading", text, responseUrl: fake.responseUrl(), userId, channelId: "C0READING" })));
+  expect(answer.status).toBe(200);
+  return JSON.stringify(answer.json());
+};
+
+describe("the reading group through Slack, from /reading channel to the weekly post", () => {
+  it("links a presenter by a typed mention and posts the session once in Europe/Berlin time, mentioning them", async () => {
+    expect(await reading("channel", "U0BOB")).toContain("/reading channel is for admins only.");
+    expect(await reading("channel", "U0ADMIN")).toContain("Weekly reading-group sessions are posted in this channel");
+    expect(await reading("link hzq <@U0HZQ|hzq>", "U0HZQ")).toContain("hzq is linked to slack user U0HZQ");
+    expect(await reading("swap XiaoKai hzq", "U0ADMIN")).toContain("Swapped");
+    expect(await reading("next", "U0BOB")).toContain("Cocktail");
+
+    const job = readingJob(services, "0 9 * * 1");
+    await job.run();
+    clock.advance(Date.parse("2026-11-30T08:00:00Z") - clock.now().getTime()); // 09:00 in Berlin
+    await job.run();
+    await services.deliverer.deliverDue();
+    await job.run();
+    await services.deliverer.deliverDue();
+    expect(fake.posted.map((m) => m.channel)).toEqual(["C0READING"]);
+    const [post] = fake.posted;
+    expect(JSON.stringify(post?.blocks)).toContain("<@U0HZQ>");
+    expect(JSON.stringify(post?.blocks)).toContain("Mon 30 Nov 2026, 09:00 (Europe/Berlin)");
+    expect((post?.metadata as { event_payload: { key: string } }).event_payload.key).toBe("reading|2026-11-30|slack:C0READING");
+  });
+});
