@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Child-process and loopback-server tests share two cores; keep parallelism modest.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
   },
 });
