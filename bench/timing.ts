@@ -34,15 +34,21 @@ export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, op
   return samples;
 }
 
-/** Median time (ms) of a whole operation over `reps` runs, after `warmup` runs. */
-export function timeRuns(run: () => unknown, opts: { warmup?: number; reps?: number } = {}): Summary {
-  const { warmup = 1, reps = 5 } = opts;
-  for (let w = 0; w < warmup; w++) run();
+/**
+ * Median time (ms) of a whole operation over up to `reps` runs after `warmup`
+ * runs, stopping early once `budgetMs` is spent (a slow first run is kept as
+ * the only sample rather than thrown away as a warm-up).
+ */
+export function timeRuns(run: () => unknown, opts: { warmup?: number; reps?: number; budgetMs?: number } = {}): Summary {
+  const { warmup = 1, reps = 5, budgetMs = 20_000 } = opts;
   const samples: number[] = [];
-  for (let r = 0; r < reps; r++) {
+  let spent = 0;
+  for (let i = 0; i < warmup + reps && (i === 0 || spent < budgetMs); i++) {
     const start = performance.now();
     run();
-    samples.push(performance.now() - start);
+    const took = performance.now() - start;
+    spent += took;
+    if (i >= warmup || took > budgetMs / 2) samples.push(took);
   }
   return summarize(samples);
 }

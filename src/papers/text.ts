@@ -10,6 +10,9 @@ const BOLD_MARKERS = /(\*\*|__)/g;
 // C0/C1 controls except tab and newline, plus bidi overrides that can reorder chat text.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
+
 /** Collapses every kind of space to one ASCII space and trims. */
 export function collapseSpaces(text: string): string {
   return text.replace(SPACE_RUNS, " ").trim();
@@ -31,6 +34,8 @@ export function stripControlChars(text: string): string {
  * script are kept, so a name in another script still has a key.
  */
 export function foldKey(text: string): string {
+  // Plain ASCII, the common case, needs neither normalization nor unicode classes.
+  if (ASCII.test(text)) return text.toLowerCase().replace(NOT_ASCII_ALNUM, "");
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
