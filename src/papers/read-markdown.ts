@@ -129,10 +129,12 @@ const emptyParts = (): MarkdownParts => ({ tables: [], notes: [], textBlocks: []
  * extracts tables, text and links. Simple table rows are read by a fast
  * pre-pass (see prescanTables); when the parser's tree does not confirm every
  * table the pre-pass read rows from, the original text is parsed whole instead.
+ * `prescan: false` parses everything with the GFM parser (the reference the
+ * pre-pass is tested against).
  */
-export function readMarkdown(markdown: string): MarkdownParts {
-  const pre = prescanTables(markdown);
-  if (pre.rows.size > 0) {
+export function readMarkdown(markdown: string, options: { prescan: boolean } = { prescan: true }): MarkdownParts {
+  const pre = options.prescan ? prescanTables(markdown) : undefined;
+  if (pre && pre.rows.size > 0) {
     const source: Source = { text: pre.markdown, line: (node) => pre.originalLine(node.position?.start.line ?? 1), fast: { rows: pre.rows, used: 0 } };
     const parts = emptyParts();
     walk(parseGfm(pre.markdown), parts, source);

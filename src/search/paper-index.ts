@@ -63,8 +63,13 @@ export class PaperIndex {
     return this.byId.get(id);
   }
 
-  /** Exact, then prefix, then word-prefix hits, best first, at most `limit`. */
-  private literalHits(key: string, limit: number): Hit[] {
+  /** Exact, alias, name-prefix and word-prefix hits only (no typo matching), best first, at most `limit`. */
+  literalHits(query: string, limit: number): Hit[] {
+    const key = foldKey(query);
+    return key ? this.literalByKey(key, limit) : [];
+  }
+
+  private literalByKey(key: string, limit: number): Hit[] {
     const hits: Hit[] = [];
     const seen = new Set<number>();
     const push = (entry: number, score: number, match: MatchKind) => {
@@ -93,7 +98,7 @@ export class PaperIndex {
   search(query: string, limit = 10): Hit[] {
     const key = foldKey(query);
     if (!key) return [];
-    const hits = this.literalHits(key, limit);
+    const hits = this.literalByKey(key, limit);
     if (hits.length < limit) {
       const seen = new Set(hits.map((h) => h.paper.id));
       for (const hit of this.fuzzyHits(query, limit)) {
