@@ -38,6 +38,10 @@ const LINK = /\[([^[\]]*)\]\(([^\s()<>\\]+)\)/y;
 const SPECIAL_URL = /[\\\0]|&#?[a-z0-9]+;/i;
 
 function splitLines(markdown: string): Line[] {
+  if (!markdown.includes("\r")) {
+    const parts = markdown.split("\n");
+    return parts.map((text, n) => ({ text, end: n < parts.length - 1 ? "\n" : "" }));
+  }
   const lines: Line[] = [];
   const breaks = /\r\n|\r|\n/g;
   let start = 0;
@@ -49,8 +53,12 @@ function splitLines(markdown: string): Line[] {
   return lines;
 }
 
+/** Shared by every cell without links; nothing mutates a cell's urls. */
+const NO_URLS: string[] = [];
+
 /** One cell's inline content as text plus link targets, or undefined when it needs the full parser. */
 export function readSimpleCell(content: string): RawCell | undefined {
+  if (!content.includes("[")) return SPECIAL_TEXT.test(content) ? undefined : { text: collapseSpaces(content), urls: NO_URLS };
   let text = "";
   const urls: string[] = [];
   let at = 0;

@@ -6,6 +6,8 @@
 
 // \s covers U+3000, NBSP and the U+2000 block; zero-width characters are added by hand.
 const SPACE_RUNS = /[\s\u200b-\u200d\u2060\ufeff]+/gu;
+// Anything collapseSpaces would change inside trimmed text: a space other than " ", two spaces, a zero-width character.
+const NEEDS_COLLAPSE = /[^\S ]| {2}|[\u200b-\u200d\u2060\ufeff]/u;
 const BOLD_MARKERS = /(\*\*|__)/g;
 // C0/C1 controls except tab and newline, plus bidi overrides that can reorder chat text.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
@@ -15,6 +17,9 @@ const NOT_ASCII_ALNUM = /[^a-z0-9]+/g;
 
 /** Collapses every kind of space to one ASCII space and trims. */
 export function collapseSpaces(text: string): string {
+  // Most cells are only padded at the ends: trimming is enough when no other space run is left inside.
+  const trimmed = text.trim();
+  if (!NEEDS_COLLAPSE.test(trimmed)) return trimmed;
   return text.replace(SPACE_RUNS, " ").trim();
 }
 
