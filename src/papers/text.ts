@@ -50,6 +50,15 @@ export function foldKey(text: string): string {
 
 /** Words of a name for word-prefix search: "AlpaServe" -> alpa, serve; "CBA/AutoCBA" -> cba, auto, cba. */
 export function nameWords(text: string): string[] {
+  if (ASCII.test(text)) {
+    // The same steps for plain ASCII, without normalization or unicode classes.
+    return text
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/([A-Z])([A-Z][a-z])/g, "$1 $2")
+      .split(/[^A-Za-z0-9]+/)
+      .map((w) => w.toLowerCase())
+      .filter((w) => w.length > 0);
+  }
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
