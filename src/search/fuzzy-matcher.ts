@@ -28,7 +28,7 @@ export const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
 
 /** Lists at most this long are checked whole; longer ones go through the bigram prefilter first. */
 const FULL_SCAN_LIMIT = 400;
-const CANDIDATES = 300;
+const CANDIDATES = 200;
 /**
  * Added to a fuse.js score, up to this much each, for the part of the name the
  * query leaves out and for the typos in the part it covers, on the scale of
@@ -108,7 +108,7 @@ export class FuzzyMatcher {
       const c = candidates[i] as Candidate;
       if (c.bound > kth()) break;
       let score = c.typoScore;
-      if (c.fuseFloor <= threshold) {
+      if (needsFuse(c, threshold)) {
         if (!state.fuseScores.has(c.entry)) this.scoreWithFuse(state, i, threshold);
         const fuse = state.fuseScores.get(c.entry);
         if (fuse !== null && fuse !== undefined && fuse <= threshold) score = Math.min(score, Math.max(0.2, fuse) + c.penalty);
@@ -127,7 +127,7 @@ export class FuzzyMatcher {
     const batch: number[] = [];
     for (let i = from; i < state.candidates.length && batch.length < BATCH; i++) {
       const c = state.candidates[i] as Candidate;
-      if (c.fuseFloor <= threshold && !state.fuseScores.has(c.entry)) batch.push(c.entry);
+      if (needsFuse(c, threshold) && !state.fuseScores.has(c.entry)) batch.push(c.entry);
     }
     const subset = Fuse.parseIndex<FuzzyRecord>({ keys: this.fuseIndex.keys, records: batch.map((e) => this.fuseIndex.records[e]!) });
     this.scorer.setCollection(this.records, subset);
@@ -164,4 +164,7 @@ export class FuzzyMatcher {
 }
 
 type Result = { entry: number; score: number };
+
+/** Whether fuse.js could still lower the candidate's score: it can match within the threshold, and its best would beat the typo score. */
+const needsFuse = (c: Candidate, threshold: number) => c.fuseFloor <= threshold && Math.max(0.2, c.fuseFloor) + c.penalty < c.typoScore;
 const compare = (a: Result, b: Result) => a.score - b.score || a.entry - b.entry;
