@@ -36,8 +36,9 @@ export function mergeDrafts(
   const papers: Paper[] = [];
   const duplicates: Duplicate[] = [];
   for (const [id, group] of groups) {
-    const [first, ...rest] = group as [PaperDraft, ...PaperDraft[]];
-    for (const other of rest) {
+    const first = group[0] as PaperDraft;
+    for (let n = 1; n < group.length; n++) {
+      const other = group[n] as PaperDraft;
       if (other.year !== null && first.year !== null && other.year !== first.year) {
         warn({ line: other.line, message: `${first.name}: listed again with year ${other.year} (line ${first.line} says ${first.year}); keeping ${first.year}` });
       }
@@ -46,7 +47,7 @@ export function mergeDrafts(
       }
     }
     // Most papers are listed once: their fields need no union.
-    const one = rest.length === 0;
+    const one = group.length === 1;
     const links: Paper["links"] = {};
     for (const kind of LINK_KINDS) {
       const url = one ? first.links[kind] : group.find((d) => d.links[kind])?.links[kind];
