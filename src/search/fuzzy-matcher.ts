@@ -37,7 +37,7 @@ const CANDIDATES = 200;
  * one edit away from.
  */
 const PENALTY = 0.1;
-/** fuse.js scores candidates this many at a time. */
+/** fuse.js scores candidates at least this many at a time (as many as results are still missing). */
 const BATCH = 8;
 
 /** A paper the query may mean, with what is known before fuse.js scores it. */
@@ -109,7 +109,7 @@ export class FuzzyMatcher {
       if (c.bound > kth()) break;
       let score = c.typoScore;
       if (needsFuse(c, threshold)) {
-        if (!state.fuseScores.has(c.entry)) this.scoreWithFuse(state, i, threshold);
+        if (!state.fuseScores.has(c.entry)) this.scoreWithFuse(state, i, threshold, Math.max(BATCH, limit - results.length));
         const fuse = state.fuseScores.get(c.entry);
         if (fuse !== null && fuse !== undefined && fuse <= threshold) score = Math.min(score, Math.max(0.2, fuse) + c.penalty);
       }
@@ -122,10 +122,10 @@ export class FuzzyMatcher {
     return results;
   }
 
-  /** Scores the candidate at `from` and the next few unscored ones that fuse.js could match, in one fuse.js search. */
-  private scoreWithFuse(state: QueryState, from: number, threshold: number): void {
+  /** Scores the candidate at `from` and the next unscored ones that fuse.js could improve, `size` in all, in one fuse.js search. */
+  private scoreWithFuse(state: QueryState, from: number, threshold: number, size: number): void {
     const batch: number[] = [];
-    for (let i = from; i < state.candidates.length && batch.length < BATCH; i++) {
+    for (let i = from; i < state.candidates.length && batch.length < size; i++) {
       const c = state.candidates[i] as Candidate;
       if (needsFuse(c, threshold) && !state.fuseScores.has(c.entry)) batch.push(c.entry);
     }
