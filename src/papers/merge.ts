@@ -24,7 +24,11 @@ export function mergeDrafts(
   warn: (w: ParseWarning) => void,
 ): { papers: Paper[]; duplicates: Duplicate[] } {
   const groups = new Map<string, PaperDraft[]>();
-  for (const draft of drafts) groups.set(draft.id, [...(groups.get(draft.id) ?? []), draft]);
+  for (const draft of drafts) {
+    const group = groups.get(draft.id);
+    if (group) group.push(draft);
+    else groups.set(draft.id, [draft]);
+  }
 
   const display = canonicalReporters(drafts.flatMap((d) => d.reporters));
   const tagOrder = (id: string) => legend.findIndex((t) => t.id === id);
@@ -32,8 +36,9 @@ export function mergeDrafts(
   const papers: Paper[] = [];
   const duplicates: Duplicate[] = [];
   for (const [id, group] of groups) {
-    const [first, ...rest] = group as [PaperDraft, ...PaperDraft[]];
-    for (const other of rest) {
+    const first = group[0] as PaperDraft;
+    for (let n = 1; n < group.length; n++) {
+      const other = group[n] as PaperDraft;
       if (other.year !== null && first.year !== null && other.year !== first.year) {
         warn({ line: other.line, message: `${first.name}: listed again with year ${other.year} (line ${first.line} says ${first.year}); keeping ${first.year}` });
       }
@@ -41,20 +46,23 @@ export function mergeDrafts(
         warn({ line: other.line, message: `${first.name}: listed again with venue ${other.venue} (line ${first.line} says ${first.venue}); keeping ${first.venue}` });
       }
     }
+    // Most papers are listed once: their fields need no union.
+    const one = group.length === 1;
     const links: Paper["links"] = {};
     for (const kind of LINK_KINDS) {
-      const url = group.find((d) => d.links[kind])?.links[kind];
+      const url = one ? first.links[kind] : group.find((d) => d.links[kind])?.links[kind];
       if (url) links[kind] = url;
     }
+    const reporters = one && first.reporters.length < 2 ? first.reporters : unionBy(group.flatMap((d) => d.reporters), foldKey);
     papers.push({
       id,
       name: first.name,
-      aliases: unionBy(group.flatMap((d) => d.aliases), foldKey),
+      aliases: one && first.aliases.length < 2 ? first.aliases : unionBy(group.flatMap((d) => d.aliases), foldKey),
       year: group.find((d) => d.year !== null)?.year ?? null,
       venue: group.find((d) => d.venue !== null)?.venue ?? null,
-      tags: [...new Set(group.flatMap((d) => d.tags))].sort((a, b) => tagOrder(a) - tagOrder(b)),
+      tags: one && first.tags.length < 2 ? first.tags : [...new Set(group.flatMap((d) => d.tags))].sort((a, b) => tagOrder(a) - tagOrder(b)),
       links,
-      reporters: unionBy(group.flatMap((d) => d.reporters), foldKey).map((r) => display.get(foldKey(r)) ?? r),
+      reporters: reporters.map((r) => display.get(foldKey(r)) ?? r),
       lines: group.map((d) => d.line),
     });
     if (group.length > 1) duplicates.push({ id, name: first.name, lines: group.map((d) => d.line) });

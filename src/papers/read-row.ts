@@ -33,6 +33,7 @@ function aliasesOf(name: string): string[] {
 
 /** Resolves a category cell ("●", "★ ▲", "scheduling") to tag ids; unknown symbols become new, unlisted tags. */
 function readTags(cell: string, legend: Tag[], line: number, warn: (w: ParseWarning) => void): string[] {
+  if (cell === "") return [];
   const ids: string[] = [];
   const add = (tag: Tag) => ids.includes(tag.id) || ids.push(tag.id);
   const byLabel = (text: string) => legend.find((t) => foldKey(t.id) === foldKey(text) || foldKey(t.label) === foldKey(text));
@@ -44,7 +45,9 @@ function readTags(cell: string, legend: Tag[], line: number, warn: (w: ParseWarn
       add(byWord);
       continue;
     }
-    const pieces = /\p{L}/u.test(token) ? [token] : Array.from(graphemes.segment(token), (s) => s.segment);
+    // One code point is one grapheme: the segmenter is only needed for longer tokens.
+    const single = token.length === 1 || (token.length === 2 && token.codePointAt(0)! > 0xffff);
+    const pieces = single || /\p{L}/u.test(token) ? [token] : Array.from(graphemes.segment(token), (s) => s.segment);
     for (const piece of pieces) {
       let tag = legend.find((t) => t.symbol === piece);
       if (!tag) {

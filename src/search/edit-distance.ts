@@ -1,29 +1,56 @@
+// Three reusable rows: the distance is computed for hundreds of candidates per
+// keystroke, so it allocates nothing once the rows are long enough.
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)] as const;
+
+function ensureRows(length: number): readonly [Int32Array, Int32Array, Int32Array] {
+  if (rows[0].length < length) rows = [new Int32Array(length * 2), new Int32Array(length * 2), new Int32Array(length * 2)];
+  return rows;
+}
+
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions),
  * stopping early once it exceeds `max`. "sai" -> "sia" is 1, which fuse.js's
  * Bitap scorer rates poorly for short names.
  */
 export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (prevPrev[j - 2] as number) + 1);
-      }
-      row.push(value);
-      rowMin = Math.min(rowMin, value);
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > max || lb - la > max) return max + 1;
+  const big = max + 1;
+  const buffers = ensureRows(lb + 2);
+  let prevPrev = buffers[0];
+  let prev = buffers[1];
+  let row = buffers[2];
+  for (let j = 0; j <= lb; j++) prev[j] = j <= max ? j : big;
+  for (let i = 1; i <= la; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    // Only cells within `max` of the diagonal can stay within `max`; the rest count as `big`.
+    const from = i - max > 1 ? i - max : 1;
+    const to = i + max < lb ? i + max : lb;
+    row[from - 1] = from === 1 ? (i <= max ? i : big) : big;
+    let left = row[from - 1]!;
+    let rowMin = from === 1 ? left : big;
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const diagonal = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const up = prev[j]! + 1;
+      let value = left + 1 < up ? left + 1 : up;
+      if (diagonal < value) value = diagonal;
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj && prevPrev[j - 2]! + 1 < value) value = prevPrev[j - 2]! + 1;
+      if (value > big) value = big;
+      row[j] = value;
+      left = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (rowMin > max) return max + 1;
+    if (to < lb) row[to + 1] = big;
+    if (rowMin > max) return big;
+    const spare = prevPrev;
     prevPrev = prev;
     prev = row;
+    row = spare;
   }
-  return prev[b.length] as number;
+  return prev[lb]! > max ? big : prev[lb]!;
 }
 
 /** Typos a name of this length tolerates: one up to 5 characters, two beyond. */

@@ -1,10 +1,10 @@
-import Fuse, { type IFuseOptions } from "fuse.js";
 import { foldKey, type Paper, type PaperList } from "../papers/index.js";
 import { nameWords } from "../papers/text.js";
 import { filterPapers, type PaperFilter } from "./filter.js";
-import { editDistance, typoBudget } from "./edit-distance.js";
-import { NgramFilter } from "./ngram-filter.js";
+import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
 import { PrefixTable } from "./prefix-table.js";
+
+export { FUSE_OPTIONS } from "./fuzzy-matcher.js";
 
 export type MatchKind = "exact" | "alias" | "prefix" | "word" | "fuzzy";
 
@@ -14,29 +14,6 @@ export interface Hit {
   score: number;
   match: MatchKind;
 }
-
-interface FuzzyRecord {
-  entry: number;
-  name: string;
-  key: string;
-  aliases: string[];
-}
-
-/** Lists at most this long are scored by fuse.js whole; longer ones go through the bigram prefilter first. */
-const FULL_SCAN_LIMIT = 400;
-const FUZZY_CANDIDATES = 300;
-const FUZZY_THRESHOLD = 0.4;
-
-export const FUSE_OPTIONS: IFuseOptions<FuzzyRecord> = {
-  keys: [
-    { name: "name", weight: 2 },
-    { name: "key", weight: 2 },
-    { name: "aliases", weight: 1 },
-  ],
-  includeScore: true,
-  ignoreLocation: true,
-  threshold: FUZZY_THRESHOLD,
-};
 
 /**
  * The search index of one list version, built once: exact names and aliases,
@@ -48,9 +25,7 @@ export class PaperIndex {
   private readonly exact = new Map<string, Array<{ entry: number; alias: boolean }>>();
   private readonly names: PrefixTable<number>;
   private readonly words: PrefixTable<number>;
-  private readonly records: FuzzyRecord[];
-  private readonly fullFuse: Fuse<FuzzyRecord> | undefined;
-  private readonly ngrams: NgramFilter | undefined;
+  private readonly fuzzy: FuzzyMatcher;
 
   constructor(list: PaperList) {
     this.list = list;
@@ -66,9 +41,7 @@ export class PaperIndex {
     });
     this.names = new PrefixTable(nameEntries);
     this.words = new PrefixTable(wordEntries);
-    this.records = list.papers.map((p, entry) => ({ entry, name: p.name, key: p.id, aliases: p.aliases }));
-    if (this.records.length <= FULL_SCAN_LIMIT) this.fullFuse = new Fuse(this.records, FUSE_OPTIONS);
-    else this.ngrams = new NgramFilter(this.records.map((r) => [r.key, ...r.aliases.map(foldKey)]));
+    this.fuzzy = new FuzzyMatcher(list.papers);
   }
 
   private addExact(key: string, entry: number, alias: boolean): void {
@@ -90,8 +63,13 @@ export class PaperIndex {
     return this.byId.get(id);
   }
 
-  /** Exact, then prefix, then word-prefix hits, best first, at most `limit`. */
-  private literalHits(key: string, limit: number): Hit[] {
+  /** Exact, alias, name-prefix and word-prefix hits only (no typo matching), best first, at most `limit`. */
+  literalHits(query: string, limit: number): Hit[] {
+    const key = foldKey(query);
+    return key ? this.literalByKey(key, limit) : [];
+  }
+
+  private literalByKey(key: string, limit: number): Hit[] {
     const hits: Hit[] = [];
     const seen = new Set<number>();
     const push = (entry: number, score: number, match: MatchKind) => {
@@ -111,42 +89,16 @@ export class PaperIndex {
     return hits.sort((a, b) => a.score - b.score);
   }
 
-  /**
-   * Typo-tolerant hits: fuse.js scores plus an edit-distance check for short
-   * transpositions, over every record or over the prefiltered candidates of a large list.
-   */
+  /** Typo-tolerant hits (see FuzzyMatcher), best first, at most `limit`, fuse.js scores up to `threshold`. */
   fuzzyHits(query: string, limit: number, threshold = FUZZY_THRESHOLD): Hit[] {
-    const key = foldKey(query);
-    if (key.length < 2) return [];
-    let fuse = this.fullFuse;
-    let candidates = this.records;
-    if (!fuse) {
-      candidates = (this.ngrams?.candidates(key, FUZZY_CANDIDATES) ?? []).map((entry) => this.records[entry] as FuzzyRecord);
-      fuse = new Fuse(candidates, FUSE_OPTIONS);
-    }
-    const best = new Map<number, number>();
-    const keep = (entry: number, score: number) => best.set(entry, Math.min(score, best.get(entry) ?? Infinity));
-    for (const r of fuse.search(query.slice(0, 64), { limit })) {
-      if ((r.score ?? 1) <= threshold) keep(r.item.entry, Math.max(0.2, r.score ?? 1));
-    }
-    const budget = typoBudget(key.length);
-    for (const record of budget > 0 ? candidates : []) {
-      for (const name of [record.key, ...record.aliases.map(foldKey)]) {
-        const distance = editDistance(key, name, budget);
-        if (distance <= budget) keep(record.entry, 0.2 + (0.1 * distance) / key.length);
-      }
-    }
-    return [...best]
-      .sort(([a, sa], [b, sb]) => sa - sb || a - b)
-      .slice(0, limit)
-      .map(([entry, score]) => ({ paper: this.paperAt(entry), score, match: "fuzzy" as const }));
+    return this.fuzzy.match(query, limit, threshold).map(({ entry, score }) => ({ paper: this.paperAt(entry), score, match: "fuzzy" as const }));
   }
 
   /** Every kind of match, best first, one hit per paper. */
   search(query: string, limit = 10): Hit[] {
     const key = foldKey(query);
     if (!key) return [];
-    const hits = this.literalHits(key, limit);
+    const hits = this.literalByKey(key, limit);
     if (hits.length < limit) {
       const seen = new Set(hits.map((h) => h.paper.id));
       for (const hit of this.fuzzyHits(query, limit)) {

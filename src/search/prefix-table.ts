@@ -4,7 +4,8 @@ export class PrefixTable<T> {
   private readonly values: T[];
 
   constructor(entries: Array<[string, T]>) {
-    const sorted = entries.filter(([k]) => k.length > 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = entries.filter((e) => e[0].length > 0);
+    sorted.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
     this.keys = sorted.map(([k]) => k);
     this.values = sorted.map(([, v]) => v);
   }

@@ -17,7 +17,9 @@ const PICK_LIST = 8;
  * than the runner-up. Otherwise the close candidates are offered.
  */
 export function resolvePaper(index: PaperIndex, query: string): Resolution {
-  const hits = index.search(query, PICK_LIST + 1);
+  // The same hits as index.search(query, PICK_LIST + 1), without typo matching when a literal match decides.
+  const literal = index.literalHits(query, PICK_LIST + 1);
+  const hits = literal.length > 0 ? literal : index.fuzzyHits(query, PICK_LIST + 1);
   const [best, second] = hits;
   if (!best) {
     const suggestions = index.fuzzyHits(query, 3, 0.7).map((h) => h.paper);
@@ -27,9 +29,9 @@ export function resolvePaper(index: PaperIndex, query: string): Resolution {
   if (exact.length === 1) return { kind: "one", paper: best.paper, hit: best };
   if (exact.length > 1) return { kind: "several", hits: exact };
 
-  const literal = hits.filter((h) => h.match === "prefix" || h.match === "word");
-  if (literal.length === 1) return { kind: "one", paper: best.paper, hit: best };
-  if (literal.length > 1) return { kind: "several", hits: literal.slice(0, PICK_LIST) };
+  const partial = hits.filter((h) => h.match === "prefix" || h.match === "word");
+  if (partial.length === 1) return { kind: "one", paper: best.paper, hit: best };
+  if (partial.length > 1) return { kind: "several", hits: partial.slice(0, PICK_LIST) };
 
   if (best.score <= CLEAR_FUZZY && (!second || second.score - best.score >= FUZZY_GAP)) {
     return { kind: "one", paper: best.paper, hit: best };

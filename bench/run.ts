@@ -1,0 +1,106 @@
+// `npm run bench`: synthetic lists of 1,000, 10,000 and 50,000 papers, our
+// core beside plain fuse.js (and micromark, the GFM parser the core no longer uses) in the same run.
+// Prints the figures table and writes bench/results.json.
+// Flags: --quick (1,000 and 10,000 papers only), --full (also the slow generic parse at 50,000).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { diffLists, parseList } from "../src/papers/index.js";
+import { timeToReady } from "./cold-start.js";
+import { parseWithGenericGfm } from "./gfm-baseline.js";
+import { buildMemoryChild, measureMemory } from "./memory.js";
+import { figuresTable, type Figure } from "./report.js";
+import { measureSize, type SizePlan, type SizeResult } from "./size-figures.js";
+import { nextVersion, syntheticRows, writeListMarkdown } from "./synthetic-list.js";
+import { summarize, timeRuns } from "./timing.js";
+
+const SEED = 20240607;
+const args = new Set(process.argv.slice(2));
+const PLANS: SizePlan[] = [
+  { papers: 1_000, targets: 150, reps: 20, parseReps: 5, baselineParse: true },
+  { papers: 10_000, targets: 80, reps: 30, parseReps: 5, baselineParse: true },
+  { papers: 50_000, targets: 24, reps: 40, parseReps: 2, baselineParse: args.has("--full") },
+].filter((p) => !args.has("--quick") || p.papers <= 10_000);
+
+const progress = (msg: string) => process.stderr.write(`  … ${msg}\n`);
+const loadAtStart = loadavg()[0] ?? 0;
+const figures: Figure[] = [];
+const sizes: SizeResult[] = [];
+const work = mkdtempSync(join(tmpdir(), "mss-bench-"));
+
+try {
+  let tenThousand: { rows: ReturnType<typeof syntheticRows>; markdown: string; file: string } | undefined;
+  for (const plan of PLANS) {
+    const rows = syntheticRows(plan.papers, SEED);
+    const markdown = writeListMarkdown(rows, SEED);
+    const file = join(work, `papers-${plan.papers}.md`);
+    writeFileSync(file, markdown);
+    if (plan.papers === 10_000) tenThousand = { rows, markdown, file };
+    const r = measureSize(plan, markdown, SEED, progress);
+    sizes.push(r);
+    const n = plan.papers.toLocaleString("en");
+    const fast = plan.papers >= 50_000 ? 5 : 1;
+    const timeTarget = (ours: number, base: number) =>
+      plan.papers === 1_000 ? undefined : plan.papers >= 50_000 ? { text: "p99 <= 5 ms", met: ours <= 5 } : { text: "p99 <= 1 ms, >= 20x", met: ours <= fast && base / ours >= 20 };
+    figures.push(
+      { metric: "parse the list", size: n, ours: r.parse.ours.p50, baseline: r.parse.baseline?.p50 ?? null, unit: "ms", better: "lower", baselineLabel: r.parse.baseline ? "micromark + GFM" : "not run (--full)" },
+      { metric: "build the index", size: n, ours: r.build.ours.p50, baseline: r.build.baseline.p50, unit: "ms", better: "lower", baselineLabel: "new Fuse" },
+      { metric: "lookup p50", size: n, ours: r.lookup.ours.p50, baseline: r.lookup.baseline.p50, unit: "ms", better: "lower", baselineLabel: "fuse.search" },
+      { metric: "lookup p99", size: n, ours: r.lookup.ours.p99, baseline: r.lookup.baseline.p99, unit: "ms", better: "lower", baselineLabel: "fuse.search", target: timeTarget(r.lookup.ours.p99, r.lookup.baseline.p99) },
+      { metric: "autocomplete p50", size: n, ours: r.autocomplete.ours.p50, baseline: r.autocomplete.baseline.p50, unit: "ms", better: "lower", baselineLabel: "fuse.search limit 25" },
+      { metric: "autocomplete p99", size: n, ours: r.autocomplete.ours.p99, baseline: r.autocomplete.baseline.p99, unit: "ms", better: "lower", baselineLabel: "fuse.search limit 25", target: timeTarget(r.autocomplete.ours.p99, r.autocomplete.baseline.p99) },
+      { metric: `top-1 right (${r.queries} queries)`, size: n, ours: r.accuracy.ours, baseline: r.accuracy.baseline, unit: "%", better: "higher", baselineLabel: "fuse.search", target: { text: ">= baseline", met: r.accuracy.ours >= r.accuracy.baseline } },
+    );
+  }
+
+  let diff: { ours: ReturnType<typeof summarize>; baseline: number | null } | undefined;
+  let memory: Record<string, ReturnType<typeof measureMemory>> | undefined;
+  if (tenThousand) {
+    progress("10,000: parse + diff of two versions");
+    const next = writeListMarkdown(nextVersion(tenThousand.rows, SEED), SEED + 1);
+    const changes = diffLists(parseList(tenThousand.markdown), parseList(next));
+    progress(`diff: ${changes.added.length} added, ${changes.removed.length} removed, ${changes.changed.length} changed`);
+    const ours = timeRuns(() => diffLists(parseList(tenThousand.markdown), parseList(next)), { warmup: 1, reps: 5 });
+    const genericFirst = sizes.find((s) => s.papers === 10_000)?.parse.baseline?.p50;
+    const baseline = genericFirst === undefined ? null : genericFirst + timeRuns(() => parseWithGenericGfm(next), { warmup: 0, reps: 1 }).p50;
+    diff = { ours, baseline };
+    figures.push({ metric: "parse + diff two versions", size: "10,000", ours: ours.p50, baseline, unit: "ms", better: "lower", baselineLabel: "micromark + GFM parse of both", target: { text: "<= 200 ms", met: ours.p50 <= 200 } });
+
+    progress("memory after loading 10,000 papers (fresh processes)");
+    const child = await buildMemoryChild();
+    const bare = measureMemory("bare", child, tenThousand.file);
+    const empty = measureMemory("empty", child, tenThousand.file);
+    const fuse = measureMemory("fuse", child, tenThousand.file);
+    const loaded = measureMemory("ours", child, tenThousand.file);
+    figures.push(
+      { metric: "RSS after load", size: "10,000", ours: loaded.rssMb, baseline: fuse.rssMb, unit: "MB", better: "lower", baselineLabel: `plain fuse; empty node ${bare.rssMb.toFixed(0)} MB, node + its imports ${empty.rssMb.toFixed(0)} MB`, target: { text: "<= 150 MB", met: loaded.rssMb <= 150 } },
+      { metric: "heap after load", size: "10,000", ours: loaded.heapMb, baseline: fuse.heapMb, unit: "MB", better: "lower", baselineLabel: `plain fuse; empty node ${bare.heapMb.toFixed(1)} MB, node + its imports ${empty.heapMb.toFixed(1)} MB` },
+    );
+    memory = { bare, empty, fuse, ours: loaded };
+  }
+
+  progress("console cold start on the bundled list");
+  const starts: number[] = [];
+  const bareStarts: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    starts.push(await timeToReady(["bin/start.js"], "mss-bot console"));
+    bareStarts.push(await timeToReady(["-e", ""], null));
+  }
+  const start = summarize(starts);
+  const bareStart = summarize(bareStarts);
+  figures.push({ metric: "console ready (median of 6)", size: "25 (bundled)", ours: start.p50, baseline: bareStart.p50, unit: "ms", better: "lower", baselineLabel: 'node -e ""', target: { text: "<= 1 s", met: start.p50 <= 1000 } });
+
+  const table = figuresTable(figures);
+  const load = [loadAtStart, loadavg()[0] ?? 0];
+  process.stdout.write(`\nmss-bot benchmark (${process.version}, ${cpus().length} cores, load average ${load.map((l) => l.toFixed(1)).join(" -> ")}; ratios are what count)\n\n${table}\n\n`);
+  for (const s of sizes) {
+    const kinds = Object.entries(s.accuracy.byKind).map(([k, v]) => `${k} ${v.ours.toFixed(0)}/${v.baseline.toFixed(0)} (${v.n})`);
+    process.stdout.write(`top-1 by kind at ${s.papers} papers, ours/baseline % (queries): ${kinds.join(", ")}\n`);
+  }
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, coldStart: { runs: starts, bareRuns: bareStarts } };
+  writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write("\nwrote bench/results.json\n");
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,80 @@
+import { parseList, type PaperList } from "../src/papers/index.js";
+import { PaperIndex } from "../src/search/paper-index.js";
+import { resolvePaper, type Resolution } from "../src/search/resolve.js";
+import { buildBaseline } from "./baseline.js";
+import { parseWithGenericGfm } from "./gfm-baseline.js";
+import { isRight, labelledQueries, type LabelledQuery, type QueryKind } from "./labelled-queries.js";
+import { summarize, timeEach, timeRuns, type Summary } from "./timing.js";
+
+/** Everything measured on one synthetic list size, ours and the baseline's. */
+export interface SizeResult {
+  papers: number;
+  markdownBytes: number;
+  queries: number;
+  parse: { ours: Summary; baseline: Summary | null };
+  build: { ours: Summary; baseline: Summary };
+  lookup: { ours: Summary; baseline: Summary };
+  autocomplete: { ours: Summary; baseline: Summary };
+  accuracy: { ours: number; baseline: number; byKind: Record<string, { n: number; ours: number; baseline: number }> };
+}
+
+export interface SizePlan {
+  papers: number;
+  /** Papers the labelled queries are made from (each gives up to seven queries). */
+  targets: number;
+  /** Timed passes of our engine over the query set. */
+  reps: number;
+  parseReps: number;
+  /** Also time micromark + GFM (slow: about a second per thousand rows). */
+  baselineParse: boolean;
+}
+
+const firstOf = (r: Resolution): string | null => (r.kind === "one" ? r.paper.id : r.kind === "several" ? (r.hits[0]?.paper.id ?? null) : null);
+
+export function measureSize(plan: SizePlan, markdown: string, seed: number, progress: (msg: string) => void): SizeResult {
+  progress(`${plan.papers}: parse`);
+  let parsed: PaperList | undefined;
+  const parse = timeRuns(() => (parsed = parseList(markdown)), { warmup: plan.parseReps > 1 ? 1 : 0, reps: plan.parseReps });
+  const parseBaseline = plan.baselineParse ? timeRuns(() => parseWithGenericGfm(markdown), { warmup: 0, reps: 1 }) : null;
+  const list: PaperList = parsed ?? parseList(markdown);
+
+  progress(`${plan.papers}: build`);
+  const build = timeRuns(() => new PaperIndex(list), { warmup: 1, reps: 5 });
+  const buildBase = timeRuns(() => buildBaseline(list.papers), { warmup: 1, reps: 5 });
+  const index = new PaperIndex(list);
+  const fuse = buildBaseline(list.papers);
+  const queries = labelledQueries(list.papers, plan.targets, seed);
+
+  progress(`${plan.papers}: ours, ${queries.length} queries x ${plan.reps}`);
+  const lookup = timeEach(queries, (q) => resolvePaper(index, q.query), { warmup: 1, reps: plan.reps });
+  const suggest = timeEach(queries, (q) => index.suggest(q.query, 25), { warmup: 1, reps: plan.reps });
+  const oursRight = queries.map((q) => isRight(q, firstOf(resolvePaper(index, q.query))));
+
+  progress(`${plan.papers}: baseline, ${queries.length} queries x 2`);
+  for (const q of queries.slice(0, 5)) fuse.search(q.query);
+  const baseRight: boolean[] = [];
+  const baseLookup = timeEach(queries, (q) => baseRight.push(isRight(q, fuse.search(q.query)[0]?.item.id ?? null)), { warmup: 0 });
+  const baseSuggest = timeEach(queries, (q) => fuse.search(q.query, { limit: 25 }), { warmup: 0 });
+
+  return {
+    papers: list.papers.length,
+    markdownBytes: Buffer.byteLength(markdown),
+    queries: queries.length,
+    parse: { ours: parse, baseline: parseBaseline },
+    build: { ours: build, baseline: buildBase },
+    lookup: { ours: summarize(lookup), baseline: summarize(baseLookup) },
+    autocomplete: { ours: summarize(suggest), baseline: summarize(baseSuggest) },
+    accuracy: accuracy(queries, oursRight, baseRight),
+  };
+}
+
+function accuracy(queries: LabelledQuery[], ours: boolean[], base: boolean[]): SizeResult["accuracy"] {
+  const pct = (xs: boolean[]) => (100 * xs.filter(Boolean).length) / Math.max(1, xs.length);
+  const byKind: SizeResult["accuracy"]["byKind"] = {};
+  const kinds = [...new Set(queries.map((q) => q.kind))] as QueryKind[];
+  for (const kind of kinds) {
+    const at = queries.flatMap((q, i) => (q.kind === kind ? [i] : []));
+    byKind[kind] = { n: at.length, ours: pct(at.map((i) => ours[i] as boolean)), baseline: pct(at.map((i) => base[i] as boolean)) };
+  }
+  return { ours: pct(ours), baseline: pct(base), byKind };
+}

@@ -1,0 +1,89 @@
+import Fuse from "fuse.js";
+import { describe, expect, it } from "vitest";
+import { baselineFirst, buildBaseline } from "../../bench/baseline.js";
+import { isRight, labelledQueries, type LabelledQuery } from "../../bench/labelled-queries.js";
+import { syntheticRows, writeListMarkdown } from "../../bench/synthetic-list.js";
+import { foldKey, parseList } from "../../src/papers/index.js";
+import { fuseStrings, scoreBound, type BoundResult } from "../../src/search/fuse-bound.js";
+import { FUSE_OPTIONS, type FuzzyRecord } from "../../src/search/fuzzy-matcher.js";
+import { PaperIndex } from "../../src/search/paper-index.js";
+import { resolvePaper } from "../../src/search/resolve.js";
+import { SubstringMatcher } from "../../src/search/substring-distance.js";
+
+// Plain fuse.js scans every record per query, so the comparisons below take seconds on a busy machine (hence their timeouts).
+// A 1,200-paper list in the upstream format (over the size where the bigram prefilter takes over) and the bench's labelled queries.
+const list = parseList(writeListMarkdown(syntheticRows(1200, 7), 7));
+const queries = labelledQueries(list.papers, 45, 7);
+const index = new PaperIndex(list);
+
+const ourFirst = (q: LabelledQuery) => {
+  const found = resolvePaper(index, q.query);
+  return found.kind === "one" ? found.paper.id : found.kind === "several" ? (found.hits[0]?.paper.id ?? null) : null;
+};
+const share = (right: boolean[]) => right.filter(Boolean).length / right.length;
+
+describe("the index on a synthetic 1,200-paper list, against the labelled queries", () => {
+  it("has every kind of query in the mix", () => {
+    expect(new Set(queries.map((q) => q.kind))).toEqual(new Set(["exact", "case", "alias", "typo1", "typo2", "prefix", "words", "none"]));
+  });
+
+  it("answers exact names, casings, aliases, split words and no-match queries exactly as labelled", () => {
+    for (const q of queries.filter((q) => ["exact", "case", "alias", "words", "none"].includes(q.kind))) {
+      expect({ query: q.query, right: isRight(q, ourFirst(q)) }).toEqual({ query: q.query, right: true });
+    }
+  });
+
+  it("answers at least 95% of typos and prefixes as labelled", () => {
+    for (const kind of ["typo1", "typo2", "prefix"]) {
+      const mine = queries.filter((q) => q.kind === kind);
+      expect(share(mine.map((q) => isRight(q, ourFirst(q))))).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it("is at least as accurate as plain fuse.js with default options, overall and per kind", () => {
+    const fuse = buildBaseline(list.papers);
+    const ours = queries.map((q) => isRight(q, ourFirst(q)));
+    const theirs = queries.map((q) => isRight(q, baselineFirst(fuse, q.query)));
+    for (const kind of [...new Set(queries.map((q) => q.kind)), "all"]) {
+      const at = queries.flatMap((q, i) => (kind === "all" || q.kind === kind ? [i] : []));
+      const atLeastBaseline = share(at.map((i) => ours[i]!)) >= share(at.map((i) => theirs[i]!));
+      expect({ kind, atLeastBaseline }).toEqual({ kind, atLeastBaseline: true });
+    }
+  }, 120_000);
+
+  it("autocompletes a prefix with a paper whose name starts with it", () => {
+    for (const q of queries.filter((q) => q.kind === "prefix")) {
+      const first = index.suggest(q.query, 25)[0]?.paper;
+      expect(first && [first.id, ...first.aliases.map(foldKey)].some((k) => k.startsWith(foldKey(q.query)))).toBe(true);
+    }
+  });
+
+  it("stops scoring early without changing the answer: the best few are the head of a long result list", () => {
+    for (const q of queries) {
+      const long = index.fuzzyHits(q.query, 300).map((h) => [h.paper.id, h.score]);
+      for (const limit of [1, 3, 9, 25]) expect(index.fuzzyHits(q.query, limit).map((h) => [h.paper.id, h.score])).toEqual(long.slice(0, limit));
+    }
+  });
+});
+
+describe("the floor under fuse.js's score", () => {
+  it("is never above the score fuse.js gives, and is Infinity only where fuse.js finds no match", () => {
+    const records: FuzzyRecord[] = list.papers.map((p, entry) => ({ entry, name: p.name, key: p.id, aliases: p.aliases }));
+    const fuse = new Fuse(records, FUSE_OPTIONS);
+    const strings = fuseStrings(fuse.getIndex());
+    const bound: BoundResult = { floor: 0, coverage: 0, errors: 0 };
+    let checked = 0;
+    for (const q of queries.filter((q, i) => q.query.length <= 32 && i % 3 === 0)) {
+      const matcher = new SubstringMatcher(q.query.toLowerCase());
+      const scores = new Map(fuse.search(q.query).map((r) => [r.item.entry, r.score ?? 1]));
+      records.forEach((_, entry) => {
+        scoreBound(matcher, strings[entry]!, 0.4, bound);
+        const actual = scores.get(entry);
+        if (actual === undefined) return;
+        checked++;
+        expect(bound.floor).toBeLessThanOrEqual(actual * (1 + 1e-12));
+      });
+    }
+    expect(checked).toBeGreaterThan(500);
+  }, 120_000);
+});
