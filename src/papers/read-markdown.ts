@@ -47,6 +47,13 @@ export interface MarkdownParts {
  */
 const parser = new MarkdownIt("default", { html: false, linkify: true });
 parser.validateLink = () => true;
+// Blocks first, each cell's inline content when it is read: the inline tokens of
+// a long table are never all in memory at once (a 10,000-row list would hold millions).
+const blockParser = new MarkdownIt("default", { html: false, linkify: false });
+blockParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
+
+/** The inline tokens of a block's text, parsed on demand. */
+const inlineTokens = (content: string): Token[] => (content === "" ? [] : (parser.parseInline(content, {})[0]?.children ?? []));
 
 const lineOf = (token: Token | undefined): number => (token?.map?.[0] ?? 0) + 1;
 
@@ -62,7 +69,7 @@ function writtenCells(line: string): number {
 function inlineCell(token: Token | undefined): RawCell {
   const urls: string[] = [];
   let text = "";
-  for (const child of token?.children ?? []) {
+  for (const child of inlineTokens(token?.content ?? "")) {
     if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
     else if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
     else if (child.type === "image") text += child.content;
@@ -73,7 +80,7 @@ function inlineCell(token: Token | undefined): RawCell {
 
 /** A paragraph whose only content is one link: "[BentoML](https://…)". */
 function standaloneLink(inline: Token | undefined): RawLink | undefined {
-  const meaningful = (inline?.children ?? []).filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
+  const meaningful = inlineTokens(inline?.content ?? "").filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
   const [open, ...rest] = meaningful;
   const close = rest.at(-1);
   if (open?.type !== "link_open" || close?.type !== "link_close" || rest.slice(0, -1).some((c) => c.type !== "text")) return undefined;
@@ -114,7 +121,7 @@ function continuationRows(paragraph: Token, previous: RawTable | undefined, line
   if (!body.every((line) => /^\s*\|.*\|\s*$/.test(line))) return undefined;
   const header = [`| ${previous.headers.map((h) => h.replace(/\|/g, "")).join(" | ")} |`, `|${" --- |".repeat(previous.headers.length)}`];
   const source = [...header, ...body];
-  const tokens = parser.parse(source.join("\n"), {});
+  const tokens = blockParser.parse(source.join("\n"), {});
   const start = tokens.findIndex((t) => t.type === "table_open");
   if (start < 0) return undefined;
   return readTable(tokens, start, source, from - 2).table.rows;
@@ -123,7 +130,7 @@ function continuationRows(paragraph: Token, previous: RawTable | undefined, line
 /** Parses markdown (CommonMark + GFM tables) and extracts tables, free text and standalone links. */
 export function readMarkdown(markdown: string): MarkdownParts {
   const lines = markdown.split(/\r\n|\r|\n/);
-  const tokens = parser.parse(markdown, {});
+  const tokens = blockParser.parse(markdown, {});
   const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
   let tableJustEnded: RawTable | undefined;
   for (let i = 0; i < tokens.length; ) {
