@@ -2,9 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { Config } from "../src/config.js";
 import { JobRunner, type Job } from "../src/jobs/job-runner.js";
 import type { Logger } from "../src/log.js";
-import { Metrics } from "../src/ops/metrics.js";
+import type { Metrics } from "../src/ops/metrics.js";
 import { checkReadiness } from "../src/ops/readiness.js";
-import { opsRoutes, routeHandler } from "../src/ops/routes.js";
+import { opsRoutes, routeHandler, type OpsRoute } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
 import { readingJob } from "../src/reading/reading-job.js";
 import type { Services } from "../src/services.js";
@@ -15,7 +15,8 @@ export interface RunningBot {
   services: Services;
   adapters: ChatAdapter[];
   jobs: JobRunner;
-  metrics: Metrics;
+  /** Prometheus metrics, when the HTTP endpoints run (not for the console). */
+  metrics: Metrics | undefined;
   /** The ops HTTP server, when the bot runs it itself (not when Slack's receiver owns PORT). */
   http: Server | undefined;
   /** Stops cron, lets in-flight deliveries finish (bounded), disconnects adapters, closes the store. */
@@ -54,16 +55,22 @@ async function listen(server: Server, port: number): Promise<void> {
 export async function startBot(config: Config, log: Logger, options: { http: boolean }): Promise<RunningBot> {
   const startedAt = new Date();
   const services = await buildServices(config, log);
-  const metrics = new Metrics(services.store);
-  services.observeCommand = metrics.observeCommand;
-  services.sync.onRun((run) => metrics.syncRun(run.result));
-  services.deliverer.onSent(({ detectedAt, sentAt }) => metrics.delivered(detectedAt, sentAt));
-
   let adapters: ChatAdapter[] = [];
-  const routes = opsRoutes(
-    () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt }),
-    metrics,
-  );
+  let metrics: Metrics | undefined;
+  let routes: OpsRoute[] = [];
+  if (options.http) {
+    // prom-client loads only for a bot serving /metrics; the console starts without it.
+    const { Metrics } = await import("../src/ops/metrics.js");
+    const m = new Metrics(services.store);
+    metrics = m;
+    services.observeCommand = m.observeCommand;
+    services.sync.onRun((run) => m.syncRun(run.result));
+    services.deliverer.onSent(({ detectedAt, sentAt }) => m.delivered(detectedAt, sentAt));
+    routes = opsRoutes(
+      () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt }),
+      m,
+    );
+  }
   adapters = await createAdapters(config, services, routes);
   let http: Server | undefined;
   if (options.http && !adapterOwnsPort(config)) {

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import { pino, type Logger } from "pino";
-import pretty from "pino-pretty";
+import type { PrettyStream } from "pino-pretty";
 
 export type { Logger };
 
@@ -50,7 +51,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const destination = options.stream
     ? options.stream
     : options.pretty
-    ? pretty({ colorize: true, destination: fd, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" })
+    ? loadPretty()({ colorize: true, destination: fd, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" })
     : pino.destination({ fd, sync: true });
   return pino(
     {
@@ -61,6 +62,12 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
+}
+
+/** pino-pretty, loaded only when a person is reading the logs at a terminal. */
+function loadPretty(): (options: Record<string, unknown>) => PrettyStream {
+  const required: unknown = createRequire(import.meta.url)("pino-pretty");
+  return required as (options: Record<string, unknown>) => PrettyStream;
 }
 
 /** A logger that drops everything, for tests and one-shot CLI runs. */

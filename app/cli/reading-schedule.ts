@@ -2,7 +2,6 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { renderText } from "../../adapters/console/render-text.js";
 import { MAX_CLI_WEEKS } from "../../src/commands/reading/schedule.js";
-import { scheduleIcs } from "../../src/reading/ics.js";
 import { scheduleJson, scheduleReply, scheduleSessions } from "../../src/reading/schedule-view.js";
 import { EXIT, printJson, type CliCommand } from "./io.js";
 import { cliServices } from "./services.js";
@@ -43,6 +42,7 @@ export const readingScheduleCliCommand: CliCommand = {
       const sessions = scheduleSessions(services.reading, at, weeks);
       if (values.ics !== undefined) {
         try {
+          const { scheduleIcs } = await import("../../src/reading/ics.js");
           await writeFile(values.ics, scheduleIcs(sessions, services.reading.timeZone, at), "utf8");
         } catch (error) {
           io.err(`error: cannot write ${values.ics}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
@@ -50,7 +50,7 @@ export const readingScheduleCliCommand: CliCommand = {
         }
       }
       if (io.json) printJson(io, scheduleJson(sessions, services.reading));
-      else io.out(`${renderText(scheduleReply(sessions, services.reading, at, false))}\n${values.ics ? `\nWrote ${sessions.filter((s) => !s.skipped).length} sessions to ${values.ics}\n` : ""}`);
+      else io.out(`${renderText(await scheduleReply(sessions, services.reading, at, false))}\n${values.ics ? `\nWrote ${sessions.filter((s) => !s.skipped).length} sessions to ${values.ics}\n` : ""}`);
       return EXIT.ok;
     } finally {
       services.store.close();

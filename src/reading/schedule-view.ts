@@ -1,6 +1,6 @@
 import { cardTitle } from "../replies/plain-text.js";
 import type { InfoRow, Reply } from "../replies/reply.js";
-import { scheduleIcs, type CalendarSession } from "./ics.js";
+import type { CalendarSession } from "./ics.js";
 import type { ReadingService } from "./reading-service.js";
 
 export const ICS_FILE_NAME = "reading-group.ics";
@@ -21,7 +21,7 @@ function rows({ reply, skipped }: CalendarSession): InfoRow[] {
 }
 
 /** `reading schedule`: one section per session (date, presenter, paper), the .ics attached where the platform takes files. */
-export function scheduleReply(sessions: CalendarSession[], reading: ReadingService, now: Date, withFile: boolean): Reply {
+export async function scheduleReply(sessions: CalendarSession[], reading: ReadingService, now: Date, withFile: boolean): Promise<Reply> {
   const reply: Reply = {
     kind: "info",
     title: `Reading group: the next ${sessions.length === 1 ? "session" : `${sessions.length} sessions`}`,
@@ -29,6 +29,8 @@ export function scheduleReply(sessions: CalendarSession[], reading: ReadingServi
     sections: sessions.map((s) => ({ title: `${s.reply.date} · ${s.slot.week}`, rows: rows(s) })),
   };
   if (!withFile) return reply;
+  // ical.js and the time-zone data load only when a calendar is made, not at every start.
+  const { scheduleIcs } = await import("./ics.js");
   return { ...reply, file: { name: ICS_FILE_NAME, mime: "text/calendar", content: scheduleIcs(sessions, reading.timeZone, now) } };
 }
 

@@ -16,9 +16,9 @@ export const readingScheduleCommand = defineCommand({
   },
   positional: ["weeks"],
   examples: ["reading schedule", "reading schedule weeks:8"],
-  run({ weeks }, { platform, services: { reading, now } }): Reply {
+  async run({ weeks }, { platform, services: { reading, now } }): Promise<Reply> {
     const at = now();
     // The CLI writes the file itself (mss-bot reading schedule --ics FILE).
-    return scheduleReply(scheduleSessions(reading, at, weeks), reading, at, platform !== "cli");
+    return await scheduleReply(scheduleSessions(reading, at, weeks), reading, at, platform !== "cli");
   },
 });
