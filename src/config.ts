@@ -87,7 +87,7 @@ export const EnvSchema = z.object({
   MSS_TZ: timeZone,
   MSS_ANNOUNCE_CHANGES: flagVar(true),
   MSS_MAX_ANNOUNCE: intVar(10, 1, 1000),
-  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).default("info"),
+  LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).optional()),
 });
 
 export type Upstream = { kind: "bundled"; path: string } | { kind: "file"; path: string } | { kind: "url"; url: string };
@@ -170,7 +170,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       timeZone: e.MSS_TZ,
       announceChanges: e.MSS_ANNOUNCE_CHANGES,
       maxAnnounce: e.MSS_MAX_ANNOUNCE,
-      logLevel: e.LOG_LEVEL,
+      // The console chat shares the terminal with the log: only warnings there, unless asked.
+      logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? "info" : "warn"),
     },
   };
 }

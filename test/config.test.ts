@@ -16,6 +16,7 @@ describe("configuration from the environment", () => {
       timeZone: "UTC",
       announceChanges: true,
       maxAnnounce: 10,
+      logLevel: "warn",
     });
   });
 
@@ -43,6 +44,12 @@ describe("configuration from the environment", () => {
     expect(parseConfig({ MSS_UPSTREAM_URL: "data/papers.md" })).toMatchObject({ ok: true, config: { upstream: { kind: "file" } } });
     expect(parseConfig({ MSS_UPSTREAM_URL: "ftp://example.org/list.md" })).toMatchObject({ ok: false, problems: [{ variable: "MSS_UPSTREAM_URL" }] });
     expect(parseConfig({ MSS_UPSTREAM_URL: "/nonexistent/list.md" })).toMatchObject({ ok: false, problems: [{ variable: "MSS_UPSTREAM_URL", message: "no file at /nonexistent/list.md" }] });
+  });
+
+  it("logs at info with a platform on, at warn when only the console shares the terminal, as LOG_LEVEL says when set", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "t" })).toMatchObject({ ok: true, config: { logLevel: "info" } });
+    expect(parseConfig({})).toMatchObject({ ok: true, config: { logLevel: "warn" } });
+    expect(parseConfig({ LOG_LEVEL: "debug" })).toMatchObject({ ok: true, config: { logLevel: "debug" } });
   });
 
   it("treats empty variables as unset", () => {
