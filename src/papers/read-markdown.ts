@@ -52,8 +52,13 @@ parser.validateLink = () => true;
 const blockParser = new MarkdownIt("default", { html: false, linkify: false });
 blockParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 
-/** The inline tokens of a block's text, parsed on demand. */
-const inlineTokens = (content: string): Token[] => (content === "" ? [] : (parser.parseInline(content, {})[0]?.children ?? []));
+/** Inline tokens of block text, parsed on demand with the document's environment (its link reference definitions). */
+type InlineOf = (content: string) => Token[];
+
+const inlineReader =
+  (env: object): InlineOf =>
+  (content) =>
+    content === "" ? [] : (parser.parseInline(content, env)[0]?.children ?? []);
 
 const lineOf = (token: Token | undefined): number => (token?.map?.[0] ?? 0) + 1;
 
@@ -66,10 +71,10 @@ function writtenCells(line: string): number {
 }
 
 /** The text of an inline token (as a reader sees it) and its link targets. */
-function inlineCell(token: Token | undefined): RawCell {
+function inlineCell(token: Token | undefined, inlineOf: InlineOf): RawCell {
   const urls: string[] = [];
   let text = "";
-  for (const child of inlineTokens(token?.content ?? "")) {
+  for (const child of inlineOf(token?.content ?? "")) {
     if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
     else if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
     else if (child.type === "image") text += child.content;
@@ -79,8 +84,8 @@ function inlineCell(token: Token | undefined): RawCell {
 }
 
 /** A paragraph whose only content is one link: "[BentoML](https://…)". */
-function standaloneLink(inline: Token | undefined): RawLink | undefined {
-  const meaningful = inlineTokens(inline?.content ?? "").filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
+function standaloneLink(inline: Token | undefined, inlineOf: InlineOf): RawLink | undefined {
+  const meaningful = inlineOf(inline?.content ?? "").filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
   const [open, ...rest] = meaningful;
   const close = rest.at(-1);
   if (open?.type !== "link_open" || close?.type !== "link_close" || rest.slice(0, -1).some((c) => c.type !== "text")) return undefined;
@@ -88,7 +93,7 @@ function standaloneLink(inline: Token | undefined): RawLink | undefined {
 }
 
 /** Reads the table starting at tokens[start] (table_open); returns it and the index after table_close. */
-function readTable(tokens: Token[], start: number, lines: string[], lineShift = 0): { table: RawTable; next: number } {
+function readTable(tokens: Token[], start: number, lines: string[], inlineOf: InlineOf, lineShift = 0): { table: RawTable; next: number } {
   const table: RawTable = { line: lineOf(tokens[start]) + lineShift, headers: [], rows: [] };
   let row: RawRow | undefined;
   let inBody = false;
@@ -99,8 +104,8 @@ function readTable(tokens: Token[], start: number, lines: string[], lineShift = 
     else if (token.type === "tr_open" && inBody) {
       const line = lineOf(token);
       row = { line: line + lineShift, cells: [], written: writtenCells(lines[line - 1] ?? "") };
-    } else if (token.type === "th_open") table.headers.push(inlineCell(tokens[i + 1]).text);
-    else if (token.type === "td_open" && row) row.cells.push(inlineCell(tokens[i + 1]));
+    } else if (token.type === "th_open") table.headers.push(inlineCell(tokens[i + 1], inlineOf).text);
+    else if (token.type === "td_open" && row) row.cells.push(inlineCell(tokens[i + 1], inlineOf));
     else if (token.type === "tr_close" && row) {
       table.rows.push(row);
       row = undefined;
@@ -114,7 +119,7 @@ function readTable(tokens: Token[], start: number, lines: string[], lineShift = 
  * paragraph of pipe-delimited lines. Such a paragraph right after a table is
  * read as more rows of that table, through the same parser, keeping real line numbers.
  */
-function continuationRows(paragraph: Token, previous: RawTable | undefined, lines: string[]): RawRow[] | undefined {
+function continuationRows(paragraph: Token, previous: RawTable | undefined, lines: string[], inlineOf: InlineOf): RawRow[] | undefined {
   if (!previous || !paragraph.map) return undefined;
   const [from, to] = paragraph.map;
   const body = lines.slice(from, to);
@@ -124,19 +129,21 @@ function continuationRows(paragraph: Token, previous: RawTable | undefined, line
   const tokens = blockParser.parse(source.join("\n"), {});
   const start = tokens.findIndex((t) => t.type === "table_open");
   if (start < 0) return undefined;
-  return readTable(tokens, start, source, from - 2).table.rows;
+  return readTable(tokens, start, source, inlineOf, from - 2).table.rows;
 }
 
 /** Parses markdown (CommonMark + GFM tables) and extracts tables, free text and standalone links. */
 export function readMarkdown(markdown: string): MarkdownParts {
   const lines = markdown.split(/\r\n|\r|\n/);
-  const tokens = blockParser.parse(markdown, {});
+  const env = {};
+  const tokens = blockParser.parse(markdown, env);
+  const inlineOf = inlineReader(env);
   const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
   let tableJustEnded: RawTable | undefined;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
     if (token.type === "table_open") {
-      const { table, next } = readTable(tokens, i, lines);
+      const { table, next } = readTable(tokens, i, lines, inlineOf);
       parts.tables.push(table);
       tableJustEnded = table;
       i = next;
@@ -144,7 +151,7 @@ export function readMarkdown(markdown: string): MarkdownParts {
     }
     if (token.type === "paragraph_open") {
       const inline = tokens[i + 1];
-      const rows = continuationRows(token, tableJustEnded, lines);
+      const rows = continuationRows(token, tableJustEnded, lines, inlineOf);
       if (rows && tableJustEnded) {
         tableJustEnded.rows.push(...rows);
         parts.notes.push([lineOf(token), "a blank line splits the table here; the rows after it are read as part of the table"]);
@@ -152,7 +159,7 @@ export function readMarkdown(markdown: string): MarkdownParts {
         continue;
       }
       parts.textBlocks.push(inline?.content ?? "");
-      const link = standaloneLink(inline);
+      const link = standaloneLink(inline, inlineOf);
       if (link) parts.standaloneLinks.push(link);
     } else if (token.type === "heading_open") parts.textBlocks.push(tokens[i + 1]?.content ?? "");
     else if (token.type === "code_block" || token.type === "fence") parts.textBlocks.push(token.content);

@@ -68,6 +68,11 @@ describe("parsing variants of the list", () => {
     expect(parseList(buildList(rows) + second).papers.map((p) => p.name)).toEqual(["AlpaServe", "Shepherd", "Hyrax"]);
   });
 
+  it("resolves reference-style links defined below the table", () => {
+    const markdown = `${buildList([row("Sia", { paper: "[Paper][sia]", code: "[Code][]" })])}\n[sia]: https://dl.acm.org/doi/pdf/10.1145/3600006.3613175\n[code]: https://github.com/example/sia\n`;
+    expect(parseList(markdown).papers[0]?.links).toEqual({ paper: "https://dl.acm.org/doi/pdf/10.1145/3600006.3613175", code: "https://github.com/example/sia" });
+  });
+
   it("drops links that are not http(s), with a warning", () => {
     const list = parseList(buildList([row("Sia", { code: "[Code](javascript:alert(1))" })]));
     expect(list.papers[0]?.links.code).toBeUndefined();
