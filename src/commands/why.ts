@@ -48,7 +48,7 @@ export const whyCommand = defineCommand({
     }
     const announcements = store.announcements.forPaper(sync.source, id);
     if (!seen.inBaseline && announcements.length === 0) rows.push({ label: "Announced", value: "no: it had been on the list before and came back, so it is not new" });
-    const channels: ChannelRef[] = ctx.channel ? [ctx.channel] : store.subscriptions.all().map((s) => ({ platform: s.platform as ChannelRef["platform"], id: s.channelId }));
+    const channels: ChannelRef[] = ctx.channel ? [ctx.channel] : store.subscriptions.all().map((s) => ({ platform: s.platform, id: s.channelId }));
     for (const a of announcements) {
       for (const channel of channels) rows.push({ label: ctx.channel ? "Here" : `${channel.platform} ${channel.id}`, value: fate(services, a, channel) });
     }

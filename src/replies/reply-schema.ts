@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LinkKindSchema } from "../papers/index.js";
-import type { Reply } from "./reply.js";
+import { PLATFORMS, type Reply } from "./reply.js";
 
 /** Zod schemas of the reply model, for replies stored as JSON (the outbox) and read back. */
 
@@ -15,7 +15,7 @@ const PaperCardSchema = z.object({
 });
 
 const CommandLinkSchema = z.object({ command: z.string(), args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) });
-const PlatformSchema = z.enum(["console", "cli", "discord", "slack"]);
+const PlatformSchema = z.enum(PLATFORMS);
 
 export const ReplySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("paper"), card: PaperCardSchema, note: z.string().optional() }),

@@ -1,6 +1,7 @@
 import type { LinkKind } from "../papers/index.js";
 
-export type Platform = "console" | "cli" | "discord" | "slack";
+export const PLATFORMS = ["console", "cli", "discord", "slack"] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** A paper as every renderer shows it; all strings are untrusted upstream text, escaped by each renderer. */
 export interface PaperCard {

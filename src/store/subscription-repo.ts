@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
+import { PLATFORMS } from "../replies/reply.js";
 
 export const SubscriptionFilterSchema = z.object({
   tag: z.string().optional(),
@@ -10,7 +11,7 @@ export type SubscriptionFilter = z.infer<typeof SubscriptionFilterSchema>;
 
 export const SubscriptionSchema = z.object({
   id: z.number().int(),
-  platform: z.string(),
+  platform: z.enum(PLATFORMS),
   channelId: z.string(),
   filter: SubscriptionFilterSchema,
   status: z.enum(["active", "paused", "off"]),
