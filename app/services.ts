@@ -8,7 +8,8 @@ import { Catalog } from "../src/search/catalog.js";
 import type { Services } from "../src/services.js";
 import { openStore } from "../src/store/store.js";
 import { Deliverer } from "../src/sync/deliverer.js";
-import { SyncService } from "../src/sync/sync-service.js";
+import { sourceId } from "../src/sync/source-id.js";
+import { readLastGoodList, SyncService } from "../src/sync/sync-service.js";
 
 /**
  * Builds the services every command and job uses. The catalog starts from the
@@ -17,9 +18,10 @@ import { SyncService } from "../src/sync/sync-service.js";
  */
 export async function buildServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Services> {
   const store = openStore(config.dbPath);
+  // Only when no good snapshot is stored is the configured file (or the bundled list) read at start-up.
   const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
-  const fallback = await readListFile(fallbackPath);
-  const catalog = new Catalog(fallback.list, fallback.hash);
+  const start = readLastGoodList(store, sourceId(config.upstream), log) ?? (await readListFile(fallbackPath));
+  const catalog = new Catalog(start.list, start.hash);
   const deliverer = new Deliverer(store, log, now);
   const sync = new SyncService({
     store,
@@ -31,8 +33,6 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     maxAnnounce: config.maxAnnounce,
     onEnqueued: () => void deliverer.deliverDue(),
   });
-  const stored = sync.lastGoodList();
-  if (stored) catalog.replace(stored.list, stored.hash);
   const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log });
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
 }

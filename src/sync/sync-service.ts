@@ -35,6 +35,18 @@ export interface SyncReport {
   dryRun: boolean;
 }
 
+/** The last good list stored for a source, parsed; undefined when none is stored or it no longer parses. */
+export function readLastGoodList(store: Store, source: string, log: Logger): { list: PaperList; hash: string } | undefined {
+  const snapshot = store.snapshots.get(source);
+  if (!snapshot) return undefined;
+  try {
+    return { list: parseList(snapshot.content), hash: snapshot.hash };
+  } catch (error) {
+    log.error({ err: error, source }, "stored snapshot no longer parses; ignoring it");
+    return undefined;
+  }
+}
+
 /** More than this share of the list removed at once is logged as a warning (likely an upstream accident). */
 const REMOVAL_WARNING_SHARE = 0.3;
 
@@ -65,14 +77,7 @@ export class SyncService {
 
   /** The last good list of this source, if one was ever stored. */
   lastGoodList(): { list: PaperList; hash: string } | undefined {
-    const snapshot = this.deps.store.snapshots.get(this.source);
-    if (!snapshot) return undefined;
-    try {
-      return { list: parseList(snapshot.content), hash: snapshot.hash };
-    } catch (error) {
-      this.deps.log.error({ err: error, source: this.source }, "stored snapshot no longer parses; ignoring it");
-      return undefined;
-    }
+    return readLastGoodList(this.deps.store, this.source, this.deps.log);
   }
 
   private async runNow(dryRun: boolean): Promise<SyncReport> {

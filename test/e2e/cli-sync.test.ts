@@ -26,6 +26,10 @@ describe("mss-bot sync and outbox", () => {
     expect(JSON.parse(real.stdout)).toMatchObject({ result: "changed", dryRun: false, added: [{ id: "flexserve" }, { id: "inferline" }, { id: "zipserve" }] });
     expect(JSON.parse((await cli("sync", "--source", upstream.url, "--json")).stdout)).toMatchObject({ result: "not-modified" });
 
+    // A later start answers from the stored snapshot: FlexServe exists only upstream.
+    const found = await runNode("bin/mss-bot.js", ["paper", "FlexServe", "--json"], { env: { ...env, MSS_UPSTREAM_URL: upstream.url } });
+    expect(JSON.parse(found.stdout)).toMatchObject({ kind: "paper", card: { name: "FlexServe", venue: "NSDI" } });
+
     const outbox = await cli("outbox", "--json");
     expect(JSON.parse(outbox.stdout)).toEqual({ counts: { pending: 0, sending: 0, sent: 0, failed: 0 }, recent: [] });
   });

@@ -1,4 +1,4 @@
-import { IDS, snowflake, type Recorded } from "./fake-discord.js";
+import { IDS, messageObject, snowflake, type Recorded } from "./fake-discord.js";
 
 /** Permissions of a plain member (view, send, embed, history, use commands) and of an admin (plus Manage Server). */
 export const MEMBER_PERMISSIONS = String(1024n | 2048n | 16384n | 65536n | (1n << 31n));
@@ -67,25 +67,8 @@ export function autocompleteInteraction(name: string, focused: string, typed: st
 /** The message a bot reply became, from the recorded callback (or webhook edit) that produced it. */
 export function messageFrom(reply: Recorded) {
   const data = reply.body?.data ?? reply.body ?? {};
-  return {
-    id: snowflake(),
-    channel_id: IDS.channelId,
-    author: { id: IDS.botId, username: "mss-bot", discriminator: "0", global_name: null, avatar: null, bot: true },
-    content: data.content ?? "",
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: data.embeds ?? [],
-    components: data.components ?? [],
-    pinned: false,
-    type: 20,
-    flags: data.flags ?? 0,
-    application_id: IDS.appId,
-  };
+  // Type 20: a reply to a chat-input command.
+  return { ...messageObject(IDS.channelId, data), type: 20 };
 }
 
 export function buttonInteraction(customId: string, message: ReturnType<typeof messageFrom>, who: Who = {}) {
