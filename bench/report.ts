@@ -27,7 +27,8 @@ function ratio(f: Figure): string {
   }
   if (f.ours <= 0) return "";
   const r = f.baseline / f.ours;
-  return r >= 1 ? `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}x faster` : `${(1 / r).toFixed(1)}x slower`;
+  const [better, worse] = f.unit === "MB" ? ["smaller", "larger"] : ["faster", "slower"];
+  return r >= 1 ? `${r >= 10 ? r.toFixed(0) : r.toFixed(1)}x ${better}` : `${(1 / r).toFixed(1)}x ${worse}`;
 }
 
 /** The figures as a markdown table (readable in a terminal, pasteable into the README). */

@@ -22,6 +22,7 @@ export interface ListDiff {
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameInOrder = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Field-by-field differences that a reader would call a change (reformatting and reporter casing are not). */
 export function compareFields(before: Paper, after: Paper): FieldChange[] {
@@ -30,7 +31,7 @@ export function compareFields(before: Paper, after: Paper): FieldChange[] {
   if (before.year !== after.year) changes.push({ field: "year", before: before.year, after: after.year });
   if (before.venue !== after.venue) changes.push({ field: "venue", before: before.venue, after: after.venue });
   if (!sameSet(before.tags, after.tags)) changes.push({ field: "tags", before: before.tags, after: after.tags });
-  if (!sameSet(before.reporters.map(foldKey), after.reporters.map(foldKey))) {
+  if (!sameInOrder(before.reporters, after.reporters) && !sameSet(before.reporters.map(foldKey), after.reporters.map(foldKey))) {
     changes.push({ field: "reporters", before: before.reporters, after: after.reporters });
   }
   for (const kind of LINK_KINDS) {

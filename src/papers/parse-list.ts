@@ -10,6 +10,9 @@ export class ListParseError extends Error {
   override name = "ListParseError";
 }
 
+// Each link was checked by HttpUrlSchema as its cell was read; the rest of the paper is checked here.
+const PaperFieldsSchema = PaperSchema.omit({ links: true });
+
 const HTML_START = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>])/i;
 
 /**
@@ -70,7 +73,7 @@ export function parseList(markdown: string): PaperList {
   }
 
   const valid = papers.filter((paper) => {
-    const checked = PaperSchema.safeParse(paper);
+    const checked = PaperFieldsSchema.safeParse(paper);
     if (!checked.success) warn({ line: paper.lines[0] ?? null, message: `${paper.name}: ${checked.error.issues[0]?.message ?? "invalid"}; skipped` });
     return checked.success;
   });

@@ -22,8 +22,11 @@ const MAX_NAME = 200;
 const YEAR = /\b(19[5-9]\d|20\d\d|2100)\b/;
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
+const ALIAS_SEPARATOR = /[/|,()（）]/u;
+
 /** "CBA/AutoCBA" answers to CBA and AutoCBA; "Foo (Bar)" to Foo and Bar. */
 function aliasesOf(name: string): string[] {
+  if (!ALIAS_SEPARATOR.test(name)) return [];
   const parts = name
     .split(/[/|,()（）]+/u)
     .map((p) => p.trim())

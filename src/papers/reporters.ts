@@ -1,7 +1,13 @@
 import { foldKey } from "./text.js";
 
+const SEPARATOR = /[,;&、，/]|\band\b/u;
+
 /** Splits a reporter cell naming several people: "XiaoKai, hzq", "A & B", "A and B". */
 export function splitReporters(cell: string): string[] {
+  if (!SEPARATOR.test(cell)) {
+    const only = cell.trim();
+    return only === "" ? [] : [only];
+  }
   return cell
     .split(/\s*(?:[,;&、，/]|\band\b)\s*/u)
     .map((s) => s.trim())

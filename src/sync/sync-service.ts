@@ -80,6 +80,12 @@ export class SyncService {
     return readLastGoodList(this.deps.store, this.source, this.deps.log);
   }
 
+  /** The list a sync diffs against: the one commands answer from when it is the stored snapshot, else the snapshot parsed. */
+  private previousList(snapshotHash: string): { list: PaperList; hash: string } | undefined {
+    const loaded = this.deps.catalog.current;
+    return loaded.hash === snapshotHash ? { list: loaded.list, hash: loaded.hash } : this.lastGoodList();
+  }
+
   private async runNow(dryRun: boolean): Promise<SyncReport> {
     const { store, log, now } = this.deps;
     const startedAt = now().toISOString();
@@ -123,7 +129,7 @@ export class SyncService {
       this.deps.catalog.replace(list, hash, now());
       return finish("unchanged", null);
     }
-    const previous = snapshot ? this.lastGoodList() : undefined;
+    const previous = snapshot ? this.previousList(snapshot.hash) : undefined;
     if (!previous) {
       if (!dryRun) {
         store.transaction(() => {

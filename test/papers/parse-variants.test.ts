@@ -73,6 +73,26 @@ describe("parsing variants of the list", () => {
     expect(parseList(markdown).papers[0]?.links).toEqual({ paper: "https://dl.acm.org/doi/pdf/10.1145/3600006.3613175", code: "https://github.com/example/sia" });
   });
 
+  it("reads cells as a reader sees them: entities decoded, escaped pipes kept, markup and autolinks unwrapped", () => {
+    const list = parseList(
+      buildList([
+        row("Tetris &amp; Co \\| Ltd", { venue: "*ATC*", reporter: "`hzq` &lt;3", code: "https://github.com/example/tetris", blog: "see <https://blog.example/tetris?a=1&amp;b=2>" }),
+      ]),
+    );
+    expect(list.papers[0]).toMatchObject({
+      name: "Tetris & Co | Ltd",
+      venue: "ATC",
+      reporters: ["hzq <3"],
+      links: { code: "https://github.com/example/tetris", blog: "https://blog.example/tetris?a=1&b=2" },
+    });
+  });
+
+  it("gives each table row its own source line, after the legend and the software links", () => {
+    const markdown = buildList(rows);
+    const lineOf = (text: string) => markdown.split("\n").findIndex((l) => l.startsWith(`| ${text} |`)) + 1;
+    expect(parseList(markdown).papers.map((p) => p.lines)).toEqual([[lineOf("AlpaServe")], [lineOf("Shepherd")], [lineOf("Hyrax")]]);
+  });
+
   it("drops links that are not http(s), with a warning", () => {
     const list = parseList(buildList([row("Sia", { code: "[Code](javascript:alert(1))" })]));
     expect(list.papers[0]?.links.code).toBeUndefined();
