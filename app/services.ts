@@ -9,7 +9,7 @@ import type { Services } from "../src/services.js";
 import { openStore } from "../src/store/store.js";
 import { Deliverer } from "../src/sync/deliverer.js";
 import { sourceId } from "../src/sync/source-id.js";
-import { readLastGoodList, SyncService } from "../src/sync/sync-service.js";
+import { loadLastGoodList, SyncService } from "../src/sync/sync-service.js";
 
 /**
  * Builds the services every command and job uses. The catalog starts from the
@@ -20,7 +20,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   const store = openStore(config.dbPath);
   // Only when no good snapshot is stored is the configured file (or the bundled list) read at start-up.
   const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
-  const start = readLastGoodList(store, sourceId(config.upstream), log) ?? (await readListFile(fallbackPath));
+  const start = (await loadLastGoodList(store, sourceId(config.upstream), log)) ?? (await readListFile(fallbackPath));
   const catalog = new Catalog(start.list, start.hash);
   const deliverer = new Deliverer(store, log, now);
   const sync = new SyncService({

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -6,10 +7,13 @@ import { build } from "esbuild";
 export interface MemoryFigure {
   rssMb: number;
   heapMb: number;
+  /** The cold read of the list in that process, when it read one. */
+  readMs: number | null;
 }
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CHILD = fileURLToPath(new URL("./memory-child.ts", import.meta.url));
+const WORKER = fileURLToPath(new URL("../src/papers/parse-worker.ts", import.meta.url));
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
 /**
@@ -18,14 +22,31 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
  * inflating the numbers.
  */
 export async function buildMemoryChild(): Promise<string> {
-  // Inside node_modules so that the packages it imports resolve.
-  const outfile = join(ROOT, "node_modules", ".cache", "mss-bot-bench", "memory-child.mjs");
-  await build({ entryPoints: [CHILD], outfile, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "silent" });
-  return outfile;
+  // Inside node_modules so that the packages it imports resolve; the list reader's
+  // worker entry is bundled beside the child, where parseListIsolated looks for it.
+  const outdir = join(ROOT, "node_modules", ".cache", "mss-bot-bench");
+  rmSync(outdir, { recursive: true, force: true });
+  await build({ entryPoints: { "memory-child": CHILD, "parse-worker": WORKER }, outdir, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "silent" });
+  return join(outdir, "memory-child.js");
 }
 
-/** RSS and heap of a fresh process after loading: nothing, a plain fuse.js index, or our catalog (list + index). */
-export function measureMemory(mode: "bare" | "empty" | "fuse" | "ours", child: string, file: string): MemoryFigure {
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/**
+ * RSS and heap of fresh processes after loading: nothing, a plain fuse.js index,
+ * or our catalog (list + index). RSS after a load depends on when the collector
+ * last ran, so each figure is the median of `runs` processes.
+ */
+export function measureMemory(mode: "bare" | "empty" | "fuse" | "ours", child: string, file: string, runs = 5): MemoryFigure {
+  const figures = Array.from({ length: runs }, () => measureOnce(mode, child, file));
+  const reads = figures.flatMap((f) => (f.readMs === null ? [] : [f.readMs]));
+  return { rssMb: median(figures.map((f) => f.rssMb)), heapMb: median(figures.map((f) => f.heapMb)), readMs: reads.length > 0 ? median(reads) : null };
+}
+
+function measureOnce(mode: "bare" | "empty" | "fuse" | "ours", child: string, file: string): MemoryFigure {
   const args =
     mode === "bare"
       ? ["--expose-gc", "-e", "globalThis.gc();const m=process.memoryUsage();process.stdout.write(JSON.stringify({rss:m.rss,heapUsed:m.heapUsed}))"]
@@ -33,5 +54,6 @@ export function measureMemory(mode: "bare" | "empty" | "fuse" | "ours", child: s
   const out = execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
   const parsed: unknown = JSON.parse(out);
   if (typeof parsed !== "object" || parsed === null || !("rss" in parsed) || !("heapUsed" in parsed)) throw new Error(`memory child printed ${out}`);
-  return { rssMb: mb(Number(parsed.rss)), heapMb: mb(Number(parsed.heapUsed)) };
+  const readMs = "readMs" in parsed && typeof parsed.readMs === "number" ? parsed.readMs : null;
+  return { rssMb: mb(Number(parsed.rss)), heapMb: mb(Number(parsed.heapUsed)), readMs };
 }

@@ -1,9 +1,9 @@
-import { Lexer } from "marked";
+import { parseBlocks } from "../src/papers/read-markdown.js";
 
 /**
- * The parser's own block pass (marked, GFM), with no cell read inline and no
- * row turned into a paper: the least any parse of the list can cost here.
+ * The parser's own block pass (markdown-it, GFM tables), with no cell read
+ * inline and no row turned into a paper: the least any parse of the list costs here.
  */
-export function markedBlockPass(markdown: string): number {
-  return new Lexer({ gfm: true }).blockTokens(markdown).length;
+export function blockPass(markdown: string): number {
+  return parseBlocks(markdown).length;
 }

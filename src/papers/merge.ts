@@ -13,6 +13,16 @@ function unionBy<T>(items: T[], key: (item: T) => string): T[] {
   });
 }
 
+/** Each kind of link from the first row that has one. */
+function unitedLinks(group: PaperDraft[]): Paper["links"] {
+  const links: Paper["links"] = {};
+  for (const kind of LINK_KINDS) {
+    const url = group.find((d) => d.links[kind])?.links[kind];
+    if (url) links[kind] = url;
+  }
+  return links;
+}
+
 /**
  * Merges rows that name the same paper (same id) into one paper: reporters,
  * tags, aliases and links are united, the first row's year and venue win (a
@@ -46,26 +56,22 @@ export function mergeDrafts(
         warn({ line: other.line, message: `${first.name}: listed again with venue ${other.venue} (line ${first.line} says ${first.venue}); keeping ${first.venue}` });
       }
     }
-    // Most papers are listed once: their fields need no union.
+    // Most papers are listed once: their row's fields need no union, only a second list or tag to order.
     const one = group.length === 1;
-    const links: Paper["links"] = {};
-    for (const kind of LINK_KINDS) {
-      const url = one ? first.links[kind] : group.find((d) => d.links[kind])?.links[kind];
-      if (url) links[kind] = url;
-    }
+    const lines = group.map((d) => d.line);
     const reporters = one && first.reporters.length < 2 ? first.reporters : unionBy(group.flatMap((d) => d.reporters), foldKey);
     papers.push({
       id,
       name: first.name,
       aliases: one && first.aliases.length < 2 ? first.aliases : unionBy(group.flatMap((d) => d.aliases), foldKey),
-      year: group.find((d) => d.year !== null)?.year ?? null,
-      venue: group.find((d) => d.venue !== null)?.venue ?? null,
+      year: one ? first.year : (group.find((d) => d.year !== null)?.year ?? null),
+      venue: one ? first.venue : (group.find((d) => d.venue !== null)?.venue ?? null),
       tags: one && first.tags.length < 2 ? first.tags : [...new Set(group.flatMap((d) => d.tags))].sort((a, b) => tagOrder(a) - tagOrder(b)),
-      links,
+      links: one ? first.links : unitedLinks(group),
       reporters: reporters.map((r) => display.get(foldKey(r)) ?? r),
-      lines: group.map((d) => d.line),
+      lines,
     });
-    if (group.length > 1) duplicates.push({ id, name: first.name, lines: group.map((d) => d.line) });
+    if (!one) duplicates.push({ id, name: first.name, lines });
   }
   return { papers, duplicates };
 }

@@ -1,5 +1,5 @@
-import { decodeHTMLStrict } from "entities";
-import { Lexer, type Token, type Tokens } from "marked";
+import MarkdownIt from "markdown-it";
+import type Token from "markdown-it/lib/token.mjs";
 import { cleanText } from "./text.js";
 
 /** One table cell as text plus the link targets inside it. */
@@ -39,71 +39,33 @@ export interface MarkdownParts {
 }
 
 /**
- * marked, with GFM (tables, autolink literals). Its block pass alone reads a
- * 10,000-row table in about a tenth of a second; markdown-it's token stream for
- * the same table is ~300,000 objects, and micromark's GFM table resolver is
- * quadratic in the number of cells (micromark-extension-gfm#8, remark-gfm#45).
- * Cells are lexed inline on demand, once per distinct cell text: a list repeats
- * its years, venues, reporters and categories thousands of times.
- * Links are not filtered here: the list's reader warns about a javascript: link instead.
+ * CommonMark with GFM tables and autolink literals. markdown-it parses tables in
+ * linear time; micromark's GFM table resolver is quadratic in the number of
+ * cells (micromark-extension-gfm#8, remark-gfm#45), seconds for a few thousand rows.
+ * Links are not filtered here: the parser would turn a javascript: link into
+ * plain text silently, and the list's reader wants to warn about it instead.
  */
-const OPTIONS = { gfm: true, breaks: false, pedantic: false } as const;
+const parser = new MarkdownIt("default", { html: false, linkify: true });
+parser.validateLink = () => true;
+// Blocks first, each cell's inline content when it is read: the inline tokens of
+// a long table are never all in memory at once (a 10,000-row list would hold millions).
+const blockParser = new MarkdownIt("default", { html: false, linkify: false });
+blockParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 
-/** The document's lexer: block tokens, link reference definitions, inline lexing of any text. */
-class DocumentLexer {
-  private readonly lexer = new Lexer(OPTIONS);
-  private readonly cells = new Map<string, RawCell>();
+/** Inline tokens of block text, parsed on demand with the document's environment (its link reference definitions). */
+type InlineOf = (content: string) => Token[];
 
-  blocks(markdown: string): Token[] {
-    return this.lexer.blockTokens(markdown);
-  }
+const inlineReader =
+  (env: object): InlineOf =>
+  (content) =>
+    content === "" ? [] : (parser.parseInline(content, env)[0]?.children ?? []);
 
-  inline(text: string): Token[] {
-    return text === "" ? [] : this.lexer.inlineTokens(text);
-  }
-
-  /** A cell's text as a reader sees it and its link targets; cells with the same source share one reading. */
-  cell(source: string): RawCell {
-    let cell = this.cells.get(source);
-    if (!cell) {
-      const urls: string[] = [];
-      cell = { text: cleanText(inlineText(this.inline(source), urls)), urls };
-      this.cells.set(source, cell);
-    }
-    return cell;
-  }
+/** The block tokens of a document; inline content is left unparsed. `env` collects its link reference definitions. */
+export function parseBlocks(markdown: string, env: object = {}): Token[] {
+  return blockParser.parse(markdown, env);
 }
 
-/** The text of inline tokens, collecting link targets on the way. */
-function inlineText(tokens: Token[], urls: string[]): string {
-  let text = "";
-  for (const token of tokens) {
-    switch (token.type) {
-      case "link":
-        urls.push(decodeHTMLStrict(token.href));
-        text += inlineText(token.tokens ?? [], urls);
-        break;
-      case "strong":
-      case "em":
-      case "del":
-        text += inlineText(token.tokens ?? [], urls);
-        break;
-      case "text":
-        text += token.tokens ? inlineText(token.tokens, urls) : decodeHTMLStrict(token.text);
-        break;
-      case "escape":
-      case "codespan":
-      case "html":
-      case "image":
-        text += token.type === "codespan" ? token.text : decodeHTMLStrict(token.text);
-        break;
-      case "br":
-        text += " ";
-        break;
-    }
-  }
-  return text;
-}
+const lineOf = (token: Token | undefined): number => (token?.map?.[0] ?? 0) + 1;
 
 /** Cells a row's line has, split as the parser splits them (at pipes not escaped by a backslash). */
 function writtenCells(line: string): number {
@@ -113,28 +75,64 @@ function writtenCells(line: string): number {
   return cells.length;
 }
 
-const countLines = (text: string): number => {
-  let n = 0;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) n++;
-  return n;
-};
+/** Reads a table cell's inline token: its text (as a reader sees it) and link targets. */
+type CellOf = (token: Token | undefined) => RawCell;
 
-/** A GFM table row is one line: the header, the delimiter row, then one body row per line. */
-function readTable(table: Tokens.Table, line: number, lines: string[], lexer: DocumentLexer): RawTable {
-  const headers = table.header.map((cell) => lexer.cell(cell.text).text);
-  const rows = table.rows.map((cells, i): RawRow => {
-    const rowLine = line + 2 + i;
-    return { line: rowLine, cells: cells.map((cell) => lexer.cell(cell.text)), written: writtenCells(lines[rowLine - 1] ?? "") };
-  });
-  return { line, headers, rows };
+/** A list repeats its years, venues, reporters and categories thousands of times: each distinct cell is parsed once. */
+function cellReader(inlineOf: InlineOf): CellOf {
+  const read = new Map<string, RawCell>();
+  return (token) => {
+    const content = token?.content ?? "";
+    let cell = read.get(content);
+    if (!cell) {
+      cell = inlineCell(inlineOf(content));
+      read.set(content, cell);
+    }
+    return cell;
+  };
+}
+
+function inlineCell(children: Token[]): RawCell {
+  const urls: string[] = [];
+  let text = "";
+  for (const child of children) {
+    if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
+    else if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
+    else if (child.type === "image") text += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+  }
+  return { text: cleanText(text), urls };
 }
 
 /** A paragraph whose only content is one link: "[BentoML](https://…)". */
-function standaloneLink(text: string, line: number, lexer: DocumentLexer): RawLink | undefined {
-  const meaningful = lexer.inline(text).filter((t) => !(t.type === "text" && t.text.trim() === ""));
-  const [only] = meaningful;
-  if (meaningful.length !== 1 || only?.type !== "link" || (only.tokens ?? []).some((t) => t.type !== "text")) return undefined;
-  return { text: cleanText(inlineText(only.tokens ?? [], [])), url: decodeHTMLStrict(only.href), line };
+function standaloneLink(inline: Token | undefined, inlineOf: InlineOf): RawLink | undefined {
+  const meaningful = inlineOf(inline?.content ?? "").filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
+  const [open, ...rest] = meaningful;
+  const close = rest.at(-1);
+  if (open?.type !== "link_open" || close?.type !== "link_close" || rest.slice(0, -1).some((c) => c.type !== "text")) return undefined;
+  return { text: cleanText(rest.slice(0, -1).map((c) => c.content).join("")), url: open.attrGet("href") ?? "", line: lineOf(inline) };
+}
+
+/** Reads the table starting at tokens[start] (table_open); returns it and the index after table_close. */
+function readTable(tokens: Token[], start: number, lines: string[], readCell: CellOf, lineShift = 0): { table: RawTable; next: number } {
+  const table: RawTable = { line: lineOf(tokens[start]) + lineShift, headers: [], rows: [] };
+  let row: RawRow | undefined;
+  let inBody = false;
+  let i = start + 1;
+  for (; i < tokens.length && tokens[i]?.type !== "table_close"; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === "tbody_open") inBody = true;
+    else if (token.type === "tr_open" && inBody) {
+      const line = lineOf(token);
+      row = { line: line + lineShift, cells: [], written: writtenCells(lines[line - 1] ?? "") };
+    } else if (token.type === "th_open") table.headers.push(readCell(tokens[i + 1]).text);
+    else if (token.type === "td_open" && row) row.cells.push(readCell(tokens[i + 1]));
+    else if (token.type === "tr_close" && row) {
+      table.rows.push(row);
+      row = undefined;
+    }
+  }
+  return { table, next: i + 1 };
 }
 
 /**
@@ -142,60 +140,54 @@ function standaloneLink(text: string, line: number, lexer: DocumentLexer): RawLi
  * paragraph of pipe-delimited lines. Such a paragraph right after a table is
  * read as more rows of that table, through the same parser, keeping real line numbers.
  */
-function continuationRows(paragraph: Tokens.Paragraph, line: number, previous: RawTable, lexer: DocumentLexer): RawRow[] | undefined {
-  const body = paragraph.raw.replace(/\n+$/, "").split("\n");
-  if (!body.every((l) => /^\s*\|.*\|\s*$/.test(l))) return undefined;
+function continuationRows(paragraph: Token, previous: RawTable | undefined, lines: string[], readCell: CellOf): RawRow[] | undefined {
+  if (!previous || !paragraph.map) return undefined;
+  const [from, to] = paragraph.map;
+  const body = lines.slice(from, to);
+  if (!body.every((line) => /^\s*\|.*\|\s*$/.test(line))) return undefined;
   const header = [`| ${previous.headers.map((h) => h.replace(/\|/g, "")).join(" | ")} |`, `|${" --- |".repeat(previous.headers.length)}`];
   const source = [...header, ...body];
-  const table = lexer.blocks(source.join("\n")).find((t): t is Tokens.Table => t.type === "table");
-  return table ? readTable(table, line - 2, ["", "", ...body], lexer).rows : undefined;
-}
-
-/** Block tokens with the line each starts on; tokens nested in lists and quotes are visited too. */
-function* blocksWithLines(tokens: Token[], firstLine: number): Generator<{ token: Token; line: number }> {
-  let line = firstLine;
-  for (const token of tokens) {
-    yield { token, line };
-    const children = token.type === "list" ? token.items.flatMap((item: Tokens.ListItem) => item.tokens) : token.type === "blockquote" ? token.tokens : [];
-    // Nested tokens lose their markers (">", "- "), so their own lines are counted from the parent's.
-    let childLine = line;
-    for (const child of children) {
-      yield* blocksWithLines([child], childLine);
-      childLine += countLines(child.raw);
-    }
-    line += countLines(token.raw);
-  }
+  const tokens = parseBlocks(source.join("\n"));
+  const start = tokens.findIndex((t) => t.type === "table_open");
+  if (start < 0) return undefined;
+  return readTable(tokens, start, source, readCell, from - 2).table.rows;
 }
 
 /** Parses markdown (CommonMark + GFM tables) and extracts tables, free text and standalone links. */
 export function readMarkdown(markdown: string): MarkdownParts {
-  const source = markdown.replace(/\r\n?/g, "\n");
-  const lines = source.split("\n");
-  const lexer = new DocumentLexer();
+  const lines = markdown.split(/\r\n|\r|\n/);
+  const env = {};
+  const tokens = parseBlocks(markdown, env);
+  const inlineOf = inlineReader(env);
+  const readCell = cellReader(inlineOf);
   const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
   let tableJustEnded: RawTable | undefined;
-  for (const { token, line } of blocksWithLines(lexer.blocks(source), 1)) {
-    if (token.type === "table") {
-      tableJustEnded = readTable(token as Tokens.Table, line, lines, lexer);
-      parts.tables.push(tableJustEnded);
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i] as Token;
+    if (token.type === "table_open") {
+      const { table, next } = readTable(tokens, i, lines, readCell);
+      parts.tables.push(table);
+      tableJustEnded = table;
+      i = next;
       continue;
     }
-    if (token.type === "space") continue;
-    if (token.type === "paragraph" || (token.type === "text" && "text" in token)) {
-      const rows = token.type === "paragraph" && tableJustEnded ? continuationRows(token as Tokens.Paragraph, line, tableJustEnded, lexer) : undefined;
+    if (token.type === "paragraph_open") {
+      const inline = tokens[i + 1];
+      const rows = continuationRows(token, tableJustEnded, lines, readCell);
       if (rows && tableJustEnded) {
         tableJustEnded.rows.push(...rows);
-        parts.notes.push([line, "a blank line splits the table here; the rows after it are read as part of the table"]);
+        parts.notes.push([lineOf(token), "a blank line splits the table here; the rows after it are read as part of the table"]);
+        i += 3;
         continue;
       }
-      // A paragraph's lines lose their leading spaces, as CommonMark reads them.
-      const text = token.text.replace(/^[ \t]+/gm, "");
-      parts.textBlocks.push(text);
-      const link = standaloneLink(text, line, lexer);
+      parts.textBlocks.push(inline?.content ?? "");
+      const link = standaloneLink(inline, inlineOf);
       if (link) parts.standaloneLinks.push(link);
-    } else if (token.type === "heading" || token.type === "code") parts.textBlocks.push(token.text);
+    } else if (token.type === "heading_open") parts.textBlocks.push(tokens[i + 1]?.content ?? "");
+    else if (token.type === "code_block" || token.type === "fence") parts.textBlocks.push(token.content);
     // Any other block between a table and a paragraph means the paragraph is not the table's continuation.
-    tableJustEnded = undefined;
+    if (token.nesting !== -1 && token.type !== "inline") tableJustEnded = undefined;
+    i++;
   }
   return parts;
 }

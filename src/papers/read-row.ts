@@ -114,7 +114,10 @@ export function readRow(
     if (url) links[kind] = url;
   }
   // A linked name ("[AlpaServe](https://…)") stands in for a missing paper link.
-  links.paper ??= firstHttpUrl(cell("name"), "name", row.line, warn);
+  if (!links.paper) {
+    const fromName = firstHttpUrl(cell("name"), "name", row.line, warn);
+    if (fromName) links.paper = fromName;
+  }
 
   return {
     id,

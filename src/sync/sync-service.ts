@@ -1,6 +1,7 @@
 import type { Upstream } from "../config.js";
 import type { Logger } from "../log.js";
-import { diffLists, hashText, ListParseError, parseList, type Paper, type PaperList } from "../papers/index.js";
+import { diffLists, hashText, ListParseError, type Paper, type PaperList } from "../papers/index.js";
+import { parseListIsolated } from "../papers/parse-isolated.js";
 import type { Catalog } from "../search/catalog.js";
 import type { SyncRun } from "../store/run-repo.js";
 import type { Store } from "../store/store.js";
@@ -20,6 +21,8 @@ export interface SyncDeps {
   fetch?: Partial<FetchOptions>;
   /** Called after a sync queued deliveries (the deliverer wakes up). */
   onEnqueued?: () => void;
+  /** Reads upstream markdown into a list; by default in a worker thread, under limits. */
+  readList?: (markdown: string) => Promise<PaperList>;
 }
 
 export interface SyncReport {
@@ -36,11 +39,16 @@ export interface SyncReport {
 }
 
 /** The last good list stored for a source, parsed; undefined when none is stored or it no longer parses. */
-export function readLastGoodList(store: Store, source: string, log: Logger): { list: PaperList; hash: string } | undefined {
+export async function loadLastGoodList(
+  store: Store,
+  source: string,
+  log: Logger,
+  readList: (markdown: string) => Promise<PaperList> = parseListIsolated,
+): Promise<{ list: PaperList; hash: string } | undefined> {
   const snapshot = store.snapshots.get(source);
   if (!snapshot) return undefined;
   try {
-    return { list: parseList(snapshot.content), hash: snapshot.hash };
+    return { list: await readList(snapshot.content), hash: snapshot.hash };
   } catch (error) {
     log.error({ err: error, source }, "stored snapshot no longer parses; ignoring it");
     return undefined;
@@ -76,14 +84,18 @@ export class SyncService {
   }
 
   /** The last good list of this source, if one was ever stored. */
-  lastGoodList(): { list: PaperList; hash: string } | undefined {
-    return readLastGoodList(this.deps.store, this.source, this.deps.log);
+  lastGoodList(): Promise<{ list: PaperList; hash: string } | undefined> {
+    return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
+  }
+
+  private get readList(): (markdown: string) => Promise<PaperList> {
+    return this.deps.readList ?? parseListIsolated;
   }
 
   /** The list a sync diffs against: the one commands answer from when it is the stored snapshot, else the snapshot parsed. */
-  private previousList(snapshotHash: string): { list: PaperList; hash: string } | undefined {
+  private previousList(snapshotHash: string): Promise<{ list: PaperList; hash: string } | undefined> {
     const loaded = this.deps.catalog.current;
-    return loaded.hash === snapshotHash ? { list: loaded.list, hash: loaded.hash } : this.lastGoodList();
+    return loaded.hash === snapshotHash ? Promise.resolve({ list: loaded.list, hash: loaded.hash }) : this.lastGoodList();
   }
 
   private async runNow(dryRun: boolean): Promise<SyncReport> {
@@ -115,7 +127,7 @@ export class SyncService {
 
     let list: PaperList;
     try {
-      list = parseList(fetched.text);
+      list = await this.readList(fetched.text);
     } catch (error) {
       if (!(error instanceof ListParseError)) throw error;
       return finish("rejected", `${error.message}; kept the last good list`);
@@ -129,7 +141,7 @@ export class SyncService {
       this.deps.catalog.replace(list, hash, now());
       return finish("unchanged", null);
     }
-    const previous = snapshot ? this.previousList(snapshot.hash) : undefined;
+    const previous = snapshot ? await this.previousList(snapshot.hash) : undefined;
     if (!previous) {
       if (!dryRun) {
         store.transaction(() => {

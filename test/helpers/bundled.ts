@@ -32,6 +32,7 @@ export interface TestServiceOptions {
   now?: () => Date;
   maxAnnounce?: number;
   fetch?: SyncDeps["fetch"];
+  readList?: SyncDeps["readList"];
   log?: Logger;
   dbPath?: string;
   deliverer?: Partial<DelivererOptions>;
@@ -55,9 +56,11 @@ export function testServices(markdown: string = bundledText(), over: TestService
     announceChanges: true,
     maxAnnounce: over.maxAnnounce ?? 10,
     fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
+    readList: over.readList,
   });
-  const stored = sync.lastGoodList();
-  if (stored) catalog.replace(stored.list, stored.hash);
+  // As at start-up: commands answer from the stored snapshot, when there is one.
+  const snapshot = store.snapshots.get(sync.source);
+  if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
   const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log });
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };

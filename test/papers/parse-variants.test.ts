@@ -76,14 +76,14 @@ describe("parsing variants of the list", () => {
   it("reads cells as a reader sees them: entities decoded, escaped pipes kept, markup and autolinks unwrapped", () => {
     const list = parseList(
       buildList([
-        row("Tetris &amp; Co \\| Ltd", { venue: "*ATC*", reporter: "`hzq` &lt;3", code: "https://github.com/example/tetris", blog: "see <https://blog.example/tetris?a=1&amp;b=2>" }),
+        row("Tetris &amp; Co \\| Ltd", { venue: "*ATC*", reporter: "`hzq` &lt;3", code: "https://github.com/example/tetris", blog: "see [Blog](https://blog.example/tetris?a=1&amp;b=2)", video: "<https://video.example/tetris>" }),
       ]),
     );
     expect(list.papers[0]).toMatchObject({
       name: "Tetris & Co | Ltd",
       venue: "ATC",
       reporters: ["hzq <3"],
-      links: { code: "https://github.com/example/tetris", blog: "https://blog.example/tetris?a=1&b=2" },
+      links: { code: "https://github.com/example/tetris", blog: "https://blog.example/tetris?a=1&b=2", video: "https://video.example/tetris" },
     });
   });
 
@@ -111,6 +111,13 @@ describe("parsing variants of the list", () => {
 
   it("splits a cell naming two reporters", () => {
     expect(parseList(buildList([row("Sia", { reporter: "XiaoKai, hzq" })])).papers[0]?.reporters).toEqual(["XiaoKai", "hzq"]);
+  });
+
+  it("reads a list followed by thousands of nested quote or list markers, without running out of stack", () => {
+    for (const marker of ["> ", "- ", "1. ", "> - "]) {
+      const list = parseList(`${bundledText()}\n\n${marker.repeat(50_000)}deep\n`);
+      expect(list.papers).toHaveLength(25);
+    }
   });
 
   it("refuses an HTML error page", () => {

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseListIsolated } from "../../src/papers/parse-isolated.js";
 import type { Services } from "../../src/services.js";
+import type { SyncDeps } from "../../src/sync/sync-service.js";
 import { FakeUpstream, type Fault } from "../fakes/upstream-server.js";
 import { RecordingAnnouncer } from "../fakes/recording-announcer.js";
 import { bundledText, run, testServices } from "../helpers/bundled.js";
@@ -14,9 +16,9 @@ beforeEach(async () => {
 afterEach(() => upstream.stop());
 
 /** A bot that has its baseline and a subscribed channel, with the upstream then moving to version two. */
-async function baselined(retries = 0) {
+async function baselined(retries = 0, readList?: SyncDeps["readList"]) {
   const logs = capturedLog();
-  const s: Services = testServices(bundledText(), { upstream: { kind: "url", url: upstream.url }, log: logs.log, fetch: { retries, backoffMs: 10, timeoutMs: 1500 } });
+  const s: Services = testServices(bundledText(), { upstream: { kind: "url", url: upstream.url }, log: logs.log, fetch: { retries, backoffMs: 10, timeoutMs: 1500 }, readList });
   const discord = new RecordingAnnouncer("discord");
   s.deliverer.register(discord);
   await run("subscribe", {}, s, { platform: "discord", isAdmin: true, channel: "c" });
@@ -52,6 +54,22 @@ describe("a bad upstream never costs the last good list", () => {
     expect(await s.sync.run()).toMatchObject({ result: "changed", detail: "3 added, 1 changed, 0 removed" });
     await s.deliverer.deliverDue();
     expect(discord.posted).toHaveLength(4);
+  });
+
+  it("refuses an upstream whose reading overruns the reader's time limit, and answers commands while it reads", async () => {
+    const { s, discord, baselineHash } = await baselined(0, (markdown) => parseListIsolated(markdown, { timeoutMs: 1500, maxHeapMb: 512 }));
+    // About 2 MB of "![": markdown-it reads it in linear time, but at seconds per megabyte.
+    upstream.serve(`${bundledText()}\n\n${"![".repeat(1_000_000)}\n`);
+    let syncDone = false;
+    const syncing = s.sync.run().finally(() => (syncDone = true));
+    const answer = await run("paper", { query: "AlpaServe" }, s);
+    expect(syncDone).toBe(false);
+    expect(answer).toMatchObject({ kind: "paper", card: { name: "AlpaServe" } });
+    expect(await syncing).toMatchObject({ result: "rejected", detail: "reading the list took longer than 1.5 s; kept the last good list" });
+    expect(s.store.snapshots.get(s.sync.source)?.hash).toBe(baselineHash);
+    expect(s.catalog.list.papers).toHaveLength(25);
+    await s.deliverer.deliverDue();
+    expect(discord.calls).toEqual([]);
   });
 
   it("rejects a table truncated mid-row that still parses, and keeps the snapshot", async () => {
