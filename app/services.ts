@@ -9,6 +9,7 @@ import type { Services } from "../src/services.js";
 import { openStore } from "../src/store/store.js";
 import { Deliverer } from "../src/sync/deliverer.js";
 import { sourceId } from "../src/sync/source-id.js";
+import { listReaderFor } from "../src/sync/list-reader.js";
 import { loadLastGoodList, SyncService } from "../src/sync/sync-service.js";
 
 /**
@@ -20,7 +21,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   const store = openStore(config.dbPath);
   // Only when no good snapshot is stored is the configured file (or the bundled list) read at start-up.
   const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
-  const start = (await loadLastGoodList(store, sourceId(config.upstream), log)) ?? (await readListFile(fallbackPath));
+  const start = (await loadLastGoodList(store, sourceId(config.upstream), log, listReaderFor(config.upstream))) ?? (await readListFile(fallbackPath));
   const catalog = new Catalog(start.list, start.hash);
   const deliverer = new Deliverer(store, log, now);
   const sync = new SyncService({

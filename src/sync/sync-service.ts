@@ -1,7 +1,7 @@
 import type { Upstream } from "../config.js";
 import type { Logger } from "../log.js";
 import { diffLists, hashText, ListParseError, type Paper, type PaperList } from "../papers/index.js";
-import { parseListIsolated } from "../papers/parse-isolated.js";
+import { listReaderFor, type ListReader } from "./list-reader.js";
 import type { Catalog } from "../search/catalog.js";
 import type { SyncRun } from "../store/run-repo.js";
 import type { Store } from "../store/store.js";
@@ -21,8 +21,8 @@ export interface SyncDeps {
   fetch?: Partial<FetchOptions>;
   /** Called after a sync queued deliveries (the deliverer wakes up). */
   onEnqueued?: () => void;
-  /** Reads upstream markdown into a list; by default in a worker thread, under limits. */
-  readList?: (markdown: string) => Promise<PaperList>;
+  /** Reads upstream markdown into a list; by default as listReaderFor(upstream) does. */
+  readList?: ListReader;
 }
 
 export interface SyncReport {
@@ -43,7 +43,7 @@ export async function loadLastGoodList(
   store: Store,
   source: string,
   log: Logger,
-  readList: (markdown: string) => Promise<PaperList> = parseListIsolated,
+  readList: ListReader,
 ): Promise<{ list: PaperList; hash: string } | undefined> {
   const snapshot = store.snapshots.get(source);
   if (!snapshot) return undefined;
@@ -88,8 +88,8 @@ export class SyncService {
     return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
   }
 
-  private get readList(): (markdown: string) => Promise<PaperList> {
-    return this.deps.readList ?? parseListIsolated;
+  private get readList(): ListReader {
+    return this.deps.readList ?? listReaderFor(this.deps.upstream);
   }
 
   /** The list a sync diffs against: the one commands answer from when it is the stored snapshot, else the snapshot parsed. */
