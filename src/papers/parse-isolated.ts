@@ -20,7 +20,7 @@ export type WorkerAnswer = z.infer<typeof WorkerAnswerSchema>;
 
 /** The worker runs compiled JavaScript; from the sources (tsx, vitest) it loads them through tsx. */
 function startWorker(markdown: string, limits: ReadLimits): Worker {
-  const options = { workerData: markdown, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb }, stdout: false, stderr: false };
+  const options = { workerData: markdown, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb } };
   if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./parse-worker.js", import.meta.url), options);
   const entry = JSON.stringify(new URL("./parse-worker.ts", import.meta.url).href);
   return new Worker(`import { register } from "tsx/esm/api"; register(); await import(${entry});`, { ...options, eval: true });

@@ -22,13 +22,13 @@ const MAX_NAME = 200;
 const YEAR = /\b(19[5-9]\d|20\d\d|2100)\b/;
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
 
-const ALIAS_SEPARATOR = /[/|,()（）]/u;
+const ALIAS_SEPARATORS = /[/|,()（）]+/u;
 
 /** "CBA/AutoCBA" answers to CBA and AutoCBA; "Foo (Bar)" to Foo and Bar. */
 function aliasesOf(name: string): string[] {
-  if (!ALIAS_SEPARATOR.test(name)) return [];
+  if (!ALIAS_SEPARATORS.test(name)) return [];
   const parts = name
-    .split(/[/|,()（）]+/u)
+    .split(ALIAS_SEPARATORS)
     .map((p) => p.trim())
     .filter((p) => foldKey(p).length >= 2 && p !== name);
   return [...new Set(parts)];

@@ -1,6 +1,6 @@
 import { foldKey } from "./text.js";
 
-const SEPARATOR = /[,;&、，/]|\band\b/u;
+const SEPARATOR = /\s*(?:[,;&、，/]|\band\b)\s*/u;
 
 /** Splits a reporter cell naming several people: "XiaoKai, hzq", "A & B", "A and B". */
 export function splitReporters(cell: string): string[] {
@@ -9,7 +9,7 @@ export function splitReporters(cell: string): string[] {
     return only === "" ? [] : [only];
   }
   return cell
-    .split(/\s*(?:[,;&、，/]|\band\b)\s*/u)
+    .split(SEPARATOR)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
