@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runNode } from "../helpers/spawn.js";
+import { FakeUpstream } from "../fakes/upstream-server.js";
+import { ROOT, runNode, tempDbPath } from "../helpers/spawn.js";
+import { versionTwo } from "../helpers/versions.js";
 
 /**
  * Does what the Dockerfile's stages do, in a temp folder: compile to dist/,
@@ -42,6 +44,21 @@ describe("the production build", () => {
     const { code, stdout } = await runNode(join(app, "bin/mss-bot.js"), ["paper", "alpaserv", "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ kind: "paper", card: { name: "AlpaServe" } });
+  });
+
+  it("reads a fetched list in the compiled worker thread: `mss-bot sync` stores it, a second start answers from it", async () => {
+    const upstream = await new FakeUpstream().start();
+    upstream.serve(versionTwo());
+    try {
+      const env = { MSS_DB_PATH: tempDbPath(), MSS_UPSTREAM_URL: upstream.url };
+      const synced = await runNode(join(app, "bin/mss-bot.js"), ["sync", "--json"], { env });
+      expect(synced.code).toBe(0);
+      expect(JSON.parse(synced.stdout)).toMatchObject({ result: "baseline", detail: "stored 28 papers as the baseline; nothing announced" });
+      const found = await runNode(join(app, "bin/mss-bot.js"), ["paper", "FlexServe", "--json"], { env });
+      expect(JSON.parse(found.stdout)).toMatchObject({ kind: "paper", card: { name: "FlexServe" } });
+    } finally {
+      await upstream.stop();
+    }
   });
 
   it("agrees with package.json: the image's Node version is the one engines names", () => {
