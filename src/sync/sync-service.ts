@@ -83,11 +83,6 @@ export class SyncService {
     return next;
   }
 
-  /** The last good list of this source, if one was ever stored. */
-  lastGoodList(): Promise<{ list: PaperList; hash: string } | undefined> {
-    return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
-  }
-
   private get readList(): ListReader {
     return this.deps.readList ?? listReaderFor(this.deps.upstream);
   }
@@ -95,7 +90,8 @@ export class SyncService {
   /** The list a sync diffs against: the one commands answer from when it is the stored snapshot, else the snapshot parsed. */
   private previousList(snapshotHash: string): Promise<{ list: PaperList; hash: string } | undefined> {
     const loaded = this.deps.catalog.current;
-    return loaded.hash === snapshotHash ? Promise.resolve({ list: loaded.list, hash: loaded.hash }) : this.lastGoodList();
+    if (loaded.hash === snapshotHash) return Promise.resolve({ list: loaded.list, hash: loaded.hash });
+    return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
   }
 
   private async runNow(dryRun: boolean): Promise<SyncReport> {
