@@ -1,11 +1,12 @@
 import { LINK_KINDS, type LinkKind, type Paper, type Tag } from "../papers/index.js";
+import type { PaperRecord } from "../scholar/record.js";
 import type { PaperCard } from "./reply.js";
 
 export const LINK_LABELS: Record<LinkKind, string> = { paper: "Paper", code: "Code", blog: "Blog notes", video: "Video" };
 
-/** The card of a paper, with its categories spelled out from the list's legend. */
-export function toCard(paper: Paper, legend: Tag[]): PaperCard {
-  return {
+/** The card of a paper, with its categories spelled out from the list's legend and its record when known. */
+export function toCard(paper: Paper, legend: Tag[], record?: PaperRecord): PaperCard {
+  const card: PaperCard = {
     id: paper.id,
     name: paper.name,
     year: paper.year,
@@ -20,4 +21,6 @@ export function toCard(paper: Paper, legend: Tag[]): PaperCard {
     }),
     reporters: paper.reporters,
   };
+  if (record) card.record = record;
+  return card;
 }

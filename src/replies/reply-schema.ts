@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LinkKindSchema } from "../papers/index.js";
+import { PaperRecordSchema } from "../scholar/record.js";
 import { PLATFORMS, type Reply } from "./reply.js";
 
 /** Zod schemas of the reply model, for replies stored as JSON (the outbox) and read back. */
@@ -12,6 +13,7 @@ const PaperCardSchema = z.object({
   categories: z.array(z.object({ symbol: z.string(), label: z.string() })),
   links: z.array(z.object({ kind: LinkKindSchema, label: z.string(), url: z.string() })),
   reporters: z.array(z.string()),
+  record: PaperRecordSchema.optional(),
 });
 
 const CommandLinkSchema = z.object({ command: z.string(), args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) });

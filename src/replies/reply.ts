@@ -1,4 +1,5 @@
 import type { LinkKind } from "../papers/index.js";
+import type { PaperRecord } from "../scholar/record.js";
 
 export const PLATFORMS = ["console", "cli", "discord", "slack"] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -12,6 +13,8 @@ export interface PaperCard {
   categories: Array<{ symbol: string; label: string }>;
   links: Array<{ kind: LinkKind; label: string; url: string }>;
   reporters: string[];
+  /** What is known of the paper beyond the list (title, authors, abstract, ids), when it was resolved. */
+  record?: PaperRecord;
 }
 
 /** A command the user can run by clicking (pagination, pick-lists); see command-link.ts. */

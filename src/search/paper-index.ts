@@ -1,5 +1,6 @@
 import { foldKey, type Paper, type PaperList } from "../papers/index.js";
 import { nameWords } from "../papers/text.js";
+import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
 import { filterPapers, type PaperFilter } from "./filter.js";
 import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
 import { PrefixTable } from "./prefix-table.js";
@@ -21,14 +22,17 @@ export interface Hit {
  */
 export class PaperIndex {
   readonly list: PaperList;
+  /** Titles and authors of resolved papers; the index searches them after the names. */
+  readonly records: PaperRecords;
   private readonly byId = new Map<string, Paper>();
   private readonly exact = new Map<string, Array<{ entry: number; alias: boolean }>>();
   private readonly names: PrefixTable<number>;
   private readonly words: PrefixTable<number>;
   private readonly fuzzy: FuzzyMatcher;
 
-  constructor(list: PaperList) {
+  constructor(list: PaperList, records: PaperRecords = NO_RECORDS) {
     this.list = list;
+    this.records = records;
     const nameEntries: Array<[string, number]> = [];
     const wordEntries: Array<[string, number]> = [];
     list.papers.forEach((paper, entry) => {
