@@ -67,7 +67,7 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
     services.sync.onRun((run) => m.syncRun(run.result));
     services.deliverer.onSent(({ detectedAt, sentAt }) => m.delivered(detectedAt, sentAt));
     routes = opsRoutes(
-      () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt }),
+      () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt, heldPlatforms: () => services.deliverer.heldPlatforms() }),
       m,
     );
   }

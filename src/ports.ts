@@ -1,9 +1,14 @@
 import type { Platform, Reply } from "./replies/reply.js";
 
-/** What a platform said about one delivery; the outbox decides to retry, fail or mark sent from it. */
+/**
+ * What a platform said about one delivery; the outbox decides to retry, fail or
+ * mark sent from it. "credentials" means the platform refused the bot's token:
+ * not this delivery's fault, so every delivery of that platform waits for a fix.
+ */
 export type DeliveryResult =
   | { ok: true; messageId: string }
   | { ok: false; retry: "transient"; reason: string; retryAfterMs?: number }
+  | { ok: false; retry: "credentials"; reason: string }
   | { ok: false; retry: "permanent"; reason: string };
 
 /** Which try of a delivery this is; after the first, an earlier try may have reached the platform. */

@@ -102,7 +102,7 @@ export class SlackAnnouncer implements Announcer {
       return { kind: "absent" };
     } catch (error) {
       const failure = classifySlackError(error);
-      if (failure.result.retry === "transient") return { kind: "retry", result: failure.result };
+      if (failure.result.retry !== "permanent") return { kind: "retry", result: failure.result };
       // Without channels:history (or outside the channel) the check is impossible: post rather than never deliver.
       this.log.warn({ channel, key, reason: failure.result.reason }, "slack: cannot check history for an earlier post; posting again");
       return { kind: "absent" };

@@ -11,17 +11,24 @@ export interface DeliveryFailure {
 
 const TOKEN_PROBLEM = "Slack rejects the bot token: check SLACK_BOT_TOKEN, or reinstall the app";
 
+/**
+ * Errors about the bot's token, not the channel: every post would fail the
+ * same way until an operator fixes it, so deliveries wait instead of failing.
+ */
+const CREDENTIALS: Record<string, string> = {
+  invalid_auth: TOKEN_PROBLEM,
+  not_authed: "Slack got no bot token: set SLACK_BOT_TOKEN",
+  token_revoked: "the bot token was revoked (the app was uninstalled?): reinstall and update SLACK_BOT_TOKEN",
+  token_expired: "the bot token expired: update SLACK_BOT_TOKEN",
+  account_inactive: "the bot user is deactivated or the app was uninstalled: reinstall it",
+};
+
 /** Slack error codes that will fail the same way on every retry, with what a person should do about them. */
 const PERMANENT: Record<string, string> = {
   channel_not_found: "the channel does not exist or the bot cannot see it (check the channel id; a private channel needs the bot invited)",
   not_in_channel: "the bot is not a member of this channel: invite it with /invite @mss-bot",
   is_archived: "the channel is archived",
   missing_scope: "the Slack app lacks a permission: reinstall it from `mss-bot slack manifest`",
-  invalid_auth: TOKEN_PROBLEM,
-  not_authed: TOKEN_PROBLEM,
-  token_revoked: "the bot token was revoked (the app was uninstalled?): reinstall and update SLACK_BOT_TOKEN",
-  token_expired: "the bot token expired: update SLACK_BOT_TOKEN",
-  account_inactive: "the bot user is deactivated or the app was uninstalled: reinstall it",
   no_permission: "the workspace does not let the bot post here",
   restricted_action: "the workspace does not let the bot post in this channel",
   restricted_action_read_only_channel: "the channel is read-only",
@@ -74,11 +81,14 @@ const transient = (reason: string, ambiguous: boolean, retryAfterMs?: number): D
   ambiguous,
 });
 
+const credentials = (reason: string): DeliveryFailure => ({ result: { ok: false, retry: "credentials", reason }, ambiguous: false });
+
 const permanent = (reason: string): DeliveryFailure => ({ result: { ok: false, retry: "permanent", reason }, ambiguous: false });
 
 /**
  * Maps what the Slack WebClient threw to a delivery result the outbox acts on:
- * transient (retry later, with Slack's Retry-After when rate limited) or
+ * transient (retry later, with Slack's Retry-After when rate limited),
+ * credentials (the token is refused: every delivery waits for a fix) or
  * permanent (stop, with a reason a person can act on).
  */
 export function classifySlackError(error: unknown): DeliveryFailure {
@@ -88,6 +98,7 @@ export function classifySlackError(error: unknown): DeliveryFailure {
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
     if (code in TRANSIENT) return transient(`${code}: ${TRANSIENT[code]}`, code !== "ratelimited");
+    if (code in CREDENTIALS) return credentials(`${code}: ${CREDENTIALS[code]}`);
     if (code === "missing_scope") {
       const needed = "needed" in error.data && typeof error.data.needed === "string" ? ` (needs ${error.data.needed})` : "";
       return permanent(`missing_scope: ${PERMANENT.missing_scope}${needed}`);

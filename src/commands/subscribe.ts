@@ -32,9 +32,11 @@ export const subscribeCommand = defineCommand({
     const before = store.subscriptions.get(channel.platform, channel.id);
     const at = now().toISOString();
     store.subscriptions.subscribe(channel.platform, channel.id, filter, ctx.user.id, at);
-    store.outbox.wakeChannel(channel.platform, channel.id, at);
+    // Resuming a pause also queues again what the platform refused before it: the cause is presumably fixed.
+    const requeued = store.outbox.wakeChannel(channel.platform, channel.id, at, before?.status === "paused");
     const verb = before?.status === "paused" ? "resumed" : before?.status === "active" ? "updated" : "on";
-    return { kind: "notice", text: `Announcements ${verb} for this channel: ${describeFilter(filter)}. New papers are posted when the list changes upstream.` };
+    const again = requeued > 0 ? ` ${requeued} ${requeued === 1 ? "delivery that was refused is" : "deliveries that were refused are"} queued again.` : "";
+    return { kind: "notice", text: `Announcements ${verb} for this channel: ${describeFilter(filter)}. New papers are posted when the list changes upstream.${again}` };
   },
 });
 

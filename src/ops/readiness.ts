@@ -1,5 +1,6 @@
 import type { ChatAdapter } from "../ports.js";
 import type { Store } from "../store/store.js";
+import type { PlatformHold } from "../sync/deliverer.js";
 
 export interface Check {
   name: string;
@@ -20,12 +21,15 @@ export interface ReadinessDeps {
   /** How long the source may go without a successful sync before the bot is not ready. */
   syncMaxAgeMs: number;
   startedAt: Date;
+  /** Platforms whose deliveries wait because they refused the bot's credentials. */
+  heldPlatforms?: () => PlatformHold[];
 }
 
 /**
- * Ready means: the store is open, every enabled adapter is connected, and the
- * upstream has been read successfully recently (a bot that can no longer see
- * its list should be looked at). Each failing check says why.
+ * Ready means: the store is open, every enabled adapter is connected and its
+ * credentials are accepted for deliveries, and the upstream has been read
+ * successfully recently (a bot that can no longer see its list should be
+ * looked at). Each failing check says why.
  */
 export function checkReadiness(d: ReadinessDeps): Readiness {
   const checks: Check[] = [];
@@ -33,6 +37,9 @@ export function checkReadiness(d: ReadinessDeps): Readiness {
   for (const adapter of d.adapters) {
     const status = adapter.status();
     checks.push({ name: adapter.platform, ok: status.ready, detail: status.ready ? "connected" : (status.reason ?? "not connected") });
+  }
+  for (const hold of d.heldPlatforms?.() ?? []) {
+    checks.push({ name: `${hold.platform} credentials`, ok: false, detail: `deliveries held since ${hold.since}: ${hold.reason}` });
   }
   if (d.store.db.open) {
     const last = d.store.runs.last(d.source);

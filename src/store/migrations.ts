@@ -162,19 +162,42 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: "outbox: rows the platform refused (re-queued when a paused channel resumes), an index of each channel's open rows",
+    up(db) {
+      db.exec(`
+        ALTER TABLE outbox ADD COLUMN refused INTEGER NOT NULL DEFAULT 0;
+        UPDATE outbox SET refused = 1 WHERE status = 'failed' AND last_error NOT LIKE 'gave up after %'
+          AND last_error NOT IN ('the announcement is missing from the store', 'the channel unsubscribed before delivery');
+        CREATE INDEX outbox_open ON outbox (platform, channel_id, id) WHERE status IN ('pending', 'sending');
+      `);
+    },
+  },
 ];
 
-/** Brings a database to the newest schema, one transaction per migration; refuses a database newer than this code. */
+/**
+ * Brings a database to the newest schema in one immediate transaction that
+ * re-reads the version once it holds the write lock: of two processes starting
+ * at once on a fresh file, the second waits (busy_timeout) and then finds
+ * nothing left to do. Refuses a database newer than this code.
+ */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const current = db.pragma("user_version", { simple: true }) as number;
   const newest = migrations.at(-1)?.version ?? 0;
-  if (current > newest) throw new Error(`the database is at schema ${current}, newer than this mss-bot (${newest}); upgrade the bot`);
-  for (const migration of migrations) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
+  const version = () => db.pragma("user_version", { simple: true }) as number;
+  const check = (current: number) => {
+    if (current > newest) throw new Error(`the database is at schema ${current}, newer than this mss-bot (${newest}); upgrade the bot`);
+    return current;
+  };
+  // Up to date (the usual start): no write lock taken.
+  if (check(version()) === newest) return newest;
+  db.transaction(() => {
+    const current = check(version());
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+    }
+  }).immediate();
   return newest;
 }

@@ -23,6 +23,10 @@ const COLUMNS = `id, announcement_id AS announcementId, platform, channel_id AS 
   next_attempt_at AS nextAttemptAt, lease_until AS leaseUntil, last_error AS lastError, message_id AS messageId,
   created_at AS createdAt, sent_at AS sentAt`;
 const toRow = (row: unknown) => OutboxRowSchema.parse(row);
+const OPEN = "status IN ('pending', 'sending')";
+/** Rows `o` of these platforms with no earlier open row in their channel (the partial index outbox_open serves it). */
+const HEAD_OF_CHANNEL = (marks: string) => `o.platform IN (${marks}) AND o.${OPEN}
+  AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.platform = o.platform AND e.channel_id = o.channel_id AND e.id < o.id AND e.${OPEN})`;
 
 /**
  * One row per (announcement, channel), keyed for idempotency. A row is claimed
@@ -52,23 +56,27 @@ export class OutboxRepo {
       .get(announcementId, platform, channelId)?.reason;
   }
 
-  /** Atomically claims due rows (pending and due, or sending with a lapsed lease) for the given platforms, oldest first. */
+  /**
+   * Claims due rows for the given platforms in one statement (atomic against
+   * other processes on the same file): pending and due, or sending with a
+   * lapsed lease, oldest first. A row waits while an earlier row of its channel
+   * is still open (pending or sending), so each channel gets its deliveries in
+   * announcement order and a retried row holds the ones after it.
+   */
   claimDue(now: string, leaseUntil: string, platforms: string[], limit: number): OutboxRow[] {
     if (platforms.length === 0) return [];
-    return this.db.transaction(() => {
-      const marks = platforms.map(() => "?").join(", ");
-      const rows = this.db
-        .prepare(
-          `SELECT ${COLUMNS} FROM outbox
-           WHERE platform IN (${marks}) AND ((status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND lease_until <= ?))
-           ORDER BY id LIMIT ?`,
-        )
-        .all(...platforms, now, now, limit)
-        .map(toRow);
-      const claim = this.db.prepare("UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1 WHERE id = ?");
-      for (const row of rows) claim.run(leaseUntil, row.id);
-      return rows.map((r) => ({ ...r, status: "sending" as const, leaseUntil, attempts: r.attempts + 1 }));
-    })();
+    const marks = platforms.map(() => "?").join(", ");
+    return this.db
+      .prepare(
+        `UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1
+         WHERE id IN (SELECT o.id FROM outbox o WHERE ${HEAD_OF_CHANNEL(marks)}
+           AND ((o.status = 'pending' AND o.next_attempt_at <= ?) OR (o.status = 'sending' AND o.lease_until <= ?))
+           ORDER BY o.id LIMIT ?)
+         RETURNING ${COLUMNS}`,
+      )
+      .all(leaseUntil, ...platforms, now, now, limit)
+      .map(toRow)
+      .sort((a, b) => a.id - b.id);
   }
 
   markSent(id: number, messageId: string, at: string): void {
@@ -78,24 +86,32 @@ export class OutboxRepo {
     })();
   }
 
-  /** Puts a row back to pending for a later attempt (transient failure, or a platform not connected). */
+  /**
+   * Puts a row back to pending for a later attempt. "unavailable" is not the
+   * row's fault (a platform not connected, credentials refused): the attempt is
+   * given back, so it never counts towards giving up.
+   */
   markRetry(id: number, nextAttemptAt: string, error: string, at: string, outcome: "transient" | "unavailable"): void {
+    const giveBack = outcome === "unavailable" ? 1 : 0;
     this.db.transaction(() => {
-      this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ? WHERE id = ?").run(nextAttemptAt, error, id);
+      this.db
+        .prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, last_error = ?, attempts = max(attempts - ?, 0) WHERE id = ? AND ${OPEN}`)
+        .run(nextAttemptAt, error, giveBack, id);
       this.attempt(id, at, outcome, error);
     })();
   }
 
-  markFailed(id: number, error: string, at: string): void {
+  /** Fails a row for good; `refused` when the platform refused it (what pauses a subscription, and what resuming re-queues). */
+  markFailed(id: number, error: string, at: string, refused = false): void {
     this.db.transaction(() => {
-      this.db.prepare("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?").run(error, id);
+      this.db.prepare(`UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ?, refused = ? WHERE id = ? AND ${OPEN}`).run(error, refused ? 1 : 0, id);
       this.attempt(id, at, "permanent", error);
     })();
   }
 
   /** An unavailable platform is not the row's fault: give the attempt back. */
   release(id: number, nextAttemptAt: string): void {
-    this.db.prepare("UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = max(attempts - 1, 0) WHERE id = ?").run(nextAttemptAt, id);
+    this.db.prepare(`UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL, attempts = max(attempts - 1, 0) WHERE id = ? AND ${OPEN}`).run(nextAttemptAt, id);
   }
 
   private attempt(id: number, at: string, outcome: AttemptOutcome, detail: string): void {
@@ -122,23 +138,33 @@ export class OutboxRepo {
     return counts;
   }
 
-  /** Makes a channel's waiting rows due now (after a paused subscription is resumed). */
-  wakeChannel(platform: string, channelId: string, at: string): void {
-    this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE platform = ? AND channel_id = ? AND status = 'pending'").run(at, platform, channelId);
+  /**
+   * Makes a channel's waiting rows due now (after a paused subscription is
+   * resumed); with `requeueRefused`, also the rows the platform refused since
+   * the channel's last delivery, the failures that paused it. Returns how many
+   * failed rows were queued again.
+   */
+  wakeChannel(platform: string, channelId: string, at: string, requeueRefused = false): number {
+    return this.db.transaction(() => {
+      this.db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE platform = ? AND channel_id = ? AND status = 'pending'").run(at, platform, channelId);
+      if (!requeueRefused) return 0;
+      return this.db
+        .prepare(
+          `UPDATE outbox SET status = 'pending', next_attempt_at = ?, refused = 0 WHERE platform = ? AND channel_id = ? AND status = 'failed' AND refused = 1
+           AND id > coalesce((SELECT max(id) FROM outbox WHERE platform = ? AND channel_id = ? AND status = 'sent'), 0)`,
+        )
+        .run(at, platform, channelId, platform, channelId).changes;
+    })();
   }
 
-  /** The soonest time a row of one of these platforms becomes due (rows of other platforms wait for theirs). */
+  /** The soonest time a row of one of these platforms becomes due (rows of other platforms, and rows behind an open row of their channel, wait). */
   nextDue(platforms: string[]): string | undefined {
     if (platforms.length === 0) return undefined;
     const marks = platforms.map(() => "?").join(", ");
     return (
       this.db
-        .prepare<string[], { at: string | null }>(
-          `SELECT min(CASE status WHEN 'sending' THEN lease_until ELSE next_attempt_at END) AS at FROM outbox
-           WHERE status IN ('pending', 'sending') AND platform IN (${marks})`,
-        )
+        .prepare<string[], { at: string | null }>(`SELECT min(CASE o.status WHEN 'sending' THEN o.lease_until ELSE o.next_attempt_at END) AS at FROM outbox o WHERE ${HEAD_OF_CHANNEL(marks)}`)
         .get(...platforms)?.at ?? undefined
     );
   }
-
 }

@@ -17,6 +17,10 @@ export interface DelivererOptions {
   callTimeoutMs: number;
   /** Rows delivered per run before yielding; the next run follows at once. */
   batch: number;
+  /** First wait after a platform refused the bot's credentials; doubles per refusal up to maxBackoffMs. */
+  credentialsBackoffMs: number;
+  /** Wait before the next run after a run failed on the store (locked, full, ...). */
+  faultRetryMs: number;
 }
 
 export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
@@ -27,6 +31,8 @@ export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
   pauseAfter: 3,
   callTimeoutMs: 60_000,
   batch: 50,
+  credentialsBackoffMs: 300_000,
+  faultRetryMs: 30_000,
 };
 
 export interface DeliveryTally {
@@ -37,6 +43,15 @@ export interface DeliveryTally {
 
 const TIMED_OUT = Symbol("timed out");
 
+/** A platform whose deliveries all wait because it refused the bot's credentials (for /readyz). */
+export interface PlatformHold {
+  platform: string;
+  reason: string;
+  since: string;
+  /** When the next delivery tries the credentials again. */
+  until: string;
+}
+
 /** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
 export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
 
@@ -44,7 +59,10 @@ export type SentListener = (event: { platform: string; detectedAt: string; sentA
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
  * row is marked sent only after the platform confirmed; transient failures are
  * retried with exponential backoff (honouring Retry-After); permanent ones fail
- * the row with the reason and, repeated, pause the channel's subscription.
+ * the row with the reason and, repeated, pause the channel's subscription;
+ * refused credentials hold every row of that platform until they work again.
+ * A run never throws: a store error (locked, full) is logged with the row's key
+ * and the run is tried again later, the row staying claimed until its lease ends.
  */
 export class Deliverer {
   private readonly announcers = new Map<string, Announcer>();
@@ -55,6 +73,12 @@ export class Deliverer {
   private stopped = false;
   private maxSleepMs = 60_000;
   private readonly sentListeners: SentListener[] = [];
+  /** Per platform: credentials refused, deliveries held until `until` (then one row tries again). */
+  private readonly holds = new Map<string, PlatformHold & { waitMs: number }>();
+  /** Rows the platform confirmed whose "sent" could not be recorded yet (the store failed): recorded, never posted again. */
+  private readonly unrecorded = new Map<number, { row: OutboxRow; messageId: string; sentAt: Date; detectedAt: string }>();
+  /** After a failed run: no run before this time. */
+  private faultUntil = 0;
 
   constructor(
     private readonly store: Store,
@@ -71,6 +95,11 @@ export class Deliverer {
 
   onSent(listener: SentListener): void {
     this.sentListeners.push(listener);
+  }
+
+  /** Platforms whose credentials were refused, with the reason. */
+  heldPlatforms(): PlatformHold[] {
+    return [...this.holds.values()].map(({ platform, reason, since, until }) => ({ platform, reason, since, until }));
   }
 
   /** Delivers everything due now; concurrent calls share one run (and ask for one more pass). */
@@ -103,11 +132,36 @@ export class Deliverer {
   private schedule(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const next = this.store.outbox.nextDue([...this.announcers.keys()]);
-    const wait = next === undefined ? this.maxSleepMs : Math.min(this.maxSleepMs, Math.max(0, Date.parse(next) - this.now().getTime()));
-    this.timer = setTimeout(() => void this.deliverDue(), this.again ? 0 : wait);
+    const wait = this.again ? 0 : this.nextWakeMs();
+    this.timer = setTimeout(() => void this.deliverDue(), wait);
     this.timer.unref();
     this.again = false;
+  }
+
+  private nextWakeMs(): number {
+    const now = this.now().getTime();
+    if (this.faultUntil > now) return Math.min(this.maxSleepMs, this.faultUntil - now);
+    let next: number;
+    try {
+      const due = this.store.outbox.nextDue(this.openPlatforms(now));
+      next = due === undefined ? Infinity : Date.parse(due);
+    } catch (error) {
+      this.log.error({ err: error }, "cannot read when the next delivery is due; trying again later");
+      next = now + this.options.faultRetryMs;
+    }
+    for (const hold of this.holds.values()) {
+      const until = Date.parse(hold.until);
+      if (until > now) next = Math.min(next, until);
+    }
+    return Math.min(this.maxSleepMs, Math.max(0, next - now));
+  }
+
+  /** Registered platforms whose deliveries are not held for refused credentials. */
+  private openPlatforms(now: number): string[] {
+    return [...this.announcers.keys()].filter((p) => {
+      const hold = this.holds.get(p);
+      return !hold || Date.parse(hold.until) <= now;
+    });
   }
 
   /**
@@ -116,14 +170,44 @@ export class Deliverer {
    */
   private async drain(): Promise<DeliveryTally> {
     const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0 };
-    for (let n = 0; n < this.options.batch && !this.stopped; n++) {
-      const now = this.now();
-      const [row] = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), [...this.announcers.keys()], 1);
-      if (!row) return tally;
-      await this.deliverOne(row, tally);
+    let current: OutboxRow | undefined;
+    try {
+      if (this.faultUntil > this.now().getTime()) return tally;
+      for (const posted of this.unrecorded.values()) this.recordSent(posted.row, posted.messageId, posted.sentAt, posted.detectedAt, tally);
+      for (let n = 0; n < this.options.batch && !this.stopped; n++) {
+        const now = this.now();
+        current = undefined;
+        [current] = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), this.openPlatforms(now.getTime()), 1);
+        if (!current) return tally;
+        await this.deliverOne(current, tally);
+      }
+      if (!this.stopped) this.again = true;
+    } catch (error) {
+      // The store failed (locked by another process, disk full, ...): the claimed row keeps its lease and comes back after it.
+      this.faultUntil = this.now().getTime() + this.options.faultRetryMs;
+      this.log.error(
+        { err: error, key: current?.key, platform: current?.platform, channel: current?.channelId, retryInMs: this.options.faultRetryMs },
+        current ? "delivery run failed on the store; the row stays claimed until its lease ends and is tried again" : "delivery run failed on the store; trying again later",
+      );
     }
-    if (!this.stopped) this.again = true;
     return tally;
+  }
+
+  /** Records a confirmed delivery; if the store fails, the confirmation is kept and recorded by the next run, not posted again. */
+  private recordSent(row: OutboxRow, messageId: string, sentAt: Date, detectedAt: string, tally: DeliveryTally): void {
+    this.unrecorded.set(row.id, { row, messageId, sentAt, detectedAt });
+    this.store.outbox.markSent(row.id, messageId, sentAt.toISOString());
+    this.unrecorded.delete(row.id);
+    this.liftHold(row.platform);
+    this.store.subscriptions.clearFailures(row.platform, row.channelId);
+    tally.sent++;
+    for (const listener of this.sentListeners) {
+      try {
+        listener({ platform: row.platform, detectedAt, sentAt });
+      } catch (error) {
+        this.log.error({ err: error, key: row.key }, "a delivery listener failed");
+      }
+    }
   }
 
   private async deliverOne(row: OutboxRow, tally: DeliveryTally): Promise<void> {
@@ -148,15 +232,10 @@ export class Deliverer {
     const announcer = this.announcers.get(row.platform);
     if (!announcer) return outbox.release(row.id, at());
 
-    const result = await this.call(announcer, row, announcement.reply);
-    if (result.ok) {
-      const sentAt = this.now();
-      outbox.markSent(row.id, result.messageId, sentAt.toISOString());
-      subscriptions.clearFailures(row.platform, row.channelId);
-      for (const listener of this.sentListeners) listener({ platform: row.platform, detectedAt: announcement.createdAt, sentAt });
-      tally.sent++;
-      return;
-    }
+    const unrecorded = this.unrecorded.get(row.id);
+    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await this.call(announcer, row, announcement.reply);
+    if (result.ok) return this.recordSent(row, result.messageId, unrecorded?.sentAt ?? this.now(), announcement.createdAt, tally);
+    if (result.retry === "credentials") return this.holdPlatform(row, result.reason, tally);
     if (result.retry === "transient" && row.attempts < this.options.maxAttempts) {
       const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (row.attempts - 1));
       const wait = Math.max(backoff, result.retryAfterMs ?? 0);
@@ -166,7 +245,9 @@ export class Deliverer {
       return;
     }
     const reason = result.retry === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
-    outbox.markFailed(row.id, reason, at());
+    // A refusal for this channel means the credentials themselves were accepted.
+    if (result.retry === "permanent") this.liftHold(row.platform);
+    outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
     tally.failed++;
     this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
     if (result.retry === "permanent" && subscription?.status === "active") {
@@ -176,6 +257,27 @@ export class Deliverer {
         this.log.warn({ platform: row.platform, channel: row.channelId, reason: result.reason }, "subscription paused after repeated failures");
       }
     }
+  }
+
+  /** The platform refused the bot's credentials: the row waits (its attempt given back) and so does every row of the platform. */
+  private holdPlatform(row: OutboxRow, reason: string, tally: DeliveryTally): void {
+    const now = this.now();
+    this.store.outbox.markRetry(row.id, now.toISOString(), reason, now.toISOString(), "unavailable");
+    tally.retried++;
+    const held = this.holds.get(row.platform);
+    const waitMs = held ? Math.min(this.options.maxBackoffMs, held.waitMs * 2) : this.options.credentialsBackoffMs;
+    const until = new Date(now.getTime() + waitMs).toISOString();
+    this.holds.set(row.platform, { platform: row.platform, reason, since: held?.since ?? now.toISOString(), until, waitMs });
+    if (!held) {
+      this.log.error({ platform: row.platform, key: row.key, reason, retryInMs: waitMs }, `${row.platform} refused the bot's credentials: every ${row.platform} delivery waits until they work again`);
+    }
+  }
+
+  private liftHold(platform: string): void {
+    const held = this.holds.get(platform);
+    if (!held) return;
+    this.holds.delete(platform);
+    this.log.info({ platform, since: held.since }, `${platform} accepts the bot's credentials again; its deliveries resume`);
   }
 
   private async call(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1]): Promise<DeliveryResult> {

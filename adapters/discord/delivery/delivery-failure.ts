@@ -17,6 +17,7 @@ function networkCode(error: Error): string | undefined {
 const transient = (reason: string, retryAfterMs?: number): DeliveryFailure =>
   retryAfterMs === undefined ? { ok: false, retry: "transient", reason } : { ok: false, retry: "transient", reason, retryAfterMs };
 const permanent = (reason: string): DeliveryFailure => ({ ok: false, retry: "permanent", reason });
+const credentials = (reason: string): DeliveryFailure => ({ ok: false, retry: "credentials", reason });
 
 /** Why Discord refused a post to a channel, in words an admin can act on. */
 function apiFailure(error: DiscordAPIError, channelId: string): DeliveryFailure {
@@ -29,8 +30,8 @@ function apiFailure(error: DiscordAPIError, channelId: string): DeliveryFailure 
     case 50013:
       return permanent(`Missing Permissions: the bot needs Send Messages and Embed Links in channel ${channelId} ${code}`);
   }
-  // A rejected token is the bot's configuration, not this delivery: keep it for after the fix.
-  if (error.status === 401) return transient(`Discord rejected the bot token; fix DISCORD_TOKEN and restart ${code}`);
+  // A rejected token is the bot's configuration, not this delivery: every delivery waits for the fix.
+  if (error.status === 401) return credentials(`Discord rejected the bot token; fix DISCORD_TOKEN and restart ${code}`);
   if (error.status === 429 || error.status >= 500) return transient(`Discord answered ${error.status}: ${error.message} ${code}`);
   return permanent(`Discord refused the message: ${error.message} ${code}`);
 }
@@ -38,8 +39,8 @@ function apiFailure(error: DiscordAPIError, channelId: string): DeliveryFailure 
 /**
  * Maps what the REST client threw to a delivery result for the outbox:
  * transient for rate limits (with Retry-After), 5xx, timeouts and network
- * errors; permanent for Unknown Channel, Missing Access, Missing Permissions
- * and every other 4xx.
+ * errors; credentials for a rejected token (401); permanent for Unknown
+ * Channel, Missing Access, Missing Permissions and every other 4xx.
  */
 export function deliveryFailure(error: unknown, channelId: string): DeliveryFailure {
   if (error instanceof RateLimitError) {
@@ -52,7 +53,8 @@ export function deliveryFailure(error: unknown, channelId: string): DeliveryFail
     const network = networkCode(error);
     if (network === "timeout") return transient("Discord did not answer in time (request timed out)");
     if (network) return transient(`Cannot reach Discord (${network})`);
-    if (/token/i.test(error.message)) return transient(`Discord rejected the bot token earlier; fix DISCORD_TOKEN and restart (${error.message})`);
+    // After a 401 the REST client drops its token and refuses every request with "Expected token to be set ...".
+    if (/token/i.test(error.message)) return credentials(`Discord rejected the bot token earlier; fix DISCORD_TOKEN and restart (${error.message})`);
     return transient(`Posting to Discord failed: ${error.message}`);
   }
   return transient(`Posting to Discord failed: ${String(error)}`);
