@@ -2,7 +2,8 @@ import { ConsoleAnnouncer } from "../adapters/console/console-announcer.js";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { configSecrets, describeProblems, loadConfig, type Config } from "../src/config.js";
 import { createLogger } from "../src/log.js";
-import { startBot } from "./bot.js";
+import { startBot, type RunningBot } from "./bot.js";
+import { installLastResort } from "./last-resort.js";
 
 const PLATFORM_HELP = [
   "Discord: set DISCORD_TOKEN (and DISCORD_APP_ID; DISCORD_GUILD_ID for instant per-server commands).",
@@ -44,7 +45,10 @@ async function main(): Promise<number> {
   const { config } = loaded;
   const log = createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true, secrets: configSecrets(config) });
   const consoleOnly = !config.discord && !config.slack;
+  let running: RunningBot | undefined;
+  installLastResort(log, { stop: async () => running?.stop() });
   const bot = await startBot(config, log, { http: !consoleOnly });
+  running = bot;
 
   if (consoleOnly) {
     bot.services.deliverer.register(new ConsoleAnnouncer(process.stdout));

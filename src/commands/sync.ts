@@ -1,6 +1,9 @@
 import { errorReply, type InfoSection, type Reply } from "../replies/reply.js";
+import { describeStoreFault } from "../store/store-fault.js";
 import type { SyncReport } from "../sync/sync-service.js";
 import { defineCommand } from "./command.js";
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The reply a sync run deserves: what changed and what was queued, or why nothing was read. */
 export function syncReply(report: SyncReport): Reply {
@@ -34,6 +37,14 @@ export const syncCommand = defineCommand({
   slow: true,
   options: {},
   async run(_args, { services }): Promise<Reply> {
-    return syncReply(await services.sync.run());
+    try {
+      return syncReply(await services.sync.run());
+    } catch (error) {
+      // The sync's writes are one transaction: when the store refuses it, nothing of it landed.
+      const fault = describeStoreFault(error);
+      if (!fault) throw error;
+      services.log.error({ err: error }, "sync could not store its result");
+      return errorReply("unavailable", `${capitalize(fault)}; nothing was stored, the last good list stays.`, "Fix the database and run sync again; announcements resume by themselves.");
+    }
   },
 });

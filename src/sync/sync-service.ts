@@ -101,7 +101,14 @@ export class SyncService {
     const finish = (result: SyncRun["result"], detail: string | null): SyncReport => {
       Object.assign(report, { result, detail });
       const run: SyncRun = { source: this.source, startedAt, finishedAt: now().toISOString(), result, detail, added: report.added.length, changed: report.changed.length, removed: report.removed.length };
-      if (!dryRun) store.runs.record(run);
+      // The run's log line is bookkeeping: failing to write it (a full disk) must not turn a stored sync into an error.
+      if (!dryRun) {
+        try {
+          store.runs.record(run);
+        } catch (error) {
+          log.error({ err: error, source: this.source }, "could not record the sync run");
+        }
+      }
       for (const listener of this.runListeners) listener(run);
       const level = result === "failed" || result === "rejected" ? "warn" : "info";
       log[level]({ ...run, dryRun, deliveries: report.deliveries, digests: report.digests }, `sync ${result}`);
