@@ -13,8 +13,17 @@ describe("mapping Slack errors to delivery results", () => {
     });
   });
 
-  it("makes channel, membership, archive, scope and token errors permanent with a readable reason", () => {
-    for (const code of ["channel_not_found", "not_in_channel", "is_archived", "missing_scope", "invalid_auth", "account_inactive", "token_revoked"]) {
+  it("makes token errors a credentials problem, never the channel's: every delivery waits for the fix", () => {
+    for (const code of ["invalid_auth", "account_inactive", "token_revoked", "not_authed", "token_expired"]) {
+      const { result, ambiguous } = classifySlackError(platform(code));
+      expect(result.retry).toBe("credentials");
+      expect(result.reason).toMatch(new RegExp(`^${code}: .*(SLACK_BOT_TOKEN|reinstall)`));
+      expect(ambiguous).toBe(false);
+    }
+  });
+
+  it("makes channel, membership, archive and scope errors permanent with a readable reason", () => {
+    for (const code of ["channel_not_found", "not_in_channel", "is_archived", "missing_scope"]) {
       const { result, ambiguous } = classifySlackError(platform(code));
       expect(result.retry).toBe("permanent");
       expect(result.reason).toMatch(new RegExp(`^${code}: .{10,}`));

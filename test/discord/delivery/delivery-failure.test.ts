@@ -23,7 +23,9 @@ describe("mapping Discord errors to delivery results", () => {
   });
 
   it("keeps a delivery for later when the token is rejected: the fix is the bot's configuration", () => {
-    expect(deliveryFailure(apiError(401, 0, "401: Unauthorized"), "1")).toMatchObject({ retry: "transient", reason: expect.stringContaining("DISCORD_TOKEN") });
+    expect(deliveryFailure(apiError(401, 0, "401: Unauthorized"), "1")).toMatchObject({ retry: "credentials", reason: expect.stringContaining("DISCORD_TOKEN") });
+    // After a 401 discord.js drops the token and refuses every later request itself.
+    expect(deliveryFailure(new Error("Expected token to be set for this request, but none was present"), "1")).toMatchObject({ retry: "credentials" });
   });
 });
 
