@@ -6,7 +6,8 @@ import { MIGRATIONS } from "../../src/store/migrations.js";
 import { CountingPlatform } from "../fakes/counting-platform.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
 import { bundledText } from "../helpers/bundled.js";
-import { runNode, tempDbPath } from "../helpers/spawn.js";
+import { spawn } from "node:child_process";
+import { ROOT, runNode, tempDbPath } from "../helpers/spawn.js";
 import { versionTwo } from "../helpers/versions.js";
 
 let db: string;
@@ -53,4 +54,33 @@ describe("two bot processes on one database", () => {
       await platform.stop();
     }
   }, 90_000);
+
+  it("does not let a second process overtake a delivery the first one has in flight in the same channel", async () => {
+    const upstream = await new FakeUpstream().start();
+    const platform = await new CountingPlatform().start();
+    try {
+      const env = { DB: db, UPSTREAM: upstream.url, PLATFORM: platform.url, MODE: "deliver", LEASE_MS: "120000" };
+      upstream.serve(bundledText());
+      expect((await runNode("--import", ["tsx", "test/fixtures/outbox-child.ts"], { env })).stdout).toContain("synced baseline 0");
+      upstream.serve(versionTwo());
+
+      // The first process posts c1's first paper and waits on the platform's answer.
+      platform.hangOnRequest = 1;
+      const first = spawn(process.execPath, ["--import", "tsx", "test/fixtures/outbox-child.ts"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } });
+      const firstExited = new Promise((resolve) => first.on("exit", resolve));
+      await platform.waitForRequests(1);
+      const inFlight = platform.requests[0];
+
+      const second = await runNode("--import", ["tsx", "test/fixtures/outbox-child.ts"], { env, timeoutMs: 60_000 });
+      first.kill("SIGKILL");
+      await firstExited;
+      expect(second.code).toBe(0);
+      const others = platform.requests.slice(1);
+      expect(others.filter((r) => r.channel === inFlight?.channel)).toEqual([]);
+      expect(others).toHaveLength(4);
+    } finally {
+      await upstream.stop();
+      await platform.stop();
+    }
+  }, 120_000);
 });
