@@ -48,6 +48,15 @@ describe("readiness", () => {
     expect(stale).toMatchObject({ ready: false, checks: [{ name: "store", ok: true }, { name: "sync", ok: false, detail: expect.stringContaining("no successful sync since 2026-11-28T00:00:00.000Z; last: failed (HTTP 500)") }] });
   });
 
+  it("is not ready while a platform refuses the bot's credentials, naming it", () => {
+    const store = openStore(":memory:");
+    store.runs.record(run("changed", 1));
+    const hold = { platform: "slack", reason: "invalid_auth: Slack rejects the bot token", since: "2026-11-28T01:00:00.000Z", until: "2026-11-28T01:05:00.000Z" };
+    const r = checkReadiness({ store, adapters: [adapter(true)], source: "s", now: at(2), syncMaxAgeMs: 3 * HOUR, startedAt, heldPlatforms: () => [hold] });
+    expect(r.ready).toBe(false);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([{ name: "slack credentials", ok: false, detail: "deliveries held since 2026-11-28T01:00:00.000Z: invalid_auth: Slack rejects the bot token" }]);
+  });
+
   it("is not ready once the store is closed", () => {
     const store = openStore(":memory:");
     store.close();

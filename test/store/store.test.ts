@@ -55,6 +55,24 @@ describe("the SQLite store", () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ n: 0 });
   });
 
+  it("marks the rows a platform refused before version 3, so resuming a paused channel queues them again", () => {
+    const db = new BetterSqlite3(":memory:");
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+    db.exec(`INSERT INTO announcements (id, key, source, kind, reply_json, created_at) VALUES (1, 'a', 's', 'added', '{}', 't');
+      INSERT INTO outbox (announcement_id, platform, channel_id, key, status, last_error, next_attempt_at, created_at) VALUES
+        (1, 'slack', 'C', 'k1', 'failed', 'invalid_auth: Slack rejects the bot token', 't', 't'),
+        (1, 'slack', 'C', 'k2', 'failed', 'gave up after 30 attempts: HTTP 500 from Slack', 't', 't'),
+        (1, 'slack', 'C', 'k3', 'failed', 'the channel unsubscribed before delivery', 't', 't'),
+        (1, 'slack', 'C', 'k4', 'pending', NULL, 't', 't');`);
+    migrate(db);
+    expect(db.prepare("SELECT key, refused FROM outbox ORDER BY id").all()).toEqual([
+      { key: "k1", refused: 1 },
+      { key: "k2", refused: 0 },
+      { key: "k3", refused: 0 },
+      { key: "k4", refused: 0 },
+    ]);
+  });
+
   it("upgrades all or nothing: a failed upgrade of a fresh file leaves it empty", () => {
     const db = new BetterSqlite3(":memory:");
     const newest = MIGRATIONS.at(-1)?.version ?? 0;
