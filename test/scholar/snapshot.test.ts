@@ -37,22 +37,22 @@ const alpaserve: PaperRecord = {
 const atom: PaperRecord = { ids: { arxiv: "2310.19102" }, origins: {}, fetchedAt: "2026-11-29T18:00:00.000Z" };
 
 describe("the bundled record snapshot", () => {
-  let records: PaperRecords = new Map();
+  // Read in each test, so a malformed file fails the tests rather than the whole file.
+  const bundled = (): PaperRecords => readRecordSnapshot(bundledRecordsPath());
   const papers = new Map(bundledList().papers.map((p) => [p.id, p]));
 
   it("parses with zero errors and is not empty", () => {
-    records = readRecordSnapshot(bundledRecordsPath());
-    expect(records.size).toBeGreaterThan(0);
+    expect(bundled().size).toBeGreaterThan(0);
   });
 
   it("holds records only for papers of the bundled list, keyed by their ids", () => {
-    const strangers = [...records.keys()].filter((id) => !papers.has(id));
+    const strangers = [...bundled().keys()].filter((id) => !papers.has(id));
     expect(strangers).toEqual([]);
   });
 
   it("gives every field it holds an origin with an http(s) URL, and no origin without its field", () => {
     const problems: string[] = [];
-    for (const [id, record] of records) {
+    for (const [id, record] of bundled()) {
       for (const field of RECORD_FIELDS) {
         const origin = record.origins[field];
         if (record[field] !== undefined && !/^https?:\/\/[^/\s]+\//.test(origin?.url ?? "")) problems.push(`${id}.${field} has no source URL`);
@@ -63,7 +63,7 @@ describe("the bundled record snapshot", () => {
   });
 
   it("keeps the arXiv ids and DOIs the list's own links give", () => {
-    for (const [id, record] of records) {
+    for (const [id, record] of bundled()) {
       const link = papers.get(id)?.links.paper ?? "";
       const arxiv = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/.exec(link)?.[1];
       const doi = /(?:doi\.org|dl\.acm\.org\/doi(?:\/pdf)?)\/(10\.\d{4,9}\/[^\s?#]+)/.exec(link)?.[1];
@@ -73,7 +73,7 @@ describe("the bundled record snapshot", () => {
   });
 
   it("is written in the snapshot's own stable format", () => {
-    expect(readFileSync(bundledRecordsPath(), "utf8")).toBe(formatRecordSnapshot(records));
+    expect(readFileSync(bundledRecordsPath(), "utf8")).toBe(formatRecordSnapshot(bundled()));
   });
 });
 
