@@ -72,6 +72,36 @@ describe("the bundled record snapshot", () => {
     }
   });
 
+  it("names each source by the site its URL is on", () => {
+    const hosts = { arxiv: /(^|\.)arxiv\.org$/, dblp: /(^|\.)dblp\.org$/, s2: /(^|\.)semanticscholar\.org$/ } as const;
+    const mislabelled: string[] = [];
+    for (const [id, record] of bundled()) {
+      for (const [field, origin] of Object.entries(record.origins)) {
+        const host = new URL(origin.url).hostname;
+        const expected = origin.source === "snapshot" ? null : hosts[origin.source];
+        if (expected ? !expected.test(host) : Object.values(hosts).some((h) => h.test(host))) mislabelled.push(`${id}.${field}: ${origin.source} at ${host}`);
+      }
+    }
+    expect(mislabelled).toEqual([]);
+  });
+
+  it("holds only whole abstracts and clean titles and names", () => {
+    const problems: string[] = [];
+    for (const [id, record] of bundled()) {
+      if (record.abstract && (!/[.)]$/.test(record.abstract) || /…|\.\.\.$/.test(record.abstract))) problems.push(`${id}: abstract looks cut off`);
+      if (record.title && (record.title !== record.title.trim() || /[.…]$/.test(record.title))) problems.push(`${id}: title "${record.title}"`);
+      for (const name of record.authors ?? []) if (name !== name.trim() || /[,;†‡*\d]/.test(name)) problems.push(`${id}: author "${name}"`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("knows AlpaServe's full title and authors offline, read at its USENIX page", () => {
+    const alpa = bundled().get("alpaserve");
+    expect(alpa?.title).toBe("AlpaServe: Statistical Multiplexing with Model Parallelism for Deep Learning Serving");
+    expect(alpa?.authors?.slice(0, 3)).toEqual(["Zhuohan Li", "Lianmin Zheng", "Yinmin Zhong"]);
+    expect(alpa?.origins.title?.url).toBe("https://www.usenix.org/conference/osdi23/presentation/li-zhouhan");
+  });
+
   it("is written in the snapshot's own stable format", () => {
     expect(readFileSync(bundledRecordsPath(), "utf8")).toBe(formatRecordSnapshot(bundled()));
   });
