@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { foldKey } from "../papers/index.js";
 import { packageRoot } from "../paths.js";
 import { PaperRecordSchema, RECORD_FIELDS, type FieldOrigin, type PaperRecord, type PaperRecords, type ScholarIds } from "./record.js";
 
@@ -45,6 +46,9 @@ export function readRecordSnapshot(path: string): PaperRecords {
   }
   const parsed = RecordSnapshotSchema.safeParse(json);
   if (!parsed.success) throw new RecordSnapshotError(`${path}: not a record snapshot:\n${z.prettifyError(parsed.error)}`);
+  // Keys are paper ids, the list's folded names; any other key would never meet its paper.
+  const stranger = Object.keys(parsed.data.records).find((id) => foldKey(id) !== id);
+  if (stranger !== undefined) throw new RecordSnapshotError(`${path}: "${stranger}" is not a paper id (ids are folded names, e.g. "${foldKey(stranger)}")`);
   return new Map(Object.entries(parsed.data.records));
 }
 

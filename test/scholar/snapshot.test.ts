@@ -151,6 +151,7 @@ describe("reading and writing a record snapshot", () => {
     ["a record with a non-http origin", JSON.stringify({ version: 1, records: { atom: { ...atom, title: "Atom", origins: { title: { source: "arxiv", url: "ftp://arxiv.org/abs/2310.19102" } } } } })],
     ["a record with an unknown source", JSON.stringify({ version: 1, records: { atom: { ...atom, origins: { title: { source: "memory", url: "https://example.org/" } } } } })],
     ["a year that is a string", JSON.stringify({ version: 1, records: { atom: { ...atom, year: "2023" } } })],
+    ["a key that is a name, not a paper id", JSON.stringify({ version: 1, records: { AlpaServe: atom } })],
   ])("refuses %s, naming the file", (_, text) => {
     const path = tempFile("broken.json");
     writeFileSync(path, text);
