@@ -22,7 +22,7 @@ export function renderAbstract(reply: Extract<Reply, { kind: "abstract" }>): Dis
     description: i === 0 && authors ? `${authors}\n\n**${reply.label}**\n${piece}` : piece,
   }));
   const first = embeds[0] ?? { color: COLORS.paper };
-  first.title = escapeWithin(titledName(reply.card), LIMITS.embedTitle);
+  first.title = escapeWithin(titledName(reply.card, LIMITS.embedTitle, escapedLength), LIMITS.embedTitle);
   const url = paperUrl(reply.card);
   const target = url === undefined ? undefined : linkTarget(url);
   if (target) first.url = target;

@@ -6,7 +6,7 @@ import { fitEmbed } from "./embed-size.js";
 import { escapeWithin, linkTarget } from "./escape.js";
 import { COLORS, LIMITS, SUMMARY } from "./limits.js";
 import { message, type ActionRow, type DiscordMessage } from "./message.js";
-import { abstractButton, buttonRows, identifiersField, recordDescription, sourcesFooter } from "./record-parts.js";
+import { abstractButton, buttonRows, escapedLength, identifiersField, recordDescription, sourcesFooter } from "./record-parts.js";
 
 interface CardEmbedOptions {
   titlePrefix?: string;
@@ -26,7 +26,7 @@ export function cardEmbed(card: PaperCard, over: CardEmbedOptions = {}): APIEmbe
   const prefix = over.titlePrefix ?? "";
   const identifiers = identifiersField(card);
   const embed: APIEmbed = {
-    title: `${prefix}${escapeWithin(titledName(card), LIMITS.embedTitle - prefix.length)}`,
+    title: `${prefix}${escapeWithin(titledName(card, LIMITS.embedTitle - prefix.length, escapedLength), LIMITS.embedTitle - prefix.length)}`,
     color: over.color ?? COLORS.paper,
     fields: identifiers ? [...cardFields(card), identifiers] : cardFields(card),
   };

@@ -118,3 +118,12 @@ describe("what Discord shows of a paper's record", () => {
     expect(select.options.map((o) => o.label)).toEqual(["AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving (OSDI 2023)", "Atom (OSDI 2023)"]);
   });
 });
+
+describe("long titles on Discord", () => {
+  it("cuts a title too long for an embed title at a word", () => {
+    const m = renderReply({ kind: "announcement", headline: "New", items: [{ change: "added", card: resolved({ title: `AlpaServe: ${"Serving Words ".repeat(40)}` }), changes: [] }] });
+    const title = m.embeds[0]?.title ?? "";
+    expect(title.length).toBeLessThanOrEqual(256);
+    expect(title).toMatch(/^New: AlpaServe — Serving Words .*(Serving|Words)…$/);
+  });
+});
