@@ -1,6 +1,8 @@
 import { stripControlChars } from "../../src/papers/index.js";
-import { cardTitle } from "../../src/replies/plain-text.js";
+import { cardLabel, cardTitle } from "../../src/replies/plain-text.js";
+import { SOURCE_NAMES, titledName } from "../../src/replies/record-view.js";
 import type { CommandLink, PaperCard, Reply } from "../../src/replies/reply.js";
+import { recordLines, wrap, type AbstractShown } from "./render-record.js";
 
 // Upstream text could carry terminal escape sequences; nothing reaches the terminal unstripped.
 const safe = (text: string): string => stripControlChars(text).replace(/\n/g, " ");
@@ -14,26 +16,32 @@ export function typedCommand(link: CommandLink): string {
   return ["/" + link.command, ...args].join(" ");
 }
 
-function cardLines(card: PaperCard): string[] {
-  const rows: Array<[string, string]> = [];
+/** A card as lines: its title line, then labelled rows; the record's rows and abstract (whole or short) when known. */
+function cardLines(card: PaperCard, abstract: AbstractShown = "short"): string[] {
+  const record = recordLines(card, abstract);
+  const rows: Array<[string, string]> = [...record.rows];
   if (card.categories.length > 0) rows.push(["Categories", card.categories.map((c) => `${c.symbol} ${c.label}`).join(", ")]);
   if (card.reporters.length > 0) rows.push([card.reporters.length > 1 ? "Reporters" : "Reporter", card.reporters.join(", ")]);
   for (const link of card.links) rows.push([link.label, link.url]);
   const width = Math.max(0, ...rows.map(([label]) => label.length));
-  return [safe(cardTitle(card)), ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${safe(value)}`)];
+  return [safe(cardTitle(card)), ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${safe(value)}`), ...record.after];
 }
 
 function listLine(card: PaperCard, n: number): string {
   const symbols = card.categories.map((c) => c.symbol).join("");
   const by = card.reporters.length > 0 ? ` — ${card.reporters.join(", ")}` : "";
-  return safe(`${String(n).padStart(3)}. ${cardTitle(card)}${symbols ? ` ${symbols}` : ""}${by}`);
+  return safe(`${String(n).padStart(3)}. ${cardLabel(card, 120)}${symbols ? ` ${symbols}` : ""}${by}`);
 }
 
 /** Renders a reply as terminal text (console chat and the CLI). */
 export function renderText(reply: Reply): string {
   switch (reply.kind) {
     case "paper":
-      return [...(reply.note ? [safe(reply.note)] : []), ...cardLines(reply.card)].join("\n");
+      return [...(reply.note ? [safe(reply.note)] : []), ...cardLines(reply.card, "whole")].join("\n");
+    case "abstract": {
+      const source = reply.origin ? `  Source: ${SOURCE_NAMES[reply.origin.source]}, ${reply.origin.url}` : undefined;
+      return [safe(titledName(reply.card)), ...recordLines(reply.card, "none").rows.filter(([l]) => l === "Authors").map(([l, v]) => safe(`  ${l}: ${v}`)), `  ${reply.label}:`, ...wrap(reply.text, "    "), ...(source ? [safe(source)] : [])].join("\n");
+    }
     case "choices":
       return [safe(reply.text), ...reply.options.map((c, i) => listLine(c, i + 1)), "Type the number, or /paper <name>."].join("\n");
     case "papers": {

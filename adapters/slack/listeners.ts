@@ -34,7 +34,7 @@ function clickContext(body: BlockAction) {
 
 /**
  * The adapter's Slack listeners: every slash command (/paper, /papers,
- * /reading, /mss), pagination and pick-list buttons, Share, and link buttons.
+ * /reading, /mss), pagination and pick-list buttons, Abstract buttons, Share, and link buttons.
  * None of them throws: failures become error replies or log lines.
  */
 export function registerListeners(app: App, { runner, log, ackDeadlineMs }: ListenerDeps): void {
@@ -73,6 +73,14 @@ export function registerListeners(app: App, { runner, log, ackDeadlineMs }: List
     const { reply, share } = await runLink(runner, action.type === "button" ? action.value : undefined, caller);
     // Replace the clicked ephemeral page in place; under a shared (channel) message answer the clicker alone.
     await respondSafely(respond, { ...ephemeral(renderReply(reply, { share })), replace_original: inEphemeral }, log);
+  });
+
+  // Abstract: answers the clicker alone and leaves the message (a card, a channel announcement) as it is.
+  app.action<BlockAction>({ type: "block_actions", action_id: actionPattern("ask") }, async ({ ack, body, action, respond }) => {
+    await ack();
+    const { caller } = clickContext(body);
+    const { reply } = await runLink(runner, action.type === "button" ? action.value : undefined, caller);
+    await respondSafely(respond, { ...ephemeral(renderReply(reply)), replace_original: false }, log);
   });
 
   app.action<BlockAction>({ type: "block_actions", action_id: actionPattern("share") }, async ({ ack, body, action, respond }) => {

@@ -1,3 +1,4 @@
+import { abstractCommand } from "./abstract.js";
 import type { AnyCommand } from "./command.js";
 import { helpCommand } from "./help.js";
 import { paperCommand } from "./paper.js";
@@ -14,6 +15,7 @@ import { whyCommand } from "./why.js";
 /** Every command of the bot, in help order. Adding a command is adding it here. */
 export const ALL_COMMANDS: readonly AnyCommand[] = [
   paperCommand,
+  abstractCommand,
   papersCommand,
   softwareCommand,
   statsCommand,

@@ -21,7 +21,7 @@ function notFound(catalog: Catalog, query: string, suggestions: string[]): Reply
 
 export const paperCommand = defineCommand({
   name: "paper",
-  description: "Show a paper's card: venue, year, categories, links and reporters. Typos and partial names are fine.",
+  description: "Show a paper's card: title, authors, abstract, venue, links and reporters. Typos are fine.",
   group: "papers",
   options: {
     query: text({ description: "Paper name, or part of it", max: 100, autocomplete: "papers" }),
@@ -33,14 +33,14 @@ export const paperCommand = defineCommand({
     const found = resolvePaper(index, query);
     switch (found.kind) {
       case "one": {
-        const card = toCard(found.paper, list.legend);
+        const card = toCard(found.paper, list.legend, catalog.records.get(found.paper.id));
         return found.hit.match === "fuzzy" ? { kind: "paper", card, note: `Closest match for "${query}".` } : { kind: "paper", card };
       }
       case "several":
         return {
           kind: "choices",
           text: `${found.hits.length} papers match "${query}". Pick one:`,
-          options: found.hits.map((h) => toCard(h.paper, list.legend)),
+          options: found.hits.map((h) => toCard(h.paper, list.legend, catalog.records.get(h.paper.id))),
         };
       case "none":
         return notFound(catalog, query, found.suggestions.map((p) => p.name));

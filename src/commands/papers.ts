@@ -65,7 +65,7 @@ export const papersCommand = defineCommand({
     return {
       kind: "papers",
       title: described.length > 0 ? `Papers: ${described.join(", ")}` : "Papers",
-      items: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((p) => toCard(p, list.legend)),
+      items: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((p) => toCard(p, list.legend, catalog.records.get(p.id))),
       total: found.length,
       page,
       pageCount,

@@ -120,7 +120,7 @@ export class ReadingService {
   }
 
   reply(planned: PlannedSession): SessionReply {
-    return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links());
+    return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links(), this.deps.catalog.records);
   }
 
   /** A session of the schedule that can still be changed (not posted yet, not past its week). */

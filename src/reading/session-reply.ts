@@ -1,4 +1,5 @@
 import type { Tag } from "../papers/index.js";
+import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Platform, Reply, SessionPresenter } from "../replies/reply.js";
 import type { LinkRow } from "../store/reading-member-repo.js";
@@ -37,7 +38,7 @@ export function userIdsOf(memberKey: string, links: readonly LinkRow[]): Session
 }
 
 /** The `session` reply of a planned session: what `reading next` shows and the weekly job posts, identically. */
-export function sessionReply(planned: PlannedSession, timeZone: string, legend: Tag[], links: readonly LinkRow[]): SessionReply {
+export function sessionReply(planned: PlannedSession, timeZone: string, legend: Tag[], links: readonly LinkRow[], records: PaperRecords = NO_RECORDS): SessionReply {
   const { slot, presenter, paper } = planned;
   const note = sessionNote(planned);
   const reply: SessionReply = {
@@ -45,7 +46,7 @@ export function sessionReply(planned: PlannedSession, timeZone: string, legend: 
     headline: planned.skipped ? `No reading group in ${slot.week}` : `Reading group ${slot.week}`,
     date: sessionDate(slot, timeZone),
     presenter: presenter ? { name: presenter.name, userIds: userIdsOf(presenter.key, links) } : null,
-    card: paper ? toCard(paper, legend) : null,
+    card: paper ? toCard(paper, legend, records.get(paper.id)) : null,
   };
   return note === undefined ? reply : { ...reply, note };
 }

@@ -1,3 +1,4 @@
+import { titledName } from "./record-view.js";
 import type { PaperCard, Reply } from "./reply.js";
 
 /** One line about a paper: "AlpaServe (OSDI 2023)". */
@@ -7,13 +8,29 @@ export function cardTitle(card: PaperCard): string {
 }
 
 /**
+ * One line about a paper with its full title when known, within `max`
+ * characters, the title cut at a word: "AlpaServe — Statistical Multiplexing
+ * with Model Parallelism… (OSDI 2023)". Without a record, cardTitle.
+ */
+export function cardLabel(card: PaperCard, max = 300): string {
+  const titled = titledName(card);
+  const plain = cardTitle(card);
+  const tail = plain.slice(card.name.length);
+  if (titled === card.name) return plain;
+  const within = titledName(card, max - tail.length);
+  return within === card.name ? plain : `${within}${tail}`;
+}
+
+/**
  * A short plain-text summary of any reply: notification text, Slack's `text`
  * fallback, logs. Not escaped; each platform escapes it.
  */
 export function fallbackText(reply: Reply): string {
   switch (reply.kind) {
     case "paper":
-      return cardTitle(reply.card);
+      return cardLabel(reply.card);
+    case "abstract":
+      return `${reply.label}: ${cardLabel(reply.card)}`;
     case "choices":
       return `${reply.text} ${reply.options.map((o) => o.name).join(", ")}`;
     case "papers":
@@ -25,7 +42,7 @@ export function fallbackText(reply: Reply): string {
     case "error":
       return reply.hint ? `${reply.text} ${reply.hint}` : reply.text;
     case "announcement":
-      return `${reply.headline}: ${reply.items.map((i) => cardTitle(i.card)).join(", ")}`;
+      return `${reply.headline}: ${reply.items.map((i) => cardLabel(i.card)).join(", ")}`;
     case "digest":
       return `${reply.headline}: ${reply.items.map((c) => c.name).join(", ")}${reply.more > 0 ? ` and ${reply.more} more` : ""}`;
     case "session":

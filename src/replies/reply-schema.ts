@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LinkKindSchema } from "../papers/index.js";
-import { PaperRecordSchema } from "../scholar/record.js";
+import { FieldOriginSchema, PaperRecordSchema } from "../scholar/record.js";
 import { PLATFORMS, type Reply } from "./reply.js";
 
 /** Zod schemas of the reply model, for replies stored as JSON (the outbox) and read back. */
@@ -21,6 +21,7 @@ const PlatformSchema = z.enum(PLATFORMS);
 
 export const ReplySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("paper"), card: PaperCardSchema, note: z.string().optional() }),
+  z.object({ kind: z.literal("abstract"), card: PaperCardSchema, label: z.enum(["Abstract", "TL;DR"]), text: z.string(), origin: FieldOriginSchema.nullable() }),
   z.object({ kind: z.literal("choices"), text: z.string(), options: z.array(PaperCardSchema) }),
   z.object({
     kind: z.literal("papers"),

@@ -1,5 +1,5 @@
 import type { LinkKind } from "../papers/index.js";
-import type { PaperRecord } from "../scholar/record.js";
+import type { FieldOrigin, PaperRecord } from "../scholar/record.js";
 
 export const PLATFORMS = ["console", "cli", "discord", "slack"] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -55,6 +55,8 @@ export type ErrorReason = "invalid" | "not-found" | "forbidden" | "unavailable" 
  */
 export type Reply =
   | { kind: "paper"; card: PaperCard; note?: string }
+  /** A paper's whole abstract (or TL;DR when that is all there is), with where it came from. */
+  | { kind: "abstract"; card: PaperCard; label: "Abstract" | "TL;DR"; text: string; origin: FieldOrigin | null }
   | { kind: "choices"; text: string; options: PaperCard[] }
   | {
       kind: "papers";

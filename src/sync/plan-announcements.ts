@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ListDiff, Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
+import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
 import type { Reply } from "../replies/reply.js";
 import { describeField, notableFields } from "./notable-changes.js";
 
@@ -25,9 +26,17 @@ const shortHash = (value: unknown) => createHash("sha256").update(JSON.stringify
  * Decides what a diff announces. An addition is announced once per source,
  * ever (a paper seen before is not new); a notable change once per distinct
  * new value. Keys are deterministic, so planning the same diff twice yields
- * the same keys and storing them again is a no-op.
+ * the same keys and storing them again is a no-op. Cards carry the records
+ * known at sync time (title, authors, short abstract).
  */
-export function planAnnouncements(source: string, diff: ListDiff, next: PaperList, seenBefore: Set<string>, announceChanges: boolean): AnnouncementPlan {
+export function planAnnouncements(
+  source: string,
+  diff: ListDiff,
+  next: PaperList,
+  seenBefore: Set<string>,
+  announceChanges: boolean,
+  records: PaperRecords = NO_RECORDS,
+): AnnouncementPlan {
   const position = new Map(next.papers.map((p, i) => [p.id, i]));
   const announcements: PlannedAnnouncement[] = [];
   const reappeared: Paper[] = [];
@@ -41,7 +50,7 @@ export function planAnnouncements(source: string, diff: ListDiff, next: PaperLis
       key: `${source}|added|${paper.id}`,
       kind: "added",
       paper,
-      reply: { kind: "announcement", headline: "New paper on MSS-Papers", items: [{ change: "added", card: toCard(paper, next.legend), changes: [] }] },
+      reply: { kind: "announcement", headline: "New paper on MSS-Papers", items: [{ change: "added", card: toCard(paper, next.legend, records.get(paper.id)), changes: [] }] },
     });
   }
   if (announceChanges) {
@@ -55,7 +64,7 @@ export function planAnnouncements(source: string, diff: ListDiff, next: PaperLis
         reply: {
           kind: "announcement",
           headline: "Paper updated on MSS-Papers",
-          items: [{ change: "changed", card: toCard(change.after, next.legend), changes: fields.map(describeField) }],
+          items: [{ change: "changed", card: toCard(change.after, next.legend, records.get(change.after.id)), changes: fields.map(describeField) }],
         },
       });
     }
@@ -72,7 +81,8 @@ export function digestReply(planned: PlannedAnnouncement[], legend: PaperList["l
   return {
     kind: "digest",
     headline: `${parts.join(" and ")} on MSS-Papers`,
-    items: planned.slice(0, shown).map((p) => toCard(p.paper, legend)),
+    // The announcement's own card, which carries the paper's record when one was known at sync time.
+    items: planned.slice(0, shown).map((p) => (p.reply.kind === "announcement" && p.reply.items[0]?.card) || toCard(p.paper, legend)),
     more: Math.max(0, planned.length - shown),
   };
 }

@@ -158,7 +158,7 @@ export class SyncService {
 
     const diff = diffLists(previous.list, list);
     const seenBefore = store.seen.known(this.source, diff.added.map((p) => p.id));
-    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges);
+    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges, this.deps.catalog.records);
     report.added = plan.announcements.filter((a) => a.kind === "added").map((a) => a.paper);
     report.changed = plan.announcements.filter((a) => a.kind === "changed").map((a) => ({ paper: a.paper, changes: a.reply.kind === "announcement" ? (a.reply.items[0]?.changes ?? []) : [] }));
     report.removed = diff.removed;

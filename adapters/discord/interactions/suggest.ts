@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
 import { foldKey } from "../../../src/papers/index.js";
-import { cardTitle } from "../../../src/replies/plain-text.js";
+import { cardLabel } from "../../../src/replies/plain-text.js";
 import { toCard } from "../../../src/replies/paper-card.js";
 import type { Catalog } from "../../../src/search/catalog.js";
 import { cut, plainWithin } from "../render/escape.js";
@@ -28,7 +28,7 @@ export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalo
   switch (kind) {
     case "papers":
       return index.suggest(typed, LIMITS.autocompleteChoices).map((hit) => ({
-        name: plainWithin(cardTitle(toCard(hit.paper, list.legend)), LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName),
+        name: plainWithin(cardLabel(toCard(hit.paper, list.legend, catalog.records.get(hit.paper.id)), LIMITS.choiceName), LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName),
         value: cut(hit.paper.id, LIMITS.choiceValue),
       }));
     case "reporters": {

@@ -1,5 +1,6 @@
 import type { APIButtonComponent, APIEmbedField } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
+import { titledName } from "../../../src/replies/record-view.js";
 import type { PaperCard } from "../../../src/replies/reply.js";
 import { escapeWithin, maskedLink, plainWithin } from "./escape.js";
 import { LIMITS } from "./limits.js";
@@ -41,7 +42,8 @@ export function linksField(card: PaperCard, kinds: "all" | "unbuttoned"): APIEmb
 }
 
 /**
- * One list line: "3. [AlpaServe](url) — OSDI 2023 · ● — XiaoKai", escaped, at most `max` characters.
+ * One list line: "3. [AlpaServe — Statistical Multiplexing…](url) — OSDI 2023 · ● — XiaoKai",
+ * escaped, at most `max` characters (the full title, when known, cut at a word).
  */
 export function paperLine(card: PaperCard, n: number | null, max = 400): string {
   const where = whereText(card);
@@ -51,7 +53,7 @@ export function paperLine(card: PaperCard, n: number | null, max = 400): string 
     .join(" · ");
   const prefix = n === null ? "• " : `${n}. `;
   const room = max - prefix.length - (tail ? tail.length + 3 : 0);
-  return `${prefix}${maskedLink(card.name, paperUrl(card), Math.max(room, 20))}${tail ? ` — ${tail}` : ""}`;
+  return `${prefix}${maskedLink(titledName(card, 110), paperUrl(card), Math.max(room, 20))}${tail ? ` — ${tail}` : ""}`;
 }
 
 /** Joins lines into text of at most `max` characters; what does not fit becomes "… and N more". */

@@ -26,6 +26,12 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
+/** How many characters of a TL;DR or abstract each post shows; the Abstract button gives the whole text. */
+export const SUMMARY = { card: 1200, announcement: 600, session: 900 } as const;
+
+/** Escaped characters of abstract per embed of the `abstract` answer: with the author line (400) it stays within a description's 4096. */
+export const ABSTRACT_PIECE = 3500;
+
 export const COLORS = {
   paper: 0x2f6fdb,
   list: 0x4b8b3b,

@@ -2,8 +2,9 @@ import type { AnnouncedPaper, Reply } from "../../../src/replies/reply.js";
 import { linksField } from "./card-parts.js";
 import { fitEmbed } from "./embed-size.js";
 import { escapeWithin } from "./escape.js";
-import { COLORS, LIMITS } from "./limits.js";
+import { COLORS, LIMITS, SUMMARY } from "./limits.js";
 import { message, type DiscordMessage } from "./message.js";
+import { abstractButton, buttonRows } from "./record-parts.js";
 import { cardEmbed } from "./render-paper.js";
 
 function itemEmbed(item: AnnouncedPaper) {
@@ -11,6 +12,7 @@ function itemEmbed(item: AnnouncedPaper) {
   const embed = cardEmbed(item.card, {
     titlePrefix: item.change === "added" ? "New: " : "Changed: ",
     color: COLORS.announcement,
+    summary: SUMMARY.announcement,
     ...(lines.length > 0 ? { description: lines.join("\n") } : {}),
   });
   const links = linksField(item.card, "all");
@@ -20,9 +22,13 @@ function itemEmbed(item: AnnouncedPaper) {
 
 /**
  * Papers added or changed upstream: the headline as text, one embed per paper
- * (links as a field: a channel post of many papers has no room for buttons).
- * The announcer batches the embeds into messages of at most 10.
+ * with its title, authors and short abstract (links as a field: a channel post
+ * of many papers has no room for link buttons), and an Abstract button per
+ * paper that answers the clicker privately. The announcer batches the embeds
+ * into messages of at most 10 (and 6000 characters); the buttons go with the last.
  */
 export function renderAnnouncement(reply: Extract<Reply, { kind: "announcement" }>): DiscordMessage {
-  return message({ content: `📣 ${escapeWithin(reply.headline, LIMITS.content - 3)}`, embeds: reply.items.map(itemEmbed) });
+  const single = reply.items.length === 1;
+  const buttons = reply.items.flatMap((item) => abstractButton(item.card, single ? "Abstract" : `Abstract: ${item.card.name}`) ?? []);
+  return message({ content: `📣 ${escapeWithin(reply.headline, LIMITS.content - 3)}`, embeds: reply.items.map(itemEmbed), components: buttonRows(buttons) });
 }

@@ -1,6 +1,6 @@
 import type { APISelectMenuOption } from "discord.js";
 import { ComponentType } from "discord.js";
-import { cardTitle } from "../../../src/replies/plain-text.js";
+import { cardLabel } from "../../../src/replies/plain-text.js";
 import type { PaperCard, Reply } from "../../../src/replies/reply.js";
 import { fitLines, paperLine } from "./card-parts.js";
 import { pickCustomId } from "./custom-id.js";
@@ -11,7 +11,7 @@ import { message, type DiscordMessage } from "./message.js";
 
 function option(card: PaperCard): APISelectMenuOption {
   const about = [card.categories.map((c) => c.label).join(", "), card.reporters.join(", ")].filter(Boolean).join(" — ");
-  const out: APISelectMenuOption = { label: plainWithin(cardTitle(card), LIMITS.selectOptionLabel) || "(no name)", value: cut(card.id, LIMITS.selectOptionValue) };
+  const out: APISelectMenuOption = { label: plainWithin(cardLabel(card, LIMITS.selectOptionLabel), LIMITS.selectOptionLabel) || "(no name)", value: cut(card.id, LIMITS.selectOptionValue) };
   if (about) out.description = plainWithin(about, LIMITS.selectOptionDescription);
   return out;
 }

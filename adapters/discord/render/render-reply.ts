@@ -1,5 +1,6 @@
 import type { Reply } from "../../../src/replies/reply.js";
 import type { DiscordMessage } from "./message.js";
+import { renderAbstract } from "./render-abstract.js";
 import { renderAnnouncement } from "./render-announcement.js";
 import { renderChoices } from "./render-choices.js";
 import { renderDigest } from "./render-digest.js";
@@ -15,6 +16,8 @@ export function renderReply(reply: Reply): DiscordMessage {
   switch (reply.kind) {
     case "paper":
       return renderPaper(reply);
+    case "abstract":
+      return renderAbstract(reply);
     case "choices":
       return renderChoices(reply);
     case "papers":

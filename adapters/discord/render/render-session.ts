@@ -1,10 +1,12 @@
 import type { APIEmbedField } from "discord.js";
 import type { Reply } from "../../../src/replies/reply.js";
+import { titledName } from "../../../src/replies/record-view.js";
 import { linksField, paperUrl, whereText } from "./card-parts.js";
 import { fitEmbed } from "./embed-size.js";
 import { escapeWithin, maskedLink } from "./escape.js";
-import { COLORS, LIMITS } from "./limits.js";
+import { COLORS, LIMITS, SUMMARY } from "./limits.js";
 import { message, type DiscordMessage } from "./message.js";
+import { authorsText, identifiersField, summaryText } from "./record-parts.js";
 import { linkRow } from "./render-paper.js";
 
 type SessionReply = Extract<Reply, { kind: "session" }>;
@@ -31,8 +33,15 @@ export function renderSession(reply: SessionReply): DiscordMessage {
   ];
   if (reply.card) {
     const where = whereText(reply.card);
-    const title = maskedLink(reply.card.name, paperUrl(reply.card), 700);
+    const title = maskedLink(titledName(reply.card), paperUrl(reply.card), 700);
     fields.push({ name: "Paper", value: where ? `${title} — ${escapeWithin(where, 100)}` : title, inline: false });
+    // Title, authors and the short abstract, so members can prepare.
+    const authors = authorsText(reply.card);
+    if (authors) fields.push({ name: "Authors", value: authors, inline: false });
+    const summary = summaryText(reply.card, SUMMARY.session);
+    if (summary) fields.push({ name: "About", value: summary, inline: false });
+    const identifiers = identifiersField(reply.card);
+    if (identifiers) fields.push(identifiers);
     if (reply.card.categories.length > 0) {
       fields.push({ name: "Categories", value: escapeWithin(reply.card.categories.map((c) => `${c.symbol} ${c.label}`).join(", "), LIMITS.fieldValue), inline: true });
     }

@@ -1,3 +1,4 @@
+import { titledName } from "../../../src/replies/record-view.js";
 import type { CommandLink, PaperCard } from "../../../src/replies/reply.js";
 import { actionId } from "./action-ids.js";
 import { field, linkButton, present, type Button } from "./blocks.js";
@@ -23,10 +24,11 @@ export function cardLinkButtons(card: PaperCard, scope: string): Button[] {
   return present(card.links.map((link) => linkButton(actionId("link", `${scope}:${link.kind}`), link.label, link.url)));
 }
 
-/** One mrkdwn line: "*<paper url|AlpaServe>* (OSDI 2023) ● — XiaoKai". */
+/** One mrkdwn line: "*<paper url|AlpaServe — Statistical Multiplexing…>* (OSDI 2023) ● — XiaoKai" (the full title when known). */
 export function cardLine(card: PaperCard): string {
   const paperUrl = card.links.find((l) => l.kind === "paper")?.url ?? card.links[0]?.url;
-  const parts = [paperUrl ? `*${mrkdwnLink(paperUrl, card.name)}*` : `*${inlineMrkdwn(card.name)}*`];
+  const name = titledName(card, 110);
+  const parts = [paperUrl ? `*${mrkdwnLink(paperUrl, name)}*` : `*${inlineMrkdwn(name)}*`];
   const place = where(card);
   if (place) parts.push(`(${inlineMrkdwn(place)})`);
   const symbols = card.categories.map((c) => c.symbol).join("");

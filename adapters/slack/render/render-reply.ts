@@ -1,5 +1,6 @@
 import { fallbackText } from "../../../src/replies/plain-text.js";
 import type { Reply } from "../../../src/replies/reply.js";
+import { renderAbstract } from "./abstract.js";
 import { renderAnnouncement } from "./announcement.js";
 import { LIMITS, type Block, type SlackMessage } from "./blocks.js";
 import { renderChoices } from "./choices.js";
@@ -17,6 +18,8 @@ function blocksOf(reply: Reply, options: RenderOptions): Block[] {
   switch (reply.kind) {
     case "paper":
       return renderPaper(reply, options);
+    case "abstract":
+      return renderAbstract(reply);
     case "choices":
       return renderChoices(reply);
     case "papers":

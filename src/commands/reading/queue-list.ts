@@ -1,5 +1,5 @@
 import type { Reply } from "../../replies/reply.js";
-import { cardTitle } from "../../replies/plain-text.js";
+import { cardLabel } from "../../replies/plain-text.js";
 import { toCard } from "../../replies/paper-card.js";
 import { defineCommand } from "../command.js";
 
@@ -16,9 +16,9 @@ export const readingQueueListCommand = defineCommand({
       const paper = byId.get(id);
       if (!paper || input.taken.has(id)) return [];
       const by = suggested.get(id);
-      const card = toCard(paper, catalog.list.legend);
+      const card = toCard(paper, catalog.list.legend, catalog.records.get(paper.id));
       const url = card.links.find((l) => l.kind === "paper")?.url;
-      const row = { label: cardTitle(card), value: by ? `suggested by ${by.addedBy}` : "newly announced" };
+      const row = { label: cardLabel(card, 120), value: by ? `suggested by ${by.addedBy}` : "newly announced" };
       return [url ? { ...row, url } : row];
     });
     if (rows.length === 0) return { kind: "notice", text: "The group queue is empty. reading queue add <paper> suggests one." };

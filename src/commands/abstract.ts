@@ -1,0 +1,34 @@
+import { toCard } from "../replies/paper-card.js";
+import { wholeAbstract } from "../replies/record-view.js";
+import { errorReply, type Reply } from "../replies/reply.js";
+import { resolvePaper } from "../search/resolve.js";
+import { defineCommand } from "./command.js";
+import { text } from "./options.js";
+
+export const abstractCommand = defineCommand({
+  name: "abstract",
+  description: "A paper's whole abstract, with its source (arXiv, DBLP, Semantic Scholar).",
+  group: "papers",
+  options: {
+    paper: text({ description: "Paper name, or part of it", max: 100, autocomplete: "papers" }),
+  },
+  positional: ["paper"],
+  examples: ["abstract AlpaServe"],
+  run({ paper: query }, { services: { catalog } }): Reply {
+    const found = resolvePaper(catalog.index, query);
+    if (found.kind === "none") {
+      const hint = found.suggestions.length > 0 ? `Did you mean ${found.suggestions.map((p) => p.name).join(", ")}?` : "Try papers to browse the list.";
+      return errorReply("not-found", `No paper matches "${query}".`, hint);
+    }
+    if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+    const { paper } = found;
+    const card = toCard(paper, catalog.list.legend, catalog.records.get(paper.id));
+    const whole = wholeAbstract(card.record);
+    if (!whole) {
+      const link = card.links.find((l) => l.kind === "paper")?.url;
+      const why = card.record ? "its record has no abstract" : "it is not resolved to a scholarly record yet";
+      return errorReply("not-found", `No abstract is known for ${paper.name}: ${why}.`, link ? `The paper itself: ${link}` : undefined);
+    }
+    return { kind: "abstract", card, label: whole.label, text: whole.text, origin: whole.origin ?? null };
+  },
+});
