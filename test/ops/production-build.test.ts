@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,11 +18,13 @@ beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(app, "dist")], { cwd: ROOT, stdio: "pipe" });
   for (const file of ["package.json", "package-lock.json", "bin", "data/papers.md"]) cpSync(join(ROOT, file), join(app, file), { recursive: true });
   // Hard links: a fast copy; npm prune unlinks what it removes and leaves the originals alone.
-  execFileSync("cp", ["-al", join(ROOT, "node_modules"), join(app, "node_modules")]);
+  // The real folder, not a symlink to it (a git worktree may link node_modules): a copied link would prune the original.
+  const installed = realpathSync(join(ROOT, "node_modules"));
+  execFileSync("cp", ["-al", installed, join(app, "node_modules")]);
   // npm rewrites its hidden lockfile in place: it must be a real copy, not a link to the original.
   const hidden = join(app, "node_modules", ".package-lock.json");
   rmSync(hidden, { force: true });
-  if (existsSync(join(ROOT, "node_modules", ".package-lock.json"))) cpSync(join(ROOT, "node_modules", ".package-lock.json"), hidden);
+  if (existsSync(join(installed, ".package-lock.json"))) cpSync(join(installed, ".package-lock.json"), hidden);
   execFileSync("npm", ["prune", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], { cwd: app, stdio: "pipe" });
 }, 180_000);
 afterAll(() => rmSync(app, { recursive: true, force: true }), 120_000);
