@@ -5,10 +5,20 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/store.js";
 import { buildList, row } from "../helpers/list-builder.js";
-import { ROOT, runNode, tempDbPath } from "../helpers/spawn.js";
+import { ROOT, runNode, tempDbPath, type Finished } from "../helpers/spawn.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
-const cli = (args: string[], env: Record<string, string> = {}) => runNode("bin/mss-bot.js", args, { env });
+const cli = (args: string[], env: Record<string, string> = {}) => runNode("bin/mss-bot.js", args, { env, timeoutMs: 120_000 });
+
+/** One after another: many tsx start-ups at once on a shared 2-core machine only make each slow. */
+async function each<T>(items: T[], run: (item: T) => Promise<Finished>): Promise<Finished[]> {
+  const results: Finished[] = [];
+  for (const item of items) results.push(await run(item));
+  return results;
+}
+
+// Each case starts a CLI process; generous, because only a hang should fail here.
+const SLOW = 300_000;
 
 /** stdout is exactly one JSON document (JSON.parse refuses two). */
 const oneDocument = (stdout: string): Record<string, unknown> => JSON.parse(stdout) as Record<string, unknown>;
@@ -25,11 +35,11 @@ describe("mss-bot keeps the README's promises", () => {
       { args: ["frobnicate", "--json"], code: 2, kind: "error", text: 'unknown command "frobnicate"' },
       { args: ["diff", "/missing.md", html, "--json"], code: 2, kind: "error", text: "cannot read /missing.md: no such file" },
       { args: ["reading", "schedule", "--weeks", "100", "--json"], code: 2, kind: "error", text: "--weeks must be a whole number from 1 to 52" },
-      { args: ["reading", "schedule", "--ics", join(dir, "no", "such", "x.ics"), "--json"], code: 2, kind: "error", text: "no such directory" },
+      { args: ["reading", "schedule", "--ics", join(dir, "no", "such", "x.ics"), "--json"], code: 2, kind: "error", text: `cannot write ${join(dir, "no", "such", "x.ics")}: no such directory` },
       { args: ["stats", "--json"], env: notAList, code: 1, kind: "error", text: `the list at ${html} cannot be read` },
-      { args: ["sync", "--json"], env: notAList, code: 1, kind: "error", text: "cannot be read" },
+      { args: ["sync", "--json"], env: notAList, code: 1, kind: "error", text: `the list at ${html} cannot be read` },
     ];
-    const results = await Promise.all(cases.map((c) => cli(c.args, c.env)));
+    const results = await each(cases, (c) => cli(c.args, c.env));
     results.forEach((result, i) => {
       const c = cases[i] as (typeof cases)[number];
       expect(result.code, c.args.join(" ")).toBe(c.code);
@@ -40,7 +50,7 @@ describe("mss-bot keeps the README's promises", () => {
         expect(result.stderr).toContain(`error: ${c.text}`);
       }
     });
-  });
+  }, SLOW);
 
   it("sync --dry-run says what it would do on a fresh database, and stores nothing", async () => {
     const env = { MSS_DB_PATH: tempDbPath() };
@@ -54,13 +64,14 @@ describe("mss-bot keeps the README's promises", () => {
     expect(why.code).toBe(0);
     expect(why.stdout).toContain("AlpaServe is on the list, but no sync has run yet on this database");
     expect(why.stdout).toContain("Run mss-bot sync once");
-  });
+  }, SLOW);
 
   it("sync --source refuses a list the database does not follow, naming MSS_UPSTREAM_URL, and a missing file plainly", async () => {
     const dir = tempDir("mss-cli-");
     const other = join(dir, "other.md");
     writeFileSync(other, buildList([row("DistServe")]));
-    const [refused, missing] = await Promise.all([cli(["sync", "--source", other]), cli(["sync", "--source", "/missing.md", "--json"])]);
+    const refused = await cli(["sync", "--source", other]);
+    const missing = await cli(["sync", "--source", "/missing.md", "--json"]);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toContain(`error: --source ${other} is not the list this database follows`);
@@ -68,13 +79,11 @@ describe("mss-bot keeps the README's promises", () => {
     expect(missing.code).toBe(2);
     expect(oneDocument(missing.stdout)).toEqual({ kind: "error", reason: "invalid", text: "cannot read /missing.md: no such file" });
     expect(missing.stderr).toBe("error: cannot read /missing.md: no such file\n");
-  });
+  }, SLOW);
 
   it("config check lists every problem at once with the value given, secrets masked, and claims no port when nothing listens", async () => {
-    const [bad, consoleOnly] = await Promise.all([
-      cli(["config", "check"], { MSS_UPSTREAM_URL: "ftp://example.org/list.md", PORT: "http", SLACK_BOT_TOKEN: "xoxp-not-a-bot-token-secret" }),
-      cli(["config", "check"]),
-    ]);
+    const bad = await cli(["config", "check"], { MSS_UPSTREAM_URL: "ftp://example.org/list.md", PORT: "http", SLACK_BOT_TOKEN: "xoxp-not-a-bot-token-secret" });
+    const consoleOnly = await cli(["config", "check"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Configuration is invalid (3 problems)");
     expect(bad.stderr).toContain('MSS_UPSTREAM_URL must be an http(s) URL or a file path (got "ftp://example.org/list.md")');
@@ -84,7 +93,7 @@ describe("mss-bot keeps the README's promises", () => {
     expect(consoleOnly.code).toBe(0);
     expect(consoleOnly.stdout).toMatch(/http: +off: nothing listens with the console only/);
     expect(consoleOnly.stdout).not.toContain("port 3000 (/healthz");
-  });
+  }, SLOW);
 
   it("why and sync say why nothing was announced: no channel was subscribed", async () => {
     const dir = tempDir("mss-cli-");
@@ -102,7 +111,7 @@ describe("mss-bot keeps the README's promises", () => {
     // The venue filter matches the venue's name, whatever year the cell carries.
     const osdi = await cli(["papers", "--venue", "OSDI", "--json"], env);
     expect((oneDocument(osdi.stdout).items as Array<{ name: string }>).map((p) => p.name)).toEqual(["AlphaServe", "DistServe"]);
-  });
+  }, SLOW);
 
   it("outbox names the paper and the channel, with one time format; the keys only in --json", async () => {
     const dir = tempDir("mss-cli-");
@@ -115,24 +124,20 @@ describe("mss-bot keeps the README's promises", () => {
     store.close();
     writeFileSync(list, buildList([row("AlphaServe"), row("BetaServe")]));
     expect((await cli(["sync"], env)).stdout).toContain("1 deliveries queued");
-    const [text, json] = await Promise.all([cli(["outbox"], env), cli(["outbox", "--json"], env)]);
+    const text = await cli(["outbox"], env);
+    const json = await cli(["outbox", "--json"], env);
     expect(text.stdout).toMatch(/pending +BetaServe \(added\) → discord channel 123456789012345678 +\(0 attempts; next \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/);
     const doc = oneDocument(json.stdout) as { recent: Array<{ key: string; createdAt: string; subject: string }> };
     expect(doc.recent[0]?.subject).toBe("BetaServe (added)");
     expect(text.stdout).not.toContain(doc.recent[0]?.key);
     expect(doc.recent[0]?.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  });
+  }, SLOW);
 
   it("has a version, help on a bare call, a clear --json=value, refuses repeated options and chat-only commands", async () => {
-    const [version, bare, jsonTrue, jsonBad, repeated, subscribe, join_] = await Promise.all([
-      cli(["--version"]),
-      cli([]),
-      cli(["software", "--json=true"]),
-      cli(["software", "--json=maybe"]),
-      cli(["papers", "--venue", "OSDI", "--venue", "NSDI", "--json"]),
-      cli(["subscribe", "--json"]),
-      cli(["reading", "join"]),
-    ]);
+    const [version, bare, jsonTrue, jsonBad, repeated, subscribe, join_] = (await each(
+      [["--version"], [], ["software", "--json=true"], ["software", "--json=maybe"], ["papers", "--venue", "OSDI", "--venue", "NSDI", "--json"], ["subscribe", "--json"], ["reading", "join"]],
+      (args) => cli(args),
+    )) as [Finished, Finished, Finished, Finished, Finished, Finished, Finished];
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect([version.code, version.stdout]).toEqual([0, `mss-bot ${pkg.version}\n`]);
     expect(bare.code).toBe(0);
@@ -148,7 +153,7 @@ describe("mss-bot keeps the README's promises", () => {
     expect(oneDocument(subscribe.stdout)).toMatchObject({ kind: "error", text: expect.stringContaining("subscribe works only in chat") });
     expect(join_.code).toBe(2);
     expect(join_.stderr).toContain("reading join works only in chat");
-  });
+  }, SLOW);
 
   it("exits quietly when the reader of its output goes away (| head -1, | true)", async () => {
     const run = promisify(execFile);
@@ -158,7 +163,7 @@ describe("mss-bot keeps the README's promises", () => {
     expect(stdout).toContain("true:0");
     expect(stdout).toContain("{\nhead:0");
     expect(stderr).toBe("");
-  });
+  }, SLOW);
 
   it("the README's command-line examples are commands a shell runs as written", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
