@@ -33,7 +33,8 @@ describe("mss-bot sync and outbox", () => {
 
     const outbox = await cli("outbox", "--json");
     expect(JSON.parse(outbox.stdout)).toEqual({ counts: { pending: 0, sending: 0, sent: 0, failed: 0 }, recent: [] });
-  });
+    // Six CLI processes one after another: generous, so that only a hang fails it on a loaded machine.
+  }, 180_000);
 
   it("exits 1 with the reason when the upstream fails, and 2 for a bad --source", async () => {
     const env = { MSS_DB_PATH: tempDbPath() };
