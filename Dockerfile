@@ -5,6 +5,9 @@ ARG NODE_VERSION=20
 # Build stage: dev dependencies, compile TypeScript to dist/, then drop the dev dependencies.
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
+# better-sqlite3 downloads a prebuilt binary when one exists for this platform and Node;
+# otherwise `npm ci` compiles it from source with node-gyp, which needs python3, make and a C++ compiler.
+# The run stage copies node_modules from here, so the compiled binary goes with it.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 RUN npm ci

@@ -110,6 +110,9 @@ export interface Config {
 export interface ConfigProblem {
   variable: string;
   message: string;
+  /** The value given, to echo back; a secret's is masked (`masked: true`). */
+  value?: string;
+  masked?: boolean;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
@@ -126,32 +129,47 @@ export function upstreamOf(value: string | undefined, bundled: string): Upstream
   return { kind: "file", path: isAbsolute(value) ? value : resolve(value) };
 }
 
-/** Validates an environment; every problem is reported, each naming its variable. */
+const SECRET_VARIABLES = new Set(["DISCORD_TOKEN", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"]);
+
+/** A problem with the value it is about, a secret masked to its kind and length. */
+function problemWith(variable: string, message: string, env: Record<string, string | undefined>): ConfigProblem {
+  const raw = env[variable];
+  if (raw === undefined || raw.trim() === "") return { variable, message };
+  if (!SECRET_VARIABLES.has(variable)) return { variable, message, value: raw };
+  const prefix = /^(xox[a-z]-|xapp-)/.exec(raw.trim())?.[1];
+  return { variable, message, value: `${prefix ? `${prefix}… ` : ""}(secret, ${raw.trim().length} characters)`, masked: true };
+}
+
+/** Validates an environment; every problem is reported at once, each naming its variable and echoing its value. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })) };
-  }
-  const e = parsed.data;
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = parsed.success ? [] : parsed.error.issues.map((i) => problemWith(String(i.path[0] ?? "environment"), i.message, env));
+  // The checks across variables run on the raw values, so they are listed with the schema's problems;
+  // each runs only when its variables are valid on their own (a wrong token is reported once, as wrong).
+  const invalid = new Set(problems.map((p) => p.variable));
+  const given = (name: string) => (invalid.has(name) ? undefined : env[name]?.trim() || undefined);
+  const check = (names: string[], failed: boolean, variable: string, message: string) => {
+    if (failed && names.every((n) => !invalid.has(n))) problems.push(problemWith(variable, message, env));
+  };
   const root = packageRoot();
   const bundledListPath = resolve(root, BUNDLED_LIST);
-  const upstream = upstreamOf(e.MSS_UPSTREAM_URL, bundledListPath);
-  if ("variable" in upstream) problems.push(upstream);
-  else if (upstream.kind === "file" && !existsSync(upstream.path)) problems.push({ variable: "MSS_UPSTREAM_URL", message: `no file at ${upstream.path}` });
+  const upstream = upstreamOf(given("MSS_UPSTREAM_URL"), bundledListPath);
+  if ("variable" in upstream) problems.push(problemWith(upstream.variable, upstream.message, env));
+  else if (upstream.kind === "file" && !existsSync(upstream.path)) problems.push(problemWith("MSS_UPSTREAM_URL", `no file at ${upstream.path}`, env));
 
-  if (e.DISCORD_APP_ID && !e.DISCORD_TOKEN) problems.push({ variable: "DISCORD_TOKEN", message: "is required when DISCORD_APP_ID is set" });
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    problems.push({ variable: "SLACK_SIGNING_SECRET", message: "is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)" });
-  }
-  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
-    problems.push({ variable: "SLACK_BOT_TOKEN", message: "is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set" });
-  }
-  const adminIds = (e.SLACK_ADMIN_USER_IDS ?? "").split(/[\s,]+/).filter(Boolean);
+  const discordToken = given("DISCORD_TOKEN");
+  const slackBot = given("SLACK_BOT_TOKEN");
+  const slackApp = given("SLACK_APP_TOKEN");
+  const slackSecret = given("SLACK_SIGNING_SECRET");
+  check(["DISCORD_APP_ID"], Boolean(given("DISCORD_APP_ID")) && !discordToken, "DISCORD_TOKEN", "is required when DISCORD_APP_ID is set");
+  check(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"], Boolean(slackBot) && !slackApp && !slackSecret, "SLACK_SIGNING_SECRET", "is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)");
+  check(["SLACK_BOT_TOKEN"], !slackBot && !env.SLACK_BOT_TOKEN?.trim() && Boolean(slackApp || slackSecret), "SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
+  const adminIds = (given("SLACK_ADMIN_USER_IDS") ?? "").split(/[\s,]+/).filter(Boolean);
   if (adminIds.some((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id))) {
-    problems.push({ variable: "SLACK_ADMIN_USER_IDS", message: "must be Slack user ids like U012ABCDEF, separated by commas" });
+    problems.push(problemWith("SLACK_ADMIN_USER_IDS", "must be Slack user ids like U012ABCDEF, separated by commas", env));
   }
-  if (problems.length > 0 || "variable" in upstream) return { ok: false, problems };
+  if (!parsed.success || problems.length > 0 || "variable" in upstream) return { ok: false, problems };
+  const e = parsed.data;
 
   const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   return {
@@ -182,9 +200,15 @@ export function loadConfig(): ConfigResult {
   return parseConfig(process.env);
 }
 
+/** "PORT must be a whole number from 0 to 65535 (got "http")"; a secret shows only its kind and length. */
+export function describeProblem(p: ConfigProblem): string {
+  const got = p.value === undefined ? "" : p.masked ? ` (got ${p.value})` : ` (got ${JSON.stringify(p.value)})`;
+  return `${p.variable} ${p.message}${got}`;
+}
+
 /** The lines a person reads when the configuration is wrong. */
 export function describeProblems(problems: ConfigProblem[]): string {
-  return ["Configuration error:", ...problems.map((p) => `  ${p.variable} ${p.message}`)].join("\n");
+  return ["Configuration error:", ...problems.map((p) => `  ${describeProblem(p)}`)].join("\n");
 }
 
 /** The secret values of a config, for the log scrubber and for masking. */

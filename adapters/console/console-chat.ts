@@ -45,8 +45,12 @@ export async function runConsoleChat({ services, input, output, prompt }: Consol
   };
   let lastChoices: string[] = [];
   if (prompt) rl.prompt();
+  let quit = false;
   for await (const line of rl) {
-    if (/^\/(quit|exit)\s*$/i.test(line.trim())) break;
+    if (/^\/(quit|exit)\s*$/i.test(line.trim())) {
+      quit = true;
+      break;
+    }
     const reply = await answerLine(line, services, ctx, lastChoices);
     if (reply) {
       if (reply.kind === "choices") lastChoices = reply.options.map((o) => o.id);
@@ -55,4 +59,6 @@ export async function runConsoleChat({ services, input, output, prompt }: Consol
     if (prompt) rl.prompt();
   }
   rl.close();
+  // Ctrl-D leaves the cursor after the prompt; end the line so the shell's prompt starts on its own.
+  if (prompt && !quit) output.write("\n");
 }

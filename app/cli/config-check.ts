@@ -1,5 +1,5 @@
-import { loadConfig, type Config } from "../../src/config.js";
-import { EXIT, printJson, type CliCommand } from "./io.js";
+import { describeProblem, loadConfig, type Config } from "../../src/config.js";
+import { badInput, EXIT, printJson, type CliCommand } from "./io.js";
 
 /** "set (72 characters)", or "xoxb-… (57 characters)" for tokens whose prefix tells their kind. */
 export function mask(secret: string | undefined): string {
@@ -27,7 +27,8 @@ export function describeConfig(c: Config): Record<string, string> {
     "reading group": `${c.readingCron} (${c.timeZone})`,
     announcements: `${c.announceChanges ? "additions and changes" : "additions only"}; more than ${c.maxAnnounce} at once become a digest`,
     database: c.dbPath,
-    http: `port ${c.port} (/healthz, /readyz, /metrics)`,
+    // The HTTP server runs only beside a platform (app/main.ts): the console alone listens on nothing.
+    http: platforms.length > 0 ? `port ${c.port} (/healthz, /readyz, /metrics)` : `off: nothing listens with the console only (PORT ${c.port} is used once Discord or Slack is on)`,
     "log level": c.logLevel,
   };
 }
@@ -37,14 +38,13 @@ export const configCheckCommand: CliCommand = {
   usage: "mss-bot config check [--json]",
   summary: "Validate the environment (and .env) and show what is enabled, secrets masked",
   async run(args, io) {
-    if (args.length > 0) {
-      io.err(`usage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
+    if (args.length > 0) throw badInput(`unexpected "${args.join(" ")}"`, `usage: ${this.usage}`);
     const loaded = loadConfig();
     if (!loaded.ok) {
-      if (io.json) printJson(io, { ok: false, problems: loaded.problems });
-      io.err(`Configuration is invalid:\n${loaded.problems.map((p) => `  ${p.variable} ${p.message}`).join("\n")}\n`);
+      const count = loaded.problems.length;
+      const text = `the configuration has ${count} problem${count === 1 ? "" : "s"}`;
+      if (io.json) printJson(io, { kind: "error", reason: "invalid", text, ok: false, problems: loaded.problems });
+      io.err(`Configuration is invalid (${count} problem${count === 1 ? "" : "s"}):\n${loaded.problems.map((p) => `  ${describeProblem(p)}`).join("\n")}\n`);
       return EXIT.badInput;
     }
     const described = describeConfig(loaded.config);

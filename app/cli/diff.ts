@@ -1,14 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { diffLists, ListParseError, parseList, type FieldChange, type PaperList } from "../../src/papers/index.js";
-import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
+import { badInput, cannotRead, EXIT, printJson, type CliCommand } from "./io.js";
 
-async function readVersion(path: string, io: CliIo): Promise<PaperList | undefined> {
+/** One version of the list; a missing file or a text that is not a list is bad input (exit 2). */
+async function readVersion(path: string): Promise<PaperList> {
+  let text: string;
   try {
-    return parseList(await readFile(path, "utf8"));
+    text = await readFile(path, "utf8");
   } catch (error) {
-    const why = error instanceof ListParseError ? error.message : (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    io.err(`error: ${path}: ${why}\n`);
-    return undefined;
+    throw cannotRead(path, error);
+  }
+  try {
+    return parseList(text);
+  } catch (error) {
+    if (error instanceof ListParseError) throw badInput(`${path}: ${error.message}`);
+    throw error;
   }
 }
 
@@ -19,12 +25,9 @@ export const diffCommand: CliCommand = {
   usage: "mss-bot diff <old.md> <new.md> [--json]",
   summary: "Papers added, removed and changed between two versions of the list",
   async run(args, io) {
-    if (args.length !== 2) {
-      io.err(`usage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
-    const [before, after] = await Promise.all(args.map((path) => readVersion(path, io)));
-    if (!before || !after) return EXIT.badInput;
+    if (args.length !== 2) throw badInput(`diff takes two files, old and new (${args.length} given)`, `usage: ${this.usage}`);
+    const before = await readVersion(args[0] as string);
+    const after = await readVersion(args[1] as string);
     const diff = diffLists(before, after);
     if (io.json) {
       printJson(io, {

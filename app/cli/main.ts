@@ -1,17 +1,22 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { renderText } from "../../adapters/console/render-text.js";
-import { ALL_COMMANDS } from "../../src/commands/all.js";
+import { createRegistry } from "../../src/commands/all.js";
+import type { AnyCommand } from "../../src/commands/command.js";
 import { dispatch } from "../../src/commands/dispatch.js";
 import { parseCommandText } from "../../src/commands/parse-text.js";
 import { usage } from "../../src/commands/usage.js";
+import { packageRoot } from "../../src/paths.js";
 import type { Reply } from "../../src/replies/reply.js";
-import type { Services } from "../../src/services.js";
-import { cliServices } from "./services.js";
+import { CHAT_ONLY } from "./chat-only.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
 import { discordCommand } from "./discord.js";
-import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
+import { badInput, CliFailure, EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
 import { readingScheduleCliCommand } from "./reading-schedule.js";
+import { runGuarded } from "./run-guarded.js";
+import { cliServices } from "./services.js";
 import { slackCommand } from "./slack-manifest.js";
 import { syncCliCommand } from "./sync.js";
 
@@ -22,15 +27,54 @@ import { syncCliCommand } from "./sync.js";
  */
 const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
 
+const registry = createRegistry();
+
+/** The chat commands the command line runs: not replaced by a CLI command, not chat-only. */
+const cliChatCommands = (): AnyCommand[] => registry.commands.filter((c) => !CLI_COMMANDS.some((l) => l.name === c.name) && !(c.name in CHAT_ONLY));
+
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
   return reply.reason === "invalid" || reply.reason === "forbidden" ? EXIT.badInput : EXIT.noResult;
 }
 
-function overview(): string {
-  const chat = ALL_COMMANDS.filter((c) => !CLI_COMMANDS.some((l) => l.name === c.name)).map((c) => `  ${usage(c, "cli")}\n      ${c.description}`);
-  const local = CLI_COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return ["Usage: mss-bot <command> [options] [--json]", "", "Commands:", ...chat, ...local, "", "--json prints one JSON document on stdout. Exit codes: 0 ok, 1 no result, 2 bad input."].join("\n");
+interface HelpEntry {
+  name: string;
+  usage: string;
+  summary: string;
+}
+
+const USAGE_LINE = "Usage: mss-bot <command> [options] [--json]";
+const FOOTER = "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.";
+
+function helpEntries(): HelpEntry[] {
+  const chat = cliChatCommands().map((c) => ({ name: c.name, usage: usage(c, "cli"), summary: c.description }));
+  return [...chat, ...CLI_COMMANDS.map((c) => ({ name: c.name, usage: c.usage, summary: c.summary }))];
+}
+
+function printOverview(io: CliIo): number {
+  const entries = helpEntries();
+  const chatOnly = Object.keys(CHAT_ONLY);
+  if (io.json) {
+    printJson(io, { kind: "help", usage: USAGE_LINE.replace(/^Usage: /, ""), commands: entries, chatOnly, exitCodes: { ok: EXIT.ok, noResult: EXIT.noResult, badInput: EXIT.badInput } });
+    return EXIT.ok;
+  }
+  const lines = [
+    USAGE_LINE,
+    "",
+    "Commands:",
+    ...entries.map((e) => `  ${e.usage}\n      ${e.summary}`),
+    "",
+    `In chat only (they act on the channel or chat user they are typed by): ${chatOnly.join(", ")}.`,
+    "mss-bot help <command> explains one command; mss-bot --version prints the version.",
+    FOOTER,
+  ];
+  io.out(`${lines.join("\n")}\n`);
+  return EXIT.ok;
+}
+
+export function version(): string {
+  const raw: unknown = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8"));
+  return typeof raw === "object" && raw !== null && "version" in raw && typeof raw.version === "string" ? raw.version : "unknown";
 }
 
 /** The CLI-only command the words start with, longest name first ("config check" before "config"). */
@@ -42,47 +86,76 @@ function findCliCommand(words: string[]): { command: CliCommand; rest: string[] 
   return undefined;
 }
 
-/** Runs `mss-bot <args>`; returns the exit code. */
+/** Reads `--json`, `--json=true|false` wherever they stand; the rest are the command's words. */
+function readJsonFlag(argv: string[]): { json: boolean; words: string[] } | CliFailure {
+  let json = false;
+  const words: string[] = [];
+  for (const arg of argv) {
+    const flag = /^--json(?:=(.*))?$/.exec(arg);
+    if (!flag) {
+      words.push(arg);
+      continue;
+    }
+    const value = flag[1]?.toLowerCase();
+    if (value === undefined || ["true", "1", "yes"].includes(value)) json = true;
+    else if (["false", "0", "no"].includes(value)) json = false;
+    else return badInput(`--json takes no value, or --json=true / --json=false (not "${flag[1]}")`);
+  }
+  return { json, words };
+}
+
+const isHelpFlag = (word: string) => word === "--help" || word === "-h";
+
+/** Runs `mss-bot <args>`; returns the exit code. Every command goes through runGuarded. */
 export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<number> {
-  const json = argv.includes("--json");
-  const words = argv.filter((a) => a !== "--json");
-  const cli: CliIo = { ...io, json };
-  if (words.length === 0 || ["--help", "-h", "help"].includes(words[0] as string) && words.length === 1) {
-    io.out(`${overview()}\n`);
-    return words.length === 0 ? EXIT.badInput : EXIT.ok;
+  const flags = readJsonFlag(argv);
+  const json = !(flags instanceof CliFailure) && flags.json;
+  return runGuarded({ ...io, json }, async (cli) => {
+    if (flags instanceof CliFailure) throw flags;
+    const { words } = flags;
+    if (words.length === 1 && (words[0] === "--version" || words[0] === "-V")) {
+      if (cli.json) printJson(cli, { version: version() });
+      else cli.out(`mss-bot ${version()}\n`);
+      return EXIT.ok;
+    }
+    // `mss-bot`, `mss-bot --help`, `mss-bot help`; `mss-bot papers --help` is `mss-bot help papers`.
+    if (words.length === 0 || (words.length === 1 && (isHelpFlag(words[0] as string) || words[0] === "help"))) return printOverview(cli);
+    if (words.some(isHelpFlag)) return runCommand(["help", ...words.filter((w) => !isHelpFlag(w) && w !== "help")], cli);
+    return runCommand(words, cli);
+  });
+}
+
+async function runCommand(words: string[], io: CliIo): Promise<number> {
+  if (words[0] === "help" && words.length > 1) {
+    const local = findCliCommand(words.slice(1));
+    if (local) {
+      if (io.json) printJson(io, { kind: "help", commands: [{ name: local.command.name, usage: local.command.usage, summary: local.command.summary }] });
+      else io.out(`Usage: ${local.command.usage}\n  ${local.command.summary}\n`);
+      return EXIT.ok;
+    }
   }
   const local = findCliCommand(words);
-  if (local) return local.command.run(local.rest, cli);
+  if (local) return local.command.run(local.rest, io);
+  const found = registry.match(words);
+  if (!found) throw badInput(`unknown command "${words[0]}"`, "Run mss-bot --help for the list.");
+  const why = CHAT_ONLY[found.command.name];
+  if (why) throw badInput(`${found.command.name} works only in chat: ${why}.`);
 
-  const ready = await cliServices(cli);
-  if (typeof ready === "number") return ready;
-  const { services } = ready;
+  const parsed = parseCommandText(found.command, found.rest);
+  if (!parsed.ok) throw badInput(`${found.command.name}: ${parsed.error}.`, `Usage: ${usage(found.command, "cli")}`);
+  const { services } = await cliServices();
   try {
-    return await runChatCommand(words, services, cli);
+    const reply = await dispatch(services.commands, found.command.name, parsed.args, {
+      platform: "cli",
+      channel: null,
+      user: { id: "cli", name: "cli", isAdmin: true },
+      services,
+    });
+    if (io.json) printJson(io, reply);
+    if (reply.kind === "error") io.err(`error: ${reply.text}${reply.hint ? `\n${reply.hint}` : ""}\n`);
+    else if (!io.json) io.out(`${renderText(reply)}\n`);
+    return exitCodeOf(reply);
   } finally {
     services.store.close();
   }
-}
-
-/** Runs a chat command (paper, papers, …) from the command line, as the local operator. */
-async function runChatCommand(words: string[], services: Services, io: CliIo): Promise<number> {
-  const found = services.commands.match(words);
-  if (!found) {
-    io.err(`error: unknown command "${words[0]}". Run mss-bot --help for the list.\n`);
-    return EXIT.badInput;
-  }
-  const parsed = parseCommandText(found.command, found.rest);
-  const reply: Reply = parsed.ok
-    ? await dispatch(services.commands, found.command.name, parsed.args, {
-        platform: "cli",
-        channel: null,
-        user: { id: "cli", name: "cli", isAdmin: true },
-        services,
-      })
-    : { kind: "error", reason: "invalid", text: `${found.command.name}: ${parsed.error}.`, hint: `Usage: ${usage(found.command, "cli")}` };
-
-  if (io.json) printJson(io, reply);
-  if (reply.kind === "error") io.err(`error: ${reply.text}${reply.hint ? `\n${reply.hint}` : ""}\n`);
-  else if (!io.json) io.out(`${renderText(reply)}\n`);
-  return exitCodeOf(reply);
 }

@@ -1,29 +1,43 @@
-import { EXIT, printJson, type CliCommand } from "./io.js";
+import type { Announcement } from "../../src/store/announcement-repo.js";
+import type { Store } from "../../src/store/store.js";
+import { badInput, EXIT, printJson, type CliCommand } from "./io.js";
 import { cliServices } from "./services.js";
+import { textTime } from "../../src/replies/time-text.js";
+
+/** What a delivery carries, as a person names it: "AlpaServe (added)", "digest: 12 new papers". */
+function subjectOf(announcement: Announcement | undefined, catalogName: (id: string) => string | undefined): string {
+  if (!announcement) return "(announcement no longer stored)";
+  const { reply, kind, paperId } = announcement;
+  if (kind === "digest" || kind === "session") return "headline" in reply ? `${kind}: ${reply.headline}` : kind;
+  const name = (reply.kind === "announcement" ? reply.items[0]?.card.name : undefined) ?? (paperId ? catalogName(paperId) : undefined) ?? paperId ?? "?";
+  return `${name} (${kind})`;
+}
+
+function describeRows(store: Store, catalogName: (id: string) => string | undefined, limit: number) {
+  return store.outbox.recent(limit).map((row) => ({ row, subject: subjectOf(store.announcements.get(row.announcementId), catalogName) }));
+}
 
 export const outboxCliCommand: CliCommand = {
   name: "outbox",
   usage: "mss-bot outbox [--json]",
-  summary: "Deliveries by status and the most recent ones, with their attempts and errors",
+  summary: "Deliveries by status and the most recent ones: paper, channel, attempts and errors (keys only in --json)",
   async run(args, io) {
-    if (args.length > 0) {
-      io.err(`usage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
-    const ready = await cliServices(io);
-    if (typeof ready === "number") return ready;
-    const { store } = ready.services;
+    if (args.length > 0) throw badInput(`unexpected "${args.join(" ")}"`, `usage: ${this.usage}`);
+    const { services } = await cliServices();
+    const { store } = services;
+    const catalogName = (id: string) => services.catalog.list.papers.find((p) => p.id === id)?.name;
     try {
       const counts = store.outbox.counts();
-      const recent = store.outbox.recent(20);
+      const recent = describeRows(store, catalogName, 20);
       if (io.json) {
-        printJson(io, { counts, recent });
+        printJson(io, { counts, recent: recent.map(({ row, subject }) => ({ ...row, subject })) });
         return EXIT.ok;
       }
       const lines = [`pending ${counts.pending}, sending ${counts.sending}, sent ${counts.sent}, failed ${counts.failed}`];
-      for (const row of recent) {
-        const detail = row.status === "sent" ? `sent ${row.sentAt}` : `${row.attempts} attempts${row.lastError ? `, ${row.lastError}` : ""}`;
-        lines.push(`  ${row.status.padEnd(7)} ${row.platform}:${row.channelId}  ${row.key}  (${detail})`);
+      if (recent.length === 0) lines.push("  no deliveries yet");
+      for (const { row, subject } of recent) {
+        const detail = row.status === "sent" ? `sent ${textTime(row.sentAt ?? row.createdAt)}` : `${row.attempts} attempts${row.lastError ? `, ${row.lastError}` : ""}; next ${textTime(row.nextAttemptAt)}`;
+        lines.push(`  ${row.status.padEnd(7)} ${subject} → ${row.platform} channel ${row.channelId}  (${detail})`);
       }
       io.out(`${lines.join("\n")}\n`);
       return EXIT.ok;

@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { renderText } from "../../adapters/console/render-text.js";
 import { MAX_CLI_WEEKS } from "../../src/commands/reading/schedule.js";
 import { scheduleJson, scheduleReply, scheduleSessions } from "../../src/reading/schedule-view.js";
-import { EXIT, printJson, type CliCommand } from "./io.js";
+import { parseCliArgs } from "./args.js";
+import { badInput, cannotWrite, EXIT, printJson, type CliCommand } from "./io.js";
 import { cliServices } from "./services.js";
 
 export const readingScheduleCliCommand: CliCommand = {
@@ -11,32 +11,14 @@ export const readingScheduleCliCommand: CliCommand = {
   usage: "mss-bot reading schedule [--weeks N] [--ics FILE] [--json]",
   summary: "The next N reading-group sessions (default 4); --ics writes them as an iCalendar file, --json prints them as data",
   async run(args, io) {
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({ args, options: { weeks: { type: "string" }, ics: { type: "string" } }, strict: true, allowPositionals: true }));
-    } catch (error) {
-      io.err(`error: ${(error as Error).message}\nusage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
+    const { values, positionals } = parseCliArgs(args, { weeks: { type: "string" }, ics: { type: "string" } }, this.usage, true);
     // "reading schedule 8" as in chat, or --weeks 8.
     const given = values.weeks ?? positionals[0];
     const weeks = given === undefined ? 4 : Number(given);
-    if (positionals.length > (values.weeks === undefined ? 1 : 0)) {
-      io.err(`error: unexpected "${positionals.join(" ")}"\nusage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_CLI_WEEKS) {
-      io.err(`error: --weeks must be a whole number from 1 to ${MAX_CLI_WEEKS}\nusage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
-    if (values.ics === "") {
-      io.err(`error: --ics needs a file name\nusage: ${this.usage}\n`);
-      return EXIT.badInput;
-    }
-    const ready = await cliServices(io);
-    if (typeof ready === "number") return ready;
-    const { services } = ready;
+    if (positionals.length > (values.weeks === undefined ? 1 : 0)) throw badInput(`unexpected "${positionals.join(" ")}"`, `usage: ${this.usage}`);
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_CLI_WEEKS) throw badInput(`--weeks must be a whole number from 1 to ${MAX_CLI_WEEKS} (not "${given}")`, `usage: ${this.usage}`);
+    if (values.ics === "") throw badInput("--ics needs a file name", `usage: ${this.usage}`);
+    const { services } = await cliServices();
     try {
       const at = services.now();
       const sessions = scheduleSessions(services.reading, at, weeks);
@@ -45,8 +27,7 @@ export const readingScheduleCliCommand: CliCommand = {
           const { scheduleIcs } = await import("../../src/reading/ics.js");
           await writeFile(values.ics, scheduleIcs(sessions, services.reading.timeZone, at), "utf8");
         } catch (error) {
-          io.err(`error: cannot write ${values.ics}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
-          return EXIT.badInput;
+          throw cannotWrite(values.ics, error);
         }
       }
       if (io.json) printJson(io, scheduleJson(sessions, services.reading));

@@ -7,6 +7,9 @@ export type TextParse = { ok: true; args: RawArgs } | { ok: false; error: string
 
 const MAX_TEXT = 2000;
 
+// A repeated option is refused rather than read as its last value, which would quietly drop the first.
+const givenTwice = (name: string) => `option "${name}" is given more than once; give it once`;
+
 /** Splits command text into words, keeping "double", 'single' and “curly” quoted runs together. */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -35,6 +38,7 @@ export function parseCommandText(command: AnyCommand, words: string[]): TextPars
     if (long) {
       const name = optionName(long[1] as string);
       if (!name) return { ok: false, error: `unknown option "${long[1]}"` };
+      if (name in args) return { ok: false, error: givenTwice(name) };
       const isFlag = options.find((o) => o.name === name)?.meta.type === "boolean";
       if (long[2] !== undefined) args[name] = long[2];
       else if (isFlag) args[name] = true;
@@ -45,6 +49,7 @@ export function parseCommandText(command: AnyCommand, words: string[]): TextPars
     const keyed = /^([a-z][\w-]*)[:=](.*)$/i.exec(word);
     const name = keyed ? optionName(keyed[1] as string) : undefined;
     if (keyed && name) {
+      if (name in args) return { ok: false, error: givenTwice(name) };
       args[name] = keyed[2] as string;
       continue;
     }

@@ -1,4 +1,5 @@
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
+import { textTime } from "../replies/time-text.js";
 import { describeFilter } from "../sync/subscription-match.js";
 import { isReply, requireChannel } from "./channel-scope.js";
 import { defineCommand } from "./command.js";
@@ -22,9 +23,9 @@ export const subscriptionsCommand = defineCommand({
     const info: InfoRow[] = [
       { label: "Status", value: status },
       { label: "Filter", value: describeFilter(sub.filter) },
-      { label: "Since", value: sub.createdAt },
-      { label: "Last delivery", value: lastSent?.sentAt ?? "none yet" },
-      { label: "Waiting", value: waiting.length === 0 ? "nothing" : `${waiting.length} (next attempt ${waiting.at(-1)?.nextAttemptAt}${waiting.at(-1)?.lastError ? `, last error: ${waiting.at(-1)?.lastError}` : ""})` },
+      { label: "Since", value: textTime(sub.createdAt) },
+      { label: "Last delivery", value: lastSent?.sentAt ? textTime(lastSent.sentAt) : "none yet" },
+      { label: "Waiting", value: waiting.length === 0 ? "nothing" : `${waiting.length} (next attempt ${textTime(waiting.at(-1)?.nextAttemptAt ?? "")}${waiting.at(-1)?.lastError ? `, last error: ${waiting.at(-1)?.lastError}` : ""})` },
     ];
     if (lastFailed) info.push({ label: "Last failure", value: `${lastFailed.lastError ?? "unknown"}` });
     return { kind: "info", title: "Announcements in this channel", sections: [{ title: "Subscription", rows: info }] };

@@ -3,11 +3,19 @@ import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Services } from "../services.js";
-import type { ChannelRef } from "./context.js";
+import { textTime } from "../replies/time-text.js";
+import type { ChannelRef, CommandContext } from "./context.js";
+import { invocation } from "./usage.js";
 import { defineCommand } from "./command.js";
 import { text } from "./options.js";
 
-const day = (iso: string) => iso.slice(0, 16).replace("T", " ") + " UTC";
+const day = textTime;
+
+/** How the caller runs a sync where they are: "mss-bot sync", "/sync", "/mss sync". */
+const syncInvocation = (ctx: CommandContext) => {
+  const sync = ctx.services.commands.get("sync");
+  return sync ? invocation(sync, ctx.platform) : "sync";
+};
 
 /** What happened to one announcement in one channel. */
 function fate(services: Services, a: Announcement, channel: ChannelRef): string {
@@ -37,6 +45,19 @@ export const whyCommand = defineCommand({
     const { services } = ctx;
     const { store, sync } = services;
     const found = resolvePaper(services.catalog.index, query);
+    if (!store.runs.last(sync.source) && !store.seen.get(sync.source, found.kind === "one" ? found.paper.id : foldKey(query))) {
+      const onList = found.kind === "one" ? `${found.paper.name} is on the list, but no` : "No";
+      return {
+        kind: "info",
+        title: `Why: ${found.kind === "one" ? found.paper.name : query}`,
+        sections: [
+          {
+            title: "Announcements",
+            rows: [{ label: "Announced", value: `${onList} sync has run yet on this database, so the bot has no record of what it found or announced. Run ${syncInvocation(ctx)} once: it stores the list as the baseline, and papers added after it are announced.` }],
+          },
+        ],
+      };
+    }
     if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
     const id = found.kind === "one" ? found.paper.id : foldKey(query);
     const seen = store.seen.get(sync.source, id);
@@ -49,6 +70,9 @@ export const whyCommand = defineCommand({
     const announcements = store.announcements.forPaper(sync.source, id);
     if (!seen.inBaseline && announcements.length === 0) rows.push({ label: "Announced", value: "no: it had been on the list before and came back, so it is not new" });
     const channels: ChannelRef[] = ctx.channel ? [ctx.channel] : store.subscriptions.all().map((s) => ({ platform: s.platform, id: s.channelId }));
+    if (channels.length === 0) {
+      for (const a of announcements) rows.push({ label: "Announced", value: `found on ${day(a.createdAt)}; no channel was subscribed, so it was not announced anywhere` });
+    }
     for (const a of announcements) {
       for (const channel of channels) rows.push({ label: ctx.channel ? "Here" : `${channel.platform} ${channel.id}`, value: fate(services, a, channel) });
     }

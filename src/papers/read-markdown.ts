@@ -45,11 +45,14 @@ export interface MarkdownParts {
  * Links are not filtered here: the parser would turn a javascript: link into
  * plain text silently, and the list's reader wants to warn about it instead.
  */
-const parser = new MarkdownIt("default", { html: false, linkify: true });
+const parser = new MarkdownIt("default", { html: true, linkify: true });
 parser.validateLink = () => true;
 // Blocks first, each cell's inline content when it is read: the inline tokens of
 // a long table are never all in memory at once (a 10,000-row list would hold millions).
-const blockParser = new MarkdownIt("default", { html: false, linkify: false });
+// HTML is on, as on GitHub, so that a comment (<!-- … -->, across lines and blank
+// lines) is an html_block or html_inline token and is skipped, never read as rows:
+// a maintainer's commented-out draft row or table is not on the list.
+const blockParser = new MarkdownIt("default", { html: true, linkify: false });
 blockParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 
 /** Inline tokens of block text, parsed on demand with the document's environment (its link reference definitions). */
@@ -75,6 +78,9 @@ function writtenCells(line: string): number {
   return cells.length;
 }
 
+/** An HTML comment token's content: "<!-- … -->" (GitHub shows nothing of it). */
+const isComment = (html: string): boolean => /^\s*<!--/.test(html);
+
 /** Reads a table cell's inline token: its text (as a reader sees it) and link targets. */
 type CellOf = (token: Token | undefined) => RawCell;
 
@@ -97,6 +103,7 @@ function inlineCell(children: Token[]): RawCell {
   let text = "";
   for (const child of children) {
     if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
+    else if (child.type === "html_inline" && isComment(child.content)) continue;
     else if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
     else if (child.type === "image") text += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
@@ -106,7 +113,7 @@ function inlineCell(children: Token[]): RawCell {
 
 /** A paragraph whose only content is one link: "[BentoML](https://…)". */
 function standaloneLink(inline: Token | undefined, inlineOf: InlineOf): RawLink | undefined {
-  const meaningful = inlineOf(inline?.content ?? "").filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak");
+  const meaningful = inlineOf(inline?.content ?? "").filter((c) => !(c.type === "text" && c.content.trim() === "") && c.type !== "softbreak" && !(c.type === "html_inline" && isComment(c.content)));
   const [open, ...rest] = meaningful;
   const close = rest.at(-1);
   if (open?.type !== "link_open" || close?.type !== "link_close" || rest.slice(0, -1).some((c) => c.type !== "text")) return undefined;
@@ -162,9 +169,11 @@ export function readMarkdown(markdown: string): MarkdownParts {
   const readCell = cellReader(inlineOf);
   const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
   let tableJustEnded: RawTable | undefined;
+  let commentInTable = false;
   for (let i = 0; i < tokens.length; ) {
     const token = tokens[i] as Token;
     if (token.type === "table_open") {
+      commentInTable = false;
       const { table, next } = readTable(tokens, i, lines, readCell);
       parts.tables.push(table);
       tableJustEnded = table;
@@ -176,14 +185,23 @@ export function readMarkdown(markdown: string): MarkdownParts {
       const rows = continuationRows(token, tableJustEnded, lines, readCell);
       if (rows && tableJustEnded) {
         tableJustEnded.rows.push(...rows);
-        parts.notes.push([lineOf(token), "a blank line splits the table here; the rows after it are read as part of the table"]);
+        parts.notes.push([
+          lineOf(token),
+          commentInTable ? "an HTML comment inside the table is skipped; the rows after it are read as part of the table" : "a blank line splits the table here; the rows after it are read as part of the table",
+        ]);
         i += 3;
         continue;
       }
       parts.textBlocks.push(inline?.content ?? "");
       const link = standaloneLink(inline, inlineOf);
       if (link) parts.standaloneLinks.push(link);
-    } else if (token.type === "heading_open") parts.textBlocks.push(tokens[i + 1]?.content ?? "");
+    } else if (token.type === "html_block" && isComment(token.content)) {
+      // Hidden on GitHub: not read. A commented-out row between rows leaves the table open for the rows after it.
+      if (tableJustEnded) commentInTable = true;
+      i++;
+      continue;
+    } else if (token.type === "html_block") parts.textBlocks.push(token.content);
+    else if (token.type === "heading_open") parts.textBlocks.push(tokens[i + 1]?.content ?? "");
     else if (token.type === "code_block" || token.type === "fence") parts.textBlocks.push(token.content);
     // Any other block between a table and a paragraph means the paragraph is not the table's continuation.
     if (token.nesting !== -1 && token.type !== "inline") tableJustEnded = undefined;

@@ -15,14 +15,22 @@ export interface PaperFilter {
   hasCode?: boolean;
 }
 
+/**
+ * A venue's name without the year a cell may carry: "OSDI'24", "OSDI ’24",
+ * "OSDI 2024" and "osdi-24" are all "osdi", so a venue filter matches the venue, not the whole cell.
+ */
+export function venueName(venue: string): string {
+  return venueKey(venue).replace(/\s*(?:['’‘`]\s*\d{2}|[-\s]\d{2}(?:\d{2})?)$/u, "").trim();
+}
+
 /** Keeps the papers matching every criterion, in list order. An unknown tag matches nothing. */
 export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter): Paper[] {
-  const venue = filter.venue ? venueKey(filter.venue) : undefined;
+  const venue = filter.venue ? venueName(filter.venue) : undefined;
   const tag = filter.tag ? (findTag(legend, filter.tag)?.id ?? null) : undefined;
   const reporter = filter.reporter ? foldKey(filter.reporter) : undefined;
   return papers.filter(
     (p) =>
-      (venue === undefined || (p.venue !== null && venueKey(p.venue) === venue)) &&
+      (venue === undefined || (p.venue !== null && venueName(p.venue) === venue)) &&
       (filter.year === undefined || (p.year !== null && p.year >= filter.year.from && p.year <= filter.year.to)) &&
       (tag === undefined || (tag !== null && p.tags.includes(tag))) &&
       (reporter === undefined || p.reporters.some((r) => foldKey(r) === reporter)) &&

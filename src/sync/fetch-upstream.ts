@@ -16,6 +16,28 @@ export interface FetchOptions {
   backoffMs: number;
   userAgent: string;
   sleep?: (ms: number) => Promise<void>;
+  /** Told as each attempt starts (a terminal says what it is waiting for). */
+  onAttempt?: (attempt: FetchAttempt) => void;
+}
+
+export interface FetchAttempt {
+  url: string;
+  /** 1-based; `of` is the most attempts there will be. */
+  number: number;
+  of: number;
+  timeoutMs: number;
+}
+
+/**
+ * Network errors no retry within seconds can fix: no such host, nothing
+ * listening on the port, a malformed address. The next scheduled sync tries again.
+ */
+const PERMANENT_NETWORK_CODES = new Set(["ENOTFOUND", "ECONNREFUSED", "EAI_NONAME", "ERR_INVALID_URL", "ERR_INVALID_ARG_VALUE", "EINVAL"]);
+
+function networkCode(error: unknown): string | undefined {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
@@ -65,7 +87,8 @@ async function fetchOnce(url: string, validators: Validators | undefined, o: Fet
   try {
     response = await fetch(url, { headers, signal: AbortSignal.timeout(o.timeoutMs), redirect: "follow" });
   } catch (error) {
-    throw new FetchError(describeNetworkError(error, o.timeoutMs), true);
+    const code = networkCode(error);
+    throw new FetchError(describeNetworkError(error, o.timeoutMs), code === undefined || !PERMANENT_NETWORK_CODES.has(code));
   }
   if (response.status === 304) {
     await response.body?.cancel();
@@ -93,6 +116,9 @@ async function fetchOnce(url: string, validators: Validators | undefined, o: Fet
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${timeoutMs} ms`;
+  const code = networkCode(error);
+  if (code === "ENOTFOUND" || code === "EAI_NONAME") return `no such host (DNS lookup failed: ${code})`;
+  if (code === "ECONNREFUSED") return `connection refused: nothing is listening there (${code})`;
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error instanceof Error ? error.message : String(error)}${cause}`;
 }
@@ -123,6 +149,7 @@ export async function fetchUpstream(upstream: Upstream, validators: Validators |
   if (upstream.kind !== "url") return readFileCapped(upstream.path, o.maxBytes);
   const sleep = o.sleep ?? sleepFor;
   for (let attempt = 0; ; attempt++) {
+    o.onAttempt?.({ url: upstream.url, number: attempt + 1, of: o.retries + 1, timeoutMs: o.timeoutMs });
     try {
       return await fetchOnce(upstream.url, validators, o);
     } catch (error) {

@@ -77,8 +77,9 @@ export class SyncService {
     this.runListeners.push(listener);
   }
 
-  run(options: { dryRun?: boolean } = {}): Promise<SyncReport> {
-    const next = this.queue.then(() => this.runNow(options.dryRun ?? false));
+  /** `fetch` adds fetch options for this run only (the CLI's progress lines). */
+  run(options: { dryRun?: boolean; fetch?: Partial<FetchOptions> } = {}): Promise<SyncReport> {
+    const next = this.queue.then(() => this.runNow(options.dryRun ?? false, options.fetch));
     this.queue = next.catch(() => undefined);
     return next;
   }
@@ -94,7 +95,7 @@ export class SyncService {
     return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
   }
 
-  private async runNow(dryRun: boolean): Promise<SyncReport> {
+  private async runNow(dryRun: boolean, fetchOptions: Partial<FetchOptions> = {}): Promise<SyncReport> {
     const { store, log, now } = this.deps;
     const startedAt = now().toISOString();
     const report: SyncReport = { source: this.source, result: "failed", detail: null, added: [], changed: [], removed: [], deliveries: 0, digests: 0, dryRun };
@@ -118,7 +119,7 @@ export class SyncService {
     const snapshot = store.snapshots.get(this.source);
     let fetched;
     try {
-      fetched = await fetchUpstream(this.deps.upstream, snapshot && { etag: snapshot.etag, lastModified: snapshot.lastModified }, this.deps.fetch);
+      fetched = await fetchUpstream(this.deps.upstream, snapshot && { etag: snapshot.etag, lastModified: snapshot.lastModified }, { ...this.deps.fetch, ...fetchOptions });
     } catch (error) {
       if (!(error instanceof FetchError)) throw error;
       return finish("failed", `${error.message}; kept the last good list`);
@@ -153,7 +154,10 @@ export class SyncService {
         });
         this.deps.catalog.replace(list, hash, now());
       }
-      return finish("baseline", `stored ${list.papers.length} papers as the baseline; nothing announced`);
+      const detail = dryRun
+        ? `dry run: nothing is stored yet for this source; a real sync would store its ${list.papers.length} papers as the baseline and announce none of them`
+        : `stored ${list.papers.length} papers as the baseline; nothing announced`;
+      return finish("baseline", detail);
     }
 
     const diff = diffLists(previous.list, list);

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledText } from "../helpers/bundled.js";
 import { runNode } from "../helpers/spawn.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const cli = (...args: string[]) => runNode("bin/mss-bot.js", args);
 
@@ -38,7 +38,7 @@ describe("the mss-bot command line", () => {
   });
 
   it("diffs two versions of the list: exactly the papers added, removed and changed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mss-diff-"));
+    const dir = tempDir("mss-diff-");
     const old = join(dir, "old.md");
     const next = join(dir, "new.md");
     writeFileSync(old, bundledText());
@@ -60,7 +60,7 @@ describe("the mss-bot command line", () => {
   });
 
   it("refuses to diff a file that is not a paper list, exit 2", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "mss-diff-"));
+    const dir = tempDir("mss-diff-");
     const html = join(dir, "error.html");
     writeFileSync(html, "<!doctype html><title>502</title>");
     const { code, stderr } = await cli("diff", html, html);

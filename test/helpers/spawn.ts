@@ -1,8 +1,7 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { removeTempDir, tempDir } from "./temp-dir.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -12,15 +11,23 @@ export interface Finished {
   stderr: string;
 }
 
-/** A fresh SQLite path in a temp folder, so child processes never touch the repository's data/. */
-export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), "mss-db-")), "mss-bot.db");
+/** A fresh SQLite path in a temp folder, so child processes never touch the repository's data/; the folder goes when the test file ends. */
+export const tempDbPath = (): string => join(tempDir("mss-db-"), "mss-bot.db");
+
+/** The environment of a child: no platform tokens, and a store of its own unless the test gives one (removed with `cleanup`). */
+function childEnv(extra: Record<string, string> | undefined): { env: Record<string, string>; cleanup: () => void } {
+  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
+  if (extra?.MSS_DB_PATH) return { env: { ...base, ...extra }, cleanup: () => undefined };
+  const db = tempDbPath();
+  return { env: { ...base, MSS_DB_PATH: db, ...extra }, cleanup: () => removeTempDir(dirname(db)) };
+}
 
 /**
  * Runs `node <script> …args` from the repository root, feeding `input` on
  * stdin; the environment is cleared of platform tokens and the store is a temp file.
  */
 export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Finished> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
+  const { env, cleanup } = childEnv(opts.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -28,9 +35,13 @@ export function runNode(script: string, args: string[], opts: { input?: string; 
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 50_000);
-    child.on("error", reject);
+    child.on("error", (error) => {
+      cleanup();
+      reject(error);
+    });
     child.on("close", (code) => {
       clearTimeout(timer);
+      cleanup();
       resolve({ code, stdout, stderr });
     });
     child.stdin.end(opts.input ?? "");
@@ -48,7 +59,7 @@ export interface RunningChild {
 
 /** Starts a long-running `node <script>` (the bot) to be driven by signals. */
 export function startNode(script: string, args: string[], opts: { env?: Record<string, string> } = {}): RunningChild {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
+  const { env, cleanup } = childEnv(opts.env);
   const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
   let out = "";
   const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
@@ -58,7 +69,12 @@ export function startNode(script: string, args: string[], opts: { env?: Record<s
   };
   child.stdout.on("data", onData);
   child.stderr.on("data", onData);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("close", (code) => {
+      cleanup();
+      resolve(code);
+    }),
+  );
   return {
     output: () => out,
     waitFor: (pattern) => (pattern.test(out) ? Promise.resolve() : new Promise((resolve) => waiters.push({ pattern, resolve }))),

@@ -1,0 +1,50 @@
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { FetchError, fetchUpstream, type FetchAttempt } from "../../src/sync/fetch-upstream.js";
+
+/** A loopback port nothing listens on: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== "object" || address === null) throw new Error("no port");
+  return address.port;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("fetching the upstream: failures no retry can fix", () => {
+  it("does not retry a host name that does not exist (undici's ENOTFOUND), and says so", async () => {
+    // No DNS query leaves the machine: fetch fails here the way undici fails on an unknown host.
+    const calls: string[] = [];
+    vi.stubGlobal("fetch", async (url: string) => {
+      calls.push(url);
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND no-such-host.invalid"), { code: "ENOTFOUND" }) });
+    });
+    const waits: number[] = [];
+    const failed = await fetchUpstream({ kind: "url", url: "http://no-such-host.invalid/list.md" }, undefined, { retries: 3, sleep: async (ms) => void waits.push(ms) }).catch((e: unknown) => e);
+    expect(failed).toMatchObject({ transient: false, message: "no such host (DNS lookup failed: ENOTFOUND)" });
+    expect([calls.length, waits]).toEqual([1, []]);
+  });
+
+  it("still retries a reset connection, which may work a second later", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }) });
+    });
+    const waits: number[] = [];
+    await fetchUpstream({ kind: "url", url: "http://127.0.0.1:1/list.md" }, undefined, { retries: 2, backoffMs: 5, sleep: async (ms) => void waits.push(ms) }).catch(() => undefined);
+    expect(waits).toEqual([5, 10]);
+  });
+
+  it("does not retry a refused connection, and says nothing listens there", async () => {
+    const url = `http://127.0.0.1:${await closedPort()}/list.md`;
+    const waits: number[] = [];
+    const attempts: FetchAttempt[] = [];
+    const failed = await fetchUpstream({ kind: "url", url }, undefined, { retries: 3, sleep: async (ms) => void waits.push(ms), onAttempt: (a) => attempts.push(a) }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(FetchError);
+    expect(failed).toMatchObject({ transient: false, message: expect.stringContaining("connection refused: nothing is listening there (ECONNREFUSED)") });
+    expect(waits).toEqual([]);
+    expect(attempts).toEqual([{ url, number: 1, of: 4, timeoutMs: 15_000 }]);
+  });
+});
