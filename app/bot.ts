@@ -6,6 +6,7 @@ import type { Metrics } from "../src/ops/metrics.js";
 import { checkReadiness } from "../src/ops/readiness.js";
 import { opsRoutes, routeHandler, type OpsRoute } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
+import { calendarRoute } from "../src/reading/live-calendar.js";
 import { readingJob } from "../src/reading/reading-job.js";
 import type { Services } from "../src/services.js";
 import { adapterOwnsPort, createAdapters } from "./adapters.js";
@@ -70,6 +71,7 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
       () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt }),
       m,
     );
+    routes.push(calendarRoute(services.reading, services.now));
   }
   adapters = await createAdapters(config, services, routes);
   let http: Server | undefined;

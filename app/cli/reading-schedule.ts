@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { renderText } from "../../adapters/console/render-text.js";
 import { MAX_CLI_WEEKS } from "../../src/commands/reading/schedule.js";
-import { scheduleJson, scheduleReply, scheduleSessions } from "../../src/reading/schedule-view.js";
+import { scheduleJson, scheduleReply, scheduleSessions, withPast } from "../../src/reading/schedule-view.js";
 import { EXIT, printJson, type CliCommand } from "./io.js";
 import { cliServices } from "./services.js";
 
@@ -43,7 +43,7 @@ export const readingScheduleCliCommand: CliCommand = {
       if (values.ics !== undefined) {
         try {
           const { scheduleIcs } = await import("../../src/reading/ics.js");
-          await writeFile(values.ics, scheduleIcs(sessions, services.reading.timeZone, at), "utf8");
+          await writeFile(values.ics, scheduleIcs(withPast(sessions, services.reading), services.reading.timeZone, at), "utf8");
         } catch (error) {
           io.err(`error: cannot write ${values.ics}: ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`);
           return EXIT.badInput;

@@ -162,6 +162,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: "reading group: slides and notes attached to a session",
+    up(db) {
+      db.exec(`
+        CREATE TABLE reading_slides (
+          session_date TEXT PRIMARY KEY,
+          url TEXT NOT NULL,
+          added_by TEXT NOT NULL,
+          added_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** Brings a database to the newest schema, one transaction per migration; refuses a database newer than this code. */
