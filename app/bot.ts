@@ -8,6 +8,7 @@ import { opsRoutes, routeHandler, type OpsRoute } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
 import { calendarRoute } from "../src/reading/live-calendar.js";
 import { readingJob } from "../src/reading/reading-job.js";
+import { reminderJob } from "../src/reading/reminders.js";
 import type { Services } from "../src/services.js";
 import { adapterOwnsPort, createAdapters } from "./adapters.js";
 import { buildServices } from "./services.js";
@@ -94,6 +95,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(reading);
   // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
   void jobs.runOnce(reading);
+  const remind = reminderJob(services);
+  jobs.add(remind);
+  // A reminder due while the bot was down goes out now, while its session has not started.
+  void jobs.runOnce(remind);
   services.deliverer.start();
 
   return {

@@ -22,6 +22,8 @@ export interface DeliveryAttempt {
 export interface Announcer {
   readonly platform: Platform;
   announce(channelId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
+  /** Sends a direct message to a chat user (reading-group reminders); platforms without DMs leave it out. */
+  direct?(userId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
 }
 
 /** A running chat platform connection, started and stopped by app/main. */

@@ -78,6 +78,20 @@ export class SlackAnnouncer implements Announcer {
     }
   }
 
+  /** A DM: conversations.open gives the bot's IM channel with the user, then the post is an announcement there (same idempotency). */
+  async direct(userId: string, reply: Reply, key: string, attempt?: DeliveryAttempt): Promise<DeliveryResult> {
+    let channel: string | undefined;
+    try {
+      channel = (await this.client.conversations.open({ users: userId })).channel?.id;
+    } catch (error) {
+      const failure = classifySlackError(error);
+      this.log.warn({ user: userId, key, reason: failure.result.reason, retry: failure.result.retry }, "slack: cannot open a DM");
+      return failure.result;
+    }
+    if (!channel) return { ok: false, retry: "permanent", reason: "Slack opened no DM channel" };
+    return this.announce(channel, reply, key, attempt);
+  }
+
   private remember(memoryKey: string): void {
     this.ambiguous.set(memoryKey, this.clock());
     if (this.ambiguous.size > MAX_REMEMBERED) {

@@ -176,6 +176,47 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: "reading group's week: delivery targets (DM, thread post, edit), RSVPs, votes",
+    up(db) {
+      db.exec(`
+        CREATE TABLE outbox_targets (
+          outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
+          kind TEXT NOT NULL CHECK (kind IN ('dm', 'thread', 'edit')),
+          parent_key TEXT,
+          detail TEXT
+        );
+        CREATE TABLE reading_rsvps (
+          session_date TEXT NOT NULL,
+          platform TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          user_name TEXT NOT NULL,
+          answer TEXT NOT NULL CHECK (answer IN ('going', 'not-going')),
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (session_date, platform, user_id)
+        );
+        CREATE TABLE reading_polls (
+          session_date TEXT PRIMARY KEY,
+          papers_json TEXT NOT NULL,
+          closes_at TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+          winner_id TEXT,
+          opened_by TEXT NOT NULL,
+          opened_at TEXT NOT NULL,
+          closed_at TEXT
+        );
+        CREATE TABLE reading_votes (
+          session_date TEXT NOT NULL,
+          platform TEXT NOT NULL,
+          user_id TEXT NOT NULL,
+          paper_id TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          PRIMARY KEY (session_date, platform, user_id)
+        );
+      `);
+    },
+  },
 ];
 
 /** Brings a database to the newest schema, one transaction per migration; refuses a database newer than this code. */

@@ -17,6 +17,8 @@ type Scripted = DeliveryResult | ((channelId: string) => DeliveryResult | undefi
 export class RecordingAnnouncer implements Announcer {
   readonly posted: Posted[] = [];
   readonly calls: Posted[] = [];
+  /** Direct messages sent, `channelId` being the user's id. */
+  readonly directs: Posted[] = [];
   private readonly script: Scripted[] = [];
 
   constructor(readonly platform: Platform = "discord") {}
@@ -36,6 +38,13 @@ export class RecordingAnnouncer implements Announcer {
     if (earlier >= 0) return { ok: true, messageId: `m${earlier + 1}` };
     this.posted.push({ channelId, key, reply });
     return { ok: true, messageId: `m${this.posted.length}` };
+  }
+
+  async direct(userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    const earlier = this.directs.findIndex((p) => p.key === key);
+    if (earlier >= 0) return { ok: true, messageId: `d${earlier + 1}` };
+    this.directs.push({ channelId: userId, key, reply });
+    return { ok: true, messageId: `d${this.directs.length}` };
   }
 
   /** Paper names announced to a channel, in order ("digest:N" for a digest of N). */

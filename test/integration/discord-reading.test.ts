@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import { readingJob } from "../../src/reading/reading-job.js";
+import { reminderJob } from "../../src/reading/reminders.js";
 import type { Services } from "../../src/services.js";
 import { startBot, waitFor } from "../discord/bot-harness.js";
 import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
@@ -55,5 +56,23 @@ describe("the reading group through Discord, from /reading channel to the weekly
     expect(post?.body).toMatchObject({ content: `📖 Reading group 2026-W49 — <@${PRESENTER}>`, allowed_mentions: { parse: [], users: [PRESENTER] }, enforce_nonce: true });
     expect(JSON.stringify(post?.body.embeds)).toContain("SpotServe");
     expect(services.store.outbox.counts()).toMatchObject({ sent: 1, pending: 0, failed: 0 });
+  });
+
+  it("reminds the presenter in the reading channel and by DM, each once, across two runs of the job", async () => {
+    await fake.interact(commandInteraction("reading channel", [], { admin: true }));
+    await fake.interact(commandInteraction("reading link", [option("reporter", "xiaokai"), { name: "user", type: 6, value: PRESENTER }], { admin: true }));
+    const remind = reminderJob(services);
+    for (let i = 0; i < 2; i++) {
+      await remind.run();
+      await services.deliverer.deliverDue();
+    }
+    const dm = fake.dmChannels.get(PRESENTER);
+    expect(dm).toBeDefined();
+    expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/users/@me/channels").map((r) => r.body)).toEqual([{ recipient_id: PRESENTER }]);
+    expect(fake.posted.map((r) => r.path)).toEqual([`/channels/${IDS.channelId}/messages`, `/channels/${dm}/messages`]);
+    for (const post of fake.posted) {
+      expect(post.body).toMatchObject({ content: `📖 Reminder: reading group 2026-W49 starts in 2 days — <@${PRESENTER}>`, allowed_mentions: { parse: [], users: [PRESENTER] } });
+      expect(JSON.stringify(post.body.embeds)).toContain("SpotServe");
+    }
   });
 });

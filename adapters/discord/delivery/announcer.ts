@@ -59,4 +59,18 @@ export class DiscordAnnouncer implements Announcer {
     }
     return { ok: true, messageId: first ?? "" };
   }
+
+  /** A DM: POST /users/@me/channels opens (or returns) the DM channel with the user, then the post goes there with the same nonces. */
+  async direct(userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    if (!SNOWFLAKE.test(userId)) return { ok: false, retry: "permanent", reason: `"${userId.slice(0, 40)}" is not a Discord user id` };
+    let channel: string;
+    try {
+      channel = idOf(await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
+    } catch (error) {
+      const failure = deliveryFailure(error, userId);
+      this.log.warn({ user: userId, key, retry: failure.retry }, `discord: cannot open a DM: ${failure.reason}`);
+      return failure;
+    }
+    return this.announce(channel, reply, key);
+  }
 }

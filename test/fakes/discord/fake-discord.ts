@@ -35,7 +35,7 @@ export const snowflake = (): string => String(++nextId);
 /**
  * A loopback Discord for the real discord.js client: the REST API under
  * /api/v10 (gateway/bot, command PUTs, interaction callbacks, webhook edits,
- * channel messages with nonce de-duplication) and the gateway on /gateway.
+ * channel messages with nonce de-duplication, DM channels) and the gateway on /gateway.
  * Records every request; tests script failures with `failNext`.
  */
 export class FakeDiscord extends EventEmitter {
@@ -51,6 +51,8 @@ export class FakeDiscord extends EventEmitter {
   messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
   private readonly nonces = new Map<string, unknown>();
+  /** DM channels opened with POST /users/@me/channels: recipient user id -> channel id. */
+  readonly dmChannels = new Map<string, string>();
   private port = 0;
 
   private constructor(private readonly server: Server) {
@@ -162,8 +164,18 @@ export class FakeDiscord extends EventEmitter {
       if (method === "DELETE") return { status: 204 };
       return { status: 200, body: messageObject(IDS.channelId, r.body) };
     }
+    if (method === "POST" && path === "/users/@me/channels") {
+      // Like Discord: opening a DM again returns the same channel.
+      const recipient = String(r.body?.recipient_id ?? "");
+      if (!/^\d{15,25}$/.test(recipient)) return { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
+      const id = this.dmChannels.get(recipient) ?? snowflake();
+      this.dmChannels.set(recipient, id);
+      return { status: 200, body: { id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user${recipient.slice(-4)}`, discriminator: "0", global_name: null, avatar: null }] } };
+    }
     if ((m = /^\/channels\/(\d+)(\/messages)?$/.exec(path))) {
       const channelId = m[1] as string;
+      const isDm = [...this.dmChannels.values()].includes(channelId);
+      if (isDm && method === "POST" && m[2]) return this.postMessage(channelId, r);
       if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
       if (method === "GET" && !m[2]) return { status: 200, body: { id: channelId, type: 0, guild_id: IDS.guildId, name: "papers", position: 0, permission_overwrites: [] } };
       if (method === "POST" && m[2]) return this.postMessage(channelId, r);
