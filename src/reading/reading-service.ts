@@ -9,6 +9,7 @@ import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
 import type { CalendarSession } from "./ics.js";
 import { DEFAULT_READING_OPTIONS, type ReadingOptions } from "./reading-options.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
+import { queueThreadOpener } from "./threads.js";
 import { isoWeek, localTime, parseCivil } from "./zoned-time.js";
 
 export interface ReadingDeps {
@@ -192,6 +193,7 @@ export class ReadingService {
       for (const { platform, channelId } of this.channels()) {
         if (store.outbox.enqueue(announcement.id, platform, channelId, `${sessionKey(slot)}|${platform}:${channelId}`, iso)) queued++;
       }
+      if (row.status === "held") queued += queueThreadOpener(this, store, slot.id, iso);
       return { kind: created ? "posted" : "already", slot, reply: row.reply, queued };
     });
   }

@@ -58,6 +58,7 @@ export function queueDueReminders(reading: ReadingService, store: Store, at: Dat
       const reply = reminderReply(reading.reply(planned), planned, at);
       const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: planned.paper?.id ?? null, reply, createdAt: iso });
       result.reminders.push(`${planned.slot.id}|${formatOffset(due)}`);
+      // A session's post (and its thread) goes out when it starts: its reminders come before, in the reading channel.
       const channels = reading.channels();
       for (const { platform, channelId } of channels) {
         if (store.outbox.enqueue(announcement.id, platform, channelId, `${key}|${platform}:${channelId}`, iso)) result.queued++;

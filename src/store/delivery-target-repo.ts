@@ -36,13 +36,14 @@ export class DeliveryTargetRepo {
     return DeliveryTargetSchema.parse({ kind: r.kind, parentKey: r.parentKey ?? undefined, name: r.detail ?? undefined });
   }
 
-  /** The message id an earlier delivery (by key) was confirmed with, once sent. */
-  sentMessage(key: string): { platform: string; channelId: string; messageId: string } | undefined {
+  /** Where the delivery a thread hangs on stands: sent (with its message id), waiting, or failed (or never queued). */
+  parentOf(key: string): { state: "sent"; messageId: string } | { state: "waiting" } | { state: "failed"; reason: string } {
     const row = this.db
-      .prepare<[string], { platform: string; channelId: string; messageId: string | null }>(
-        "SELECT platform, channel_id AS channelId, message_id AS messageId FROM outbox WHERE key = ? AND status = 'sent'",
-      )
+      .prepare<[string], { status: string; messageId: string | null; lastError: string | null }>("SELECT status, message_id AS messageId, last_error AS lastError FROM outbox WHERE key = ?")
       .get(key);
-    return row?.messageId ? { platform: row.platform, channelId: row.channelId, messageId: row.messageId } : undefined;
+    if (!row) return { state: "failed", reason: "it was never queued" };
+    if (row.status === "sent" && row.messageId) return { state: "sent", messageId: row.messageId };
+    if (row.status === "failed" || row.status === "sent") return { state: "failed", reason: row.lastError ?? "no message id" };
+    return { state: "waiting" };
   }
 }

@@ -186,6 +186,13 @@ export class Deliverer {
       if (!announcer.direct) return Promise.resolve({ ok: false, retry: "permanent", reason: `${row.platform} cannot send direct messages` });
       return announcer.direct(row.channelId, reply, row.key, attempt);
     }
+    if (target.kind === "thread") {
+      const parent = this.store.deliveryTargets.parentOf(target.parentKey);
+      if (parent.state === "failed") return Promise.resolve({ ok: false, retry: "permanent", reason: `the thread's first message was not delivered: ${parent.reason}` });
+      if (parent.state === "waiting") return Promise.resolve({ ok: false, retry: "transient", reason: "the thread's first message is not posted yet" });
+      if (!announcer.postInThread) return announcer.announce(row.channelId, reply, row.key, attempt);
+      return announcer.postInThread(row.channelId, parent.messageId, target.name, reply, row.key, attempt);
+    }
     return Promise.resolve({ ok: false, retry: "permanent", reason: `${row.platform} cannot deliver a ${target.kind} yet` });
   }
 

@@ -48,11 +48,22 @@ describe("the reading group through Slack, from /reading channel to the weekly p
     await services.deliverer.deliverDue();
     await job.run();
     await services.deliverer.deliverDue();
-    expect(fake.posted.map((m) => m.channel)).toEqual(["C0READING"]);
-    const [post] = fake.posted;
+    // The post, then the first reply of its thread, under it.
+    expect(fake.posted.map((m) => m.channel)).toEqual(["C0READING", "C0READING"]);
+    const [post, opener] = fake.posted;
+    expect(post?.thread_ts).toBeUndefined();
+    expect(opener?.thread_ts).toBe(post?.ts);
+    expect(String(opener?.text)).toContain("Discussion of 2026-W49 · Cocktail · hzq");
     expect(JSON.stringify(post?.blocks)).toContain("<@U0HZQ>");
     expect(JSON.stringify(post?.blocks)).toContain("Mon 30 Nov 2026, 09:00 (Europe/Berlin)");
     expect((post?.metadata as { event_payload: { key: string } }).event_payload.key).toBe("reading|2026-11-30|slack:C0READING");
+
+    // Slides by the presenter land in the same thread.
+    expect(await reading("slides https://example.org/cocktail.pdf", "U0HZQ")).toContain("Slides for");
+    await services.deliverer.deliverDue();
+    expect(fake.posted).toHaveLength(3);
+    expect(fake.posted[2]).toMatchObject({ channel: "C0READING", thread_ts: post?.ts });
+    expect(String(fake.posted[2]?.text)).toContain("https://example.org/cocktail.pdf");
   });
 
   it("reminds the presenter in the reading channel and by DM (conversations.open), once per reminder", async () => {

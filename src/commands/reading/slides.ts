@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { SessionSlot } from "../../reading/session-calendar.js";
 import { sessionDate } from "../../reading/session-reply.js";
+import { queueSlidesPost } from "../../reading/threads.js";
 import { parseCivil } from "../../reading/zoned-time.js";
 import { errorReply, type Reply } from "../../replies/reply.js";
 import type { CommandContext } from "../context.js";
@@ -51,7 +52,10 @@ export const readingSlidesCommand = defineCommand({
     if (!ctx.user.isAdmin && (presenter === null || callerMember(ctx)?.key !== presenter)) {
       return errorReply("forbidden", "Only the session's presenter or an admin can attach its slides.", "Presenters link themselves first: reading link <your name> <your mention>");
     }
-    store.reading.sessions.setSlides({ date: slot.value.id, url, addedBy: ctx.user.name, addedAt: now().toISOString() });
-    return { kind: "notice", text: `Slides for ${sessionDate(slot.value, reading.timeZone)} (${slot.value.week}): ${url}` };
+    const at = now().toISOString();
+    const text = `Slides for ${sessionDate(slot.value, reading.timeZone)} (${slot.value.week}): ${url}`;
+    store.reading.sessions.setSlides({ date: slot.value.id, url, addedBy: ctx.user.name, addedAt: at });
+    if (queueSlidesPost(reading, store, slot.value.id, url, `${text} (from ${ctx.user.name})`, at) > 0) void ctx.services.deliverer.deliverDue();
+    return { kind: "notice", text };
   },
 });

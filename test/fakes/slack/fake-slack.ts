@@ -41,6 +41,8 @@ export interface PostedMessage {
   metadata: unknown;
   unfurl_links: unknown;
   unfurl_media: unknown;
+  /** The parent message's ts for a reply in its thread. */
+  thread_ts?: string;
 }
 
 export interface ResponseUrlPost {
@@ -236,7 +238,8 @@ export class FakeSlack {
       case "chat.postMessage": {
         const channel = String(args.channel);
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
-        const message = { channel, ts, text: args.text, blocks: args.blocks, metadata: args.metadata, unfurl_links: args.unfurl_links, unfurl_media: args.unfurl_media };
+        const message: PostedMessage = { channel, ts, text: args.text, blocks: args.blocks, metadata: args.metadata, unfurl_links: args.unfurl_links, unfurl_media: args.unfurl_media };
+        if (args.thread_ts !== undefined) message.thread_ts = String(args.thread_ts);
         this.posted.push(message);
         return { ok: true, channel, ts, message: { type: "message", ts, text: args.text, bot_id: "B0BOT" } };
       }
