@@ -6,7 +6,9 @@ import type { Metrics } from "../src/ops/metrics.js";
 import { checkReadiness } from "../src/ops/readiness.js";
 import { opsRoutes, routeHandler, type OpsRoute } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
+import { calendarRoute } from "../src/reading/live-calendar.js";
 import { readingJob } from "../src/reading/reading-job.js";
+import { reminderJob } from "../src/reading/reminders.js";
 import type { Services } from "../src/services.js";
 import { adapterOwnsPort, createAdapters } from "./adapters.js";
 import { buildServices } from "./services.js";
@@ -70,6 +72,7 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
       () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt, heldPlatforms: () => services.deliverer.heldPlatforms() }),
       m,
     );
+    routes.push(calendarRoute(services.reading, services.now));
   }
   adapters = await createAdapters(config, services, routes);
   let http: Server | undefined;
@@ -92,6 +95,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(reading);
   // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
   void jobs.runOnce(reading);
+  const remind = reminderJob(services);
+  jobs.add(remind);
+  // A reminder due while the bot was down goes out now, while its session has not started.
+  void jobs.runOnce(remind);
   services.deliverer.start();
 
   return {

@@ -34,6 +34,6 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     maxAnnounce: config.maxAnnounce,
     onEnqueued: () => void deliverer.deliverDue(),
   });
-  const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log });
+  const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log, options: config.reading });
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
 }

@@ -4,6 +4,7 @@ import { config as loadDotenv } from "dotenv";
 import cron from "node-cron";
 import { z } from "zod";
 import { packageRoot } from "./paths.js";
+import { parseRemind, type ReadingOptions } from "./reading/reading-options.js";
 
 /**
  * The bot's whole configuration: environment variables (a .env file is read if
@@ -53,6 +54,17 @@ const intVar = (fallback: number, min: number, max: number) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional();
 
+const remindVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    const parsed = parseRemind(v === undefined || v === "" ? "2d,1h" : v);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  });
+
 const timeZone = z
   .string()
   .trim()
@@ -87,6 +99,10 @@ export const EnvSchema = z.object({
   MSS_TZ: timeZone,
   MSS_ANNOUNCE_CHANGES: flagVar(true),
   MSS_MAX_ANNOUNCE: intVar(10, 1, 1000),
+  MSS_READING_REMIND: remindVar,
+  MSS_READING_THREADS: flagVar(true),
+  MSS_PUBLIC_URL: optionalText.pipe(httpUrl),
+  MSS_CALENDAR_TOKEN: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, "must be 16 to 128 letters, digits, - or _ (a secret for the calendar's path)").optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).optional()),
 });
 
@@ -104,6 +120,7 @@ export interface Config {
   timeZone: string;
   announceChanges: boolean;
   maxAnnounce: number;
+  reading: ReadingOptions;
   logLevel: string;
 }
 
@@ -188,6 +205,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       timeZone: e.MSS_TZ,
       announceChanges: e.MSS_ANNOUNCE_CHANGES,
       maxAnnounce: e.MSS_MAX_ANNOUNCE,
+      reading: compact({ remindBeforeMs: e.MSS_READING_REMIND, threads: e.MSS_READING_THREADS, publicUrl: e.MSS_PUBLIC_URL, calendarToken: e.MSS_CALENDAR_TOKEN }),
       // The console chat shares the terminal with the log: only warnings there, unless asked.
       logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? "info" : "warn"),
     },
@@ -213,5 +231,5 @@ export function describeProblems(problems: ConfigProblem[]): string {
 
 /** The secret values of a config, for the log scrubber and for masking. */
 export function configSecrets(config: Config): string[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret].filter((s): s is string => Boolean(s));
+  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.reading.calendarToken].filter((s): s is string => Boolean(s));
 }

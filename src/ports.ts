@@ -27,6 +27,14 @@ export interface DeliveryAttempt {
 export interface Announcer {
   readonly platform: Platform;
   announce(channelId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
+  /** Sends a direct message to a chat user (reading-group reminders); platforms without DMs leave it out. */
+  direct?(userId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
+  /**
+   * Posts in the discussion thread of an earlier message of the channel, opening
+   * the thread (named `threadName`) when it has none yet: a Discord thread on the
+   * message, replies under it on Slack. Without it, thread posts go to the channel.
+   */
+  postInThread?(channelId: string, parentMessageId: string, threadName: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
 }
 
 /** A running chat platform connection, started and stopped by app/main. */

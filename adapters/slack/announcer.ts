@@ -78,6 +78,42 @@ export class SlackAnnouncer implements Announcer {
     }
   }
 
+  /** A reply under a message: Slack's thread of the post (it opens with the first reply; the name is Discord's only). */
+  async postInThread(channelId: string, parentMessageId: string, _threadName: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    const message = renderReply(reply);
+    try {
+      const posted = await this.client.chat.postMessage({
+        channel: channelId,
+        thread_ts: parentMessageId,
+        text: message.text,
+        blocks: message.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: ANNOUNCEMENT_EVENT, event_payload: { key } },
+      });
+      if (typeof posted.ts !== "string") return { ok: false, retry: "permanent", reason: "Slack accepted the reply but returned no timestamp" };
+      return { ok: true, messageId: posted.ts };
+    } catch (error) {
+      const failure = classifySlackError(error);
+      this.log.warn({ channel: channelId, key, reason: failure.result.reason, retry: failure.result.retry }, "slack: thread reply not delivered");
+      return failure.result;
+    }
+  }
+
+  /** A DM: conversations.open gives the bot's IM channel with the user, then the post is an announcement there (same idempotency). */
+  async direct(userId: string, reply: Reply, key: string, attempt?: DeliveryAttempt): Promise<DeliveryResult> {
+    let channel: string | undefined;
+    try {
+      channel = (await this.client.conversations.open({ users: userId })).channel?.id;
+    } catch (error) {
+      const failure = classifySlackError(error);
+      this.log.warn({ user: userId, key, reason: failure.result.reason, retry: failure.result.retry }, "slack: cannot open a DM");
+      return failure.result;
+    }
+    if (!channel) return { ok: false, retry: "permanent", reason: "Slack opened no DM channel" };
+    return this.announce(channel, reply, key, attempt);
+  }
+
   private remember(memoryKey: string): void {
     this.ambiguous.set(memoryKey, this.clock());
     if (this.ambiguous.size > MAX_REMEMBERED) {

@@ -14,9 +14,10 @@ type SlashCommandEntry = NonNullable<NonNullable<SlackManifest["features"]>["sla
  * commands (slash commands), chat:write (announcements), chat:write.public
  * (announce in public channels the bot was not invited to), users:read (who
  * is a workspace admin), channels:history / groups:history (look an
- * announcement up by its metadata before re-posting after a timeout).
+ * announcement up by its metadata before re-posting after a timeout),
+ * im:write (open the DM a reading-group reminder goes to).
  */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write"] as const;
 
 /** What follows the command in Slack's usage hint: "[venue:VENUE] [year:YEAR] …". */
 const hintOf = (command: AnyCommand) => usage(command, "slack").slice(invocation(command, "slack").length).trim();

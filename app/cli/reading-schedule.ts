@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { renderText } from "../../adapters/console/render-text.js";
 import { MAX_CLI_WEEKS } from "../../src/commands/reading/schedule.js";
-import { scheduleJson, scheduleReply, scheduleSessions } from "../../src/reading/schedule-view.js";
+import { scheduleJson, scheduleReply, scheduleSessions, withPast } from "../../src/reading/schedule-view.js";
 import { parseCliArgs } from "./args.js";
 import { badInput, cannotWrite, EXIT, printJson, type CliCommand } from "./io.js";
 import { cliServices } from "./services.js";
@@ -25,7 +25,7 @@ export const readingScheduleCliCommand: CliCommand = {
       if (values.ics !== undefined) {
         try {
           const { scheduleIcs } = await import("../../src/reading/ics.js");
-          await writeFile(values.ics, scheduleIcs(sessions, services.reading.timeZone, at), "utf8");
+          await writeFile(values.ics, scheduleIcs(withPast(sessions, services.reading), services.reading.timeZone, at), "utf8");
         } catch (error) {
           throw cannotWrite(values.ics, error);
         }

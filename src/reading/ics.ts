@@ -11,6 +11,8 @@ export interface CalendarSession {
   slot: SessionSlot;
   reply: SessionReply;
   skipped: boolean;
+  /** The slides or notes attached with `reading slides`. */
+  slides?: string;
 }
 
 export const SESSION_MINUTES = 60;
@@ -48,13 +50,14 @@ function summary(reply: CalendarSession["reply"]): string {
   return `Reading group: ${reply.presenter.name} presents ${reply.card.name}`;
 }
 
-function description(reply: CalendarSession["reply"]): string {
+function description({ reply, slides }: CalendarSession): string {
   const lines = [`Presenter: ${reply.presenter?.name ?? "to be decided"}`];
   if (reply.card) {
     lines.push(cardTitle(reply.card));
     for (const link of reply.card.links) lines.push(`${link.label}: ${link.url}`);
   }
   if (reply.note) lines.push(reply.note);
+  if (slides) lines.push(`Slides: ${slides}`);
   return lines.join("\n");
 }
 
@@ -75,14 +78,15 @@ export function scheduleIcs(sessions: CalendarSession[], timeZone: string, now: 
   calendar.addPropertyWithValue("x-wr-calname", "MSS-Papers reading group");
   calendar.addPropertyWithValue("x-wr-timezone", timeZone);
   if (tz) calendar.addSubcomponent(tz.component);
-  for (const { slot, reply } of held) {
+  for (const session of held) {
+    const { slot, reply } = session;
     const event = new ICAL.Component("vevent");
     event.addPropertyWithValue("uid", `reading-${slot.id}@mss-bot`);
     event.addPropertyWithValue("dtstamp", ICAL.Time.fromJSDate(now, true));
     timeProperty(event, "dtstart", slot.startsAt, timeZone, tz?.zone);
     timeProperty(event, "dtend", new Date(slot.startsAt.getTime() + SESSION_MINUTES * 60_000), timeZone, tz?.zone);
     event.addPropertyWithValue("summary", clean(summary(reply)));
-    event.addPropertyWithValue("description", clean(description(reply)));
+    event.addPropertyWithValue("description", clean(description(session)));
     const url = reply.card?.links.find((l) => l.kind === "paper")?.url;
     if (url) event.addPropertyWithValue("url", url);
     calendar.addSubcomponent(event);

@@ -1,12 +1,16 @@
 import type { Logger } from "../log.js";
 import type { Platform, Reply } from "../replies/reply.js";
 import type { Catalog } from "../search/catalog.js";
-import type { SessionRow } from "../store/reading-session-repo.js";
+import type { SessionRow, SlidesRow } from "../store/reading-session-repo.js";
 import type { Store } from "../store/store.js";
 import { buildRoster, type Member } from "./roster.js";
 import { planSessions, type PlannedSession, type RotationInput } from "./rotation.js";
 import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
+import type { CalendarSession } from "./ics.js";
+import { DEFAULT_READING_OPTIONS, type ReadingOptions } from "./reading-options.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
+import { queueThreadOpener } from "./threads.js";
+import { isoWeek, localTime, parseCivil } from "./zoned-time.js";
 
 export interface ReadingDeps {
   store: Store;
@@ -15,6 +19,7 @@ export interface ReadingDeps {
   /** The sync source whose newly announced papers join the group queue. */
   syncSource: string;
   log: Logger;
+  options?: Partial<ReadingOptions>;
 }
 
 export interface ReadingChannel {
@@ -39,7 +44,11 @@ export const sessionKey = (slot: SessionSlot) => `reading|${slot.id}`;
  * once per week per channel.
  */
 export class ReadingService {
-  constructor(private readonly deps: ReadingDeps) {}
+  readonly options: ReadingOptions;
+
+  constructor(private readonly deps: ReadingDeps) {
+    this.options = { ...DEFAULT_READING_OPTIONS, ...deps.options };
+  }
 
   get calendar(): SessionCalendar {
     return this.deps.calendar;
@@ -129,6 +138,25 @@ export class ReadingService {
     return slot.startsAt.getTime() > at.getTime() || this.missed(at)?.id === slot.id;
   }
 
+  slides(): Map<string, SlidesRow> {
+    return this.deps.store.reading.sessions.slides();
+  }
+
+  /** The last `count` sessions posted before `before` (a session date), oldest first, as the calendar shows them. */
+  pastSessions(before: string, count: number): CalendarSession[] {
+    const slides = this.slides();
+    const rows = this.deps.store.reading.sessions.all().filter((r) => r.date < before && r.reply.kind === "session");
+    return rows.slice(-count).flatMap((row) => {
+      const date = parseCivil(row.date);
+      if (!date || row.reply.kind !== "session") return [];
+      const startsAt = new Date(row.startsAt);
+      const slot: SessionSlot = { id: row.date, date, week: isoWeek(date), startsAt, local: localTime(startsAt, this.timeZone), currentUntil: startsAt };
+      const url = slides.get(row.date)?.url;
+      const session: CalendarSession = { slot, reply: row.reply, skipped: row.status === "skipped" };
+      return [url === undefined ? session : { ...session, slides: url }];
+    });
+  }
+
   channels(): ReadingChannel[] {
     return CHANNEL_PLATFORMS.flatMap((platform) => {
       const channelId = this.deps.store.settings.get(channelSetting(platform));
@@ -165,6 +193,7 @@ export class ReadingService {
       for (const { platform, channelId } of this.channels()) {
         if (store.outbox.enqueue(announcement.id, platform, channelId, `${sessionKey(slot)}|${platform}:${channelId}`, iso)) queued++;
       }
+      if (row.status === "held") queued += queueThreadOpener(this, store, slot.id, iso);
       return { kind: created ? "posted" : "already", slot, reply: row.reply, queued };
     });
   }

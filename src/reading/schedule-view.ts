@@ -7,17 +7,29 @@ export const ICS_FILE_NAME = "reading-group.ics";
 
 /** The next `weeks` sessions as planned now, each with the reply its weekly post will be. */
 export function scheduleSessions(reading: ReadingService, at: Date, weeks: number): CalendarSession[] {
-  return reading.upcoming(at, weeks).map((planned) => ({ slot: planned.slot, reply: reading.reply(planned), skipped: planned.skipped }));
+  const slides = reading.slides();
+  return reading.upcoming(at, weeks).map((planned) => withSlides({ slot: planned.slot, reply: reading.reply(planned), skipped: planned.skipped }, slides.get(planned.slot.id)?.url));
 }
 
-function rows({ reply, skipped }: CalendarSession): InfoRow[] {
+const withSlides = (session: CalendarSession, url: string | undefined): CalendarSession => (url === undefined ? session : { ...session, slides: url });
+
+function rows({ reply, skipped, slides }: CalendarSession): InfoRow[] {
   if (skipped) return [{ label: "Skipped", value: "no session this week" }];
   const paperLink = reply.card?.links.find((l) => l.kind === "paper")?.url;
   const paper: InfoRow = { label: "Paper", value: reply.card ? cardTitle(reply.card) : "presenter's choice" };
   if (paperLink) paper.url = paperLink;
   const out: InfoRow[] = [{ label: "Presenter", value: reply.presenter?.name ?? "nobody available" }, paper];
   if (reply.note) out.push({ label: "Note", value: reply.note });
+  if (slides) out.push({ label: "Slides", value: slides, url: slides });
   return out;
+}
+
+/** How many posted sessions a calendar file keeps before the upcoming ones (as the live calendar does). */
+export const CALENDAR_PAST = 8;
+
+/** The sessions of a calendar file: the last posted ones, then the upcoming ones. */
+export function withPast(upcoming: CalendarSession[], reading: ReadingService): CalendarSession[] {
+  return [...reading.pastSessions(upcoming[0]?.slot.id ?? "9999-12-31", CALENDAR_PAST), ...upcoming];
 }
 
 /** `reading schedule`: one section per session (date, presenter, paper), the .ics attached where the platform takes files. */
@@ -31,7 +43,7 @@ export async function scheduleReply(sessions: CalendarSession[], reading: Readin
   if (!withFile) return reply;
   // ical.js and the time-zone data load only when a calendar is made, not at every start.
   const { scheduleIcs } = await import("./ics.js");
-  return { ...reply, file: { name: ICS_FILE_NAME, mime: "text/calendar", content: scheduleIcs(sessions, reading.timeZone, now) } };
+  return { ...reply, file: { name: ICS_FILE_NAME, mime: "text/calendar", content: scheduleIcs(withPast(sessions, reading), reading.timeZone, now) } };
 }
 
 /** `mss-bot reading schedule --json`: the schedule as data. */
@@ -39,15 +51,16 @@ export function scheduleJson(sessions: CalendarSession[], reading: ReadingServic
   return {
     timeZone: reading.timeZone,
     cron: reading.calendar.cron,
-    sessions: sessions.map(({ slot, reply, skipped }) => ({
-      date: slot.id,
-      week: slot.week,
-      startsAt: slot.startsAt.toISOString(),
-      local: reply.date,
-      skipped,
-      presenter: reply.presenter,
-      paper: reply.card,
-      note: reply.note ?? null,
+    sessions: sessions.map((s) => ({
+      date: s.slot.id,
+      week: s.slot.week,
+      startsAt: s.slot.startsAt.toISOString(),
+      local: s.reply.date,
+      skipped: s.skipped,
+      presenter: s.reply.presenter,
+      paper: s.reply.card,
+      note: s.reply.note ?? null,
+      slides: s.slides ?? null,
     })),
   };
 }

@@ -174,6 +174,34 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: "reading group: slides and notes attached to a session",
+    up(db) {
+      db.exec(`
+        CREATE TABLE reading_slides (
+          session_date TEXT PRIMARY KEY,
+          url TEXT NOT NULL,
+          added_by TEXT NOT NULL,
+          added_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
+  {
+    version: 8,
+    name: "reading group's week: delivery targets (DM, thread post, edit)",
+    up(db) {
+      db.exec(`
+        CREATE TABLE outbox_targets (
+          outbox_id INTEGER PRIMARY KEY REFERENCES outbox(id),
+          kind TEXT NOT NULL CHECK (kind IN ('dm', 'thread', 'edit')),
+          parent_key TEXT,
+          detail TEXT
+        );
+      `);
+    },
+  },
 ];
 
 /**

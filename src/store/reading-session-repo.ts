@@ -27,6 +27,9 @@ const OverrideRowSchema = z.object({
 });
 export type OverrideRow = z.infer<typeof OverrideRowSchema>;
 
+const SlidesRowSchema = z.object({ date: z.string(), url: z.string(), addedBy: z.string(), addedAt: z.string() });
+export type SlidesRow = z.infer<typeof SlidesRowSchema>;
+
 const QueueRowSchema = z.object({ paperId: z.string(), paperName: z.string(), addedBy: z.string(), addedAt: z.string() });
 export type QueueRow = z.infer<typeof QueueRowSchema>;
 
@@ -108,6 +111,17 @@ export class ReadingSessionRepo {
 
   unmarkPresented(paperId: string): boolean {
     return this.db.prepare("DELETE FROM reading_presented WHERE paper_id = ?").run(paperId).changes > 0;
+  }
+
+  /** Slides (or notes) attached to sessions, by session date. */
+  slides(): Map<string, SlidesRow> {
+    const rows = this.db.prepare("SELECT session_date AS date, url, added_by AS addedBy, added_at AS addedAt FROM reading_slides").all().map((r) => SlidesRowSchema.parse(r));
+    return new Map(rows.map((r) => [r.date, r]));
+  }
+
+  /** Attaches a link to a session, replacing an earlier one. */
+  setSlides(row: SlidesRow): void {
+    this.db.prepare("INSERT OR REPLACE INTO reading_slides (session_date, url, added_by, added_at) VALUES (?, ?, ?, ?)").run(row.date, row.url, row.addedBy, row.addedAt);
   }
 
   queue(): QueueRow[] {

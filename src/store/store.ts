@@ -1,5 +1,6 @@
 import { AnnouncementRepo } from "./announcement-repo.js";
 import { openDatabase, type Database } from "./database.js";
+import { DeliveryTargetRepo } from "./delivery-target-repo.js";
 import { OutboxRepo } from "./outbox-repo.js";
 import { ReadingMemberRepo } from "./reading-member-repo.js";
 import { ReadingSessionRepo } from "./reading-session-repo.js";
@@ -16,6 +17,8 @@ export class Store {
   readonly subscriptions: SubscriptionRepo;
   readonly announcements: AnnouncementRepo;
   readonly outbox: OutboxRepo;
+  /** Deliveries that are not channel posts: DMs, thread posts, message edits. */
+  readonly deliveryTargets: DeliveryTargetRepo;
   readonly runs: RunRepo;
   readonly settings: SqliteSettings;
   readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo };
@@ -26,6 +29,7 @@ export class Store {
     this.subscriptions = new SubscriptionRepo(db);
     this.announcements = new AnnouncementRepo(db);
     this.outbox = new OutboxRepo(db);
+    this.deliveryTargets = new DeliveryTargetRepo(db);
     this.runs = new RunRepo(db);
     this.settings = new SqliteSettings(db);
     this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db) };

@@ -17,6 +17,10 @@ type Scripted = DeliveryResult | ((channelId: string) => DeliveryResult | undefi
 export class RecordingAnnouncer implements Announcer {
   readonly posted: Posted[] = [];
   readonly calls: Posted[] = [];
+  /** Direct messages sent, `channelId` being the user's id. */
+  readonly directs: Posted[] = [];
+  /** Posts in threads: the message the thread hangs on and the thread's name. */
+  readonly threadPosts: Array<Posted & { parentMessageId: string; threadName: string }> = [];
   private readonly script: Scripted[] = [];
 
   constructor(readonly platform: Platform = "discord") {}
@@ -36,6 +40,20 @@ export class RecordingAnnouncer implements Announcer {
     if (earlier >= 0) return { ok: true, messageId: `m${earlier + 1}` };
     this.posted.push({ channelId, key, reply });
     return { ok: true, messageId: `m${this.posted.length}` };
+  }
+
+  async postInThread(channelId: string, parentMessageId: string, threadName: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    const earlier = this.threadPosts.findIndex((p) => p.key === key);
+    if (earlier >= 0) return { ok: true, messageId: `t${earlier + 1}` };
+    this.threadPosts.push({ channelId, parentMessageId, threadName, key, reply });
+    return { ok: true, messageId: `t${this.threadPosts.length}` };
+  }
+
+  async direct(userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    const earlier = this.directs.findIndex((p) => p.key === key);
+    if (earlier >= 0) return { ok: true, messageId: `d${earlier + 1}` };
+    this.directs.push({ channelId: userId, key, reply });
+    return { ok: true, messageId: `d${this.directs.length}` };
   }
 
   /** Paper names announced to a channel, in order ("digest:N" for a digest of N). */

@@ -10,6 +10,7 @@ import type { Platform } from "../../src/replies/reply.js";
 import { Catalog } from "../../src/search/catalog.js";
 import type { Services } from "../../src/services.js";
 import type { Upstream } from "../../src/config.js";
+import type { ReadingOptions } from "../../src/reading/reading-options.js";
 import { ReadingService } from "../../src/reading/reading-service.js";
 import { SessionCalendar } from "../../src/reading/session-calendar.js";
 import { openStore } from "../../src/store/store.js";
@@ -39,6 +40,8 @@ export interface TestServiceOptions {
   /** MSS_READING_CRON and MSS_TZ; default Monday 09:00 UTC. */
   readingCron?: string;
   timeZone?: string;
+  /** MSS_READING_REMIND, MSS_READING_THREADS, MSS_PUBLIC_URL, MSS_CALENDAR_TOKEN as parsed. */
+  reading?: Partial<ReadingOptions>;
 }
 
 export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
@@ -62,7 +65,7 @@ export function testServices(markdown: string = bundledText(), over: TestService
   const snapshot = store.snapshots.get(sync.source);
   if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
-  const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log });
+  const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: over.reading });
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
 }
 

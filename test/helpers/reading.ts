@@ -2,6 +2,7 @@ import { dispatch } from "../../src/commands/dispatch.js";
 import type { RawArgs } from "../../src/commands/parse-text.js";
 import type { Job } from "../../src/jobs/job-runner.js";
 import { readingJob } from "../../src/reading/reading-job.js";
+import { reminderJob } from "../../src/reading/reminders.js";
 import type { Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { RecordingAnnouncer } from "../fakes/recording-announcer.js";
@@ -24,6 +25,8 @@ export interface ReadingWorld {
   member(name: string, args?: RawArgs, over?: CallerOptions & { userId?: string; userName?: string }): Promise<Reply>;
   /** Runs the weekly job the way the runner does, then delivers the outbox; returns the posts it made. */
   tick(): Promise<RecordingAnnouncer["posted"]>;
+  /** Runs the reminder job, then delivers the outbox; returns the channel posts and DMs it made. */
+  remind(): Promise<{ posts: RecordingAnnouncer["posted"]; dms: RecordingAnnouncer["directs"] }>;
   /** `reading schedule` as a user reads it: "2026-W49 XiaoKai SpotServe (ASPLOS 2024)" per session. */
   schedule(weeks?: number): Promise<string[]>;
   /** Stops the deliverer's timer and closes the store: the process ends. */
@@ -67,6 +70,12 @@ export function readingWorld(markdown = bundledText(), over: TestServiceOptions 
       await job.run();
       await s.deliverer.deliverDue();
       return discord.posted.slice(before);
+    },
+    async remind() {
+      const [posts, dms] = [discord.posted.length, discord.directs.length];
+      await reminderJob(s).run();
+      await s.deliverer.deliverDue();
+      return { posts: discord.posted.slice(posts), dms: discord.directs.slice(dms) };
     },
     async close() {
       open.delete(world);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import { readingJob } from "../../src/reading/reading-job.js";
+import { reminderJob } from "../../src/reading/reminders.js";
 import type { Services } from "../../src/services.js";
 import { startBot, waitFor } from "../discord/bot-harness.js";
 import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
@@ -54,6 +55,40 @@ describe("the reading group through Discord, from /reading channel to the weekly
     const [post] = channelPosts();
     expect(post?.body).toMatchObject({ content: `📖 Reading group 2026-W49 — <@${PRESENTER}>`, allowed_mentions: { parse: [], users: [PRESENTER] }, enforce_nonce: true });
     expect(JSON.stringify(post?.body.embeds)).toContain("SpotServe");
-    expect(services.store.outbox.counts()).toMatchObject({ sent: 1, pending: 0, failed: 0 });
+    // The discussion thread: started once on the post, named after the session, its first message inside it.
+    const postId = post?.messageId as string;
+    expect(fake.threads).toEqual(new Map([[postId, "2026-W49 · SpotServe · XiaoKai"]]));
+    const opened = fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${IDS.channelId}/messages/${postId}/threads`);
+    expect(opened.map((r) => r.body)).toEqual([{ name: "2026-W49 · SpotServe · XiaoKai", auto_archive_duration: 10080 }]);
+    const inThread = () => fake.posted.filter((r) => r.path === `/channels/${postId}/messages`);
+    expect(inThread().map((r) => r.body.content ?? JSON.stringify(r.body.embeds))).toEqual([expect.stringContaining("Discussion of 2026-W49 · SpotServe · XiaoKai")]);
+    expect(services.store.outbox.counts()).toMatchObject({ sent: 2, pending: 0, failed: 0 });
+
+    // Slides go to the same thread: the second post finds it open (160004) and creates no other.
+    clock.advance(60 * 60_000);
+    expect(answer(await fake.interact(commandInteraction("reading slides", [option("url", "https://example.org/spotserve.pdf")], { admin: true })))).toContain("Slides for");
+    await services.deliverer.deliverDue();
+    await waitFor(() => inThread().length >= 2, "the slides in the thread");
+    expect(JSON.stringify(inThread()[1]?.body)).toContain("https://example.org/spotserve.pdf");
+    expect(fake.threads.size).toBe(1);
+    expect(channelPosts()).toHaveLength(1);
+  });
+
+  it("reminds the presenter in the reading channel and by DM, each once, across two runs of the job", async () => {
+    await fake.interact(commandInteraction("reading channel", [], { admin: true }));
+    await fake.interact(commandInteraction("reading link", [option("reporter", "xiaokai"), { name: "user", type: 6, value: PRESENTER }], { admin: true }));
+    const remind = reminderJob(services);
+    for (let i = 0; i < 2; i++) {
+      await remind.run();
+      await services.deliverer.deliverDue();
+    }
+    const dm = fake.dmChannels.get(PRESENTER);
+    expect(dm).toBeDefined();
+    expect(fake.requests.filter((r) => r.method === "POST" && r.path === "/users/@me/channels").map((r) => r.body)).toEqual([{ recipient_id: PRESENTER }]);
+    expect(fake.posted.map((r) => r.path)).toEqual([`/channels/${IDS.channelId}/messages`, `/channels/${dm}/messages`]);
+    for (const post of fake.posted) {
+      expect(post.body).toMatchObject({ content: `📖 Reminder: reading group 2026-W49 starts in 2 days — <@${PRESENTER}>`, allowed_mentions: { parse: [], users: [PRESENTER] } });
+      expect(JSON.stringify(post.body.embeds)).toContain("SpotServe");
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readingJob } from "../../src/reading/reading-job.js";
+import { reminderJob } from "../../src/reading/reminders.js";
 import type { Services } from "../../src/services.js";
 import { FakeSlack } from "../fakes/slack/fake-slack.js";
 import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
@@ -47,10 +48,39 @@ describe("the reading group through Slack, from /reading channel to the weekly p
     await services.deliverer.deliverDue();
     await job.run();
     await services.deliverer.deliverDue();
-    expect(fake.posted.map((m) => m.channel)).toEqual(["C0READING"]);
-    const [post] = fake.posted;
+    // The post, then the first reply of its thread, under it.
+    expect(fake.posted.map((m) => m.channel)).toEqual(["C0READING", "C0READING"]);
+    const [post, opener] = fake.posted;
+    expect(post?.thread_ts).toBeUndefined();
+    expect(opener?.thread_ts).toBe(post?.ts);
+    expect(String(opener?.text)).toContain("Discussion of 2026-W49 · Cocktail · hzq");
     expect(JSON.stringify(post?.blocks)).toContain("<@U0HZQ>");
     expect(JSON.stringify(post?.blocks)).toContain("Mon 30 Nov 2026, 09:00 (Europe/Berlin)");
     expect((post?.metadata as { event_payload: { key: string } }).event_payload.key).toBe("reading|2026-11-30|slack:C0READING");
+
+    // Slides by the presenter land in the same thread.
+    expect(await reading("slides https://example.org/cocktail.pdf", "U0HZQ")).toContain("Slides for");
+    await services.deliverer.deliverDue();
+    expect(fake.posted).toHaveLength(3);
+    expect(fake.posted[2]).toMatchObject({ channel: "C0READING", thread_ts: post?.ts });
+    expect(String(fake.posted[2]?.text)).toContain("https://example.org/cocktail.pdf");
+  });
+
+  it("reminds the presenter in the reading channel and by DM (conversations.open), once per reminder", async () => {
+    expect(await reading("channel", "U0ADMIN")).toContain("Weekly reading-group sessions are posted in this channel");
+    expect(await reading("link XiaoKai <@U0XIAOKAI|xiaokai>", "U0XIAOKAI")).toContain("XiaoKai is linked to slack user U0XIAOKAI");
+    const remind = reminderJob(services);
+    clock.advance(Date.parse("2026-11-28T08:00:00Z") - clock.now().getTime()); // 2 days before 09:00 Berlin on Monday
+    await remind.run();
+    await services.deliverer.deliverDue();
+    await remind.run();
+    await services.deliverer.deliverDue();
+    expect(fake.callsOf("conversations.open").map((c) => c.args.users)).toEqual(["U0XIAOKAI"]);
+    expect(fake.posted.map((m) => m.channel)).toEqual(["C0READING", "D0XIAOKAI"]);
+    for (const message of fake.posted) {
+      expect(String(message.text)).toContain("Reminder: reading group 2026-W49 starts in 2 days");
+      expect(JSON.stringify(message.blocks)).toContain("SpotServe");
+    }
+    expect((fake.posted[1]?.metadata as { event_payload: { key: string } }).event_payload.key).toBe("reading-remind|2026-11-30|2d|dm:slack:U0XIAOKAI");
   });
 });

@@ -35,6 +35,14 @@ describe("the health, readiness and metrics endpoints", () => {
     expect((await get("/nope")).status).toBe(404);
   });
 
+  it("serves the live reading-group calendar on the same server", async () => {
+    bot = await startBot(config(), silentLogger(), { http: true });
+    const calendar = await get("/reading.ics");
+    expect(calendar).toMatchObject({ status: 200, type: "text/calendar; charset=utf-8" });
+    expect(calendar.text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(calendar.text.match(/BEGIN:VEVENT/g)).toHaveLength(12);
+  });
+
   it("answers /readyz with every check once the first sync is done", async () => {
     bot = await startBot(config(), silentLogger(), { http: true });
     const services = bot.services;

@@ -33,7 +33,8 @@ describe("the weekly reading-group post", () => {
     world.at("2026-12-07T09:00:00Z");
     expect(await world.tick()).toHaveLength(1);
     expect(names(world.discord)).toEqual(["Reading group 2026-W49: XiaoKai", "Reading group 2026-W50: hzq"]);
-    expect(world.s.store.outbox.counts()).toEqual({ pending: 0, sending: 0, sent: 2, failed: 0 });
+    // Two weekly posts and the two discussion threads opened on them.
+    expect(world.s.store.outbox.counts()).toEqual({ pending: 0, sending: 0, sent: 4, failed: 0 });
   });
 
   it("posts once across a restart in the middle of the week (the store is a file)", async () => {

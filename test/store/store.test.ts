@@ -33,10 +33,9 @@ describe("the SQLite store", () => {
 
   it("running the migrations twice changes nothing", () => {
     const db = new BetterSqlite3(":memory:");
-    const newest = MIGRATIONS.at(-1)?.version;
-    expect(migrate(db)).toBe(newest);
-    expect(migrate(db)).toBe(newest);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 15 });
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 17 });
   });
 
   it("refuses a database from a newer mss-bot instead of corrupting it", () => {

@@ -1,4 +1,4 @@
-import { Routes, type REST } from "discord.js";
+import { DiscordAPIError, Routes, type REST } from "discord.js";
 import type { Logger } from "../../../src/log.js";
 import type { Announcer, DeliveryResult } from "../../../src/ports.js";
 import type { Reply } from "../../../src/replies/reply.js";
@@ -9,6 +9,8 @@ import { deliveryFailure } from "./delivery-failure.js";
 import { nonceFor } from "./nonce.js";
 
 const SNOWFLAKE = /^\d{15,25}$/;
+/** "A thread has already been created for this message". */
+const THREAD_EXISTS = 160004;
 
 /** The JSON body of a channel post: nothing pings but a named presenter; the nonce makes a retry idempotent. */
 export function messageBody(part: DiscordMessage, nonce: string) {
@@ -58,5 +60,38 @@ export class DiscordAnnouncer implements Announcer {
       }
     }
     return { ok: true, messageId: first ?? "" };
+  }
+
+  /**
+   * A post in the thread on a message: the thread is started on the message
+   * (named) unless it exists already (Discord error 160004); a thread started
+   * from a message has the message's id, so the post goes there.
+   */
+  async postInThread(channelId: string, parentMessageId: string, threadName: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    if (!SNOWFLAKE.test(channelId) || !SNOWFLAKE.test(parentMessageId)) return { ok: false, retry: "permanent", reason: "not a Discord channel and message id" };
+    try {
+      await this.rest.post(`/channels/${channelId}/messages/${parentMessageId}/threads`, { body: { name: threadName, auto_archive_duration: 10080 } });
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && error.code === THREAD_EXISTS)) {
+        const failure = deliveryFailure(error, channelId);
+        this.log.warn({ channel: channelId, key, retry: failure.retry }, `discord: cannot open the thread: ${failure.reason}`);
+        return failure;
+      }
+    }
+    return this.announce(parentMessageId, reply, key);
+  }
+
+  /** A DM: POST /users/@me/channels opens (or returns) the DM channel with the user, then the post goes there with the same nonces. */
+  async direct(userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    if (!SNOWFLAKE.test(userId)) return { ok: false, retry: "permanent", reason: `"${userId.slice(0, 40)}" is not a Discord user id` };
+    let channel: string;
+    try {
+      channel = idOf(await this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
+    } catch (error) {
+      const failure = deliveryFailure(error, userId);
+      this.log.warn({ user: userId, key, retry: failure.retry }, `discord: cannot open a DM: ${failure.reason}`);
+      return failure;
+    }
+    return this.announce(channel, reply, key);
   }
 }

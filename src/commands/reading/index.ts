@@ -1,6 +1,7 @@
 import type { AnyCommand } from "../command.js";
 import { readingAbsentCommand } from "./absent.js";
 import { readingAssignCommand } from "./assign.js";
+import { readingCalendarCommand } from "./calendar.js";
 import { readingChannelCommand } from "./channel.js";
 import { readingDoneCommand } from "./done.js";
 import { readingHistoryCommand } from "./history.js";
@@ -15,6 +16,7 @@ import { readingQueueRemoveCommand } from "./queue-remove.js";
 import { readingRemoveCommand } from "./remove.js";
 import { readingScheduleCommand } from "./schedule.js";
 import { readingSkipCommand } from "./skip.js";
+import { readingSlidesCommand } from "./slides.js";
 import { readingSwapCommand } from "./swap.js";
 import { readingUnassignCommand } from "./unassign.js";
 
@@ -28,7 +30,9 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingJoinCommand,
   readingLeaveCommand,
   readingLinkCommand,
+  readingCalendarCommand,
   readingQueueAddCommand,
+  readingSlidesCommand,
   readingSkipCommand,
   readingAbsentCommand,
   readingSwapCommand,

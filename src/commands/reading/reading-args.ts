@@ -28,6 +28,19 @@ export function resolveWeek(ctx: CommandContext, value: string | undefined): Fou
   const { reading, now } = ctx.services;
   const at = now();
   const upcoming = () => reading.upcomingSlots(at, 3).map((s) => s.id).join(", ");
+  const slot = findWeek(ctx, value);
+  if (!slot.ok) return slot;
+  if (!reading.changeable(slot.value, at)) {
+    return fail(errorReply("invalid", `The session of ${sessionDate(slot.value, reading.timeZone)} was already posted or is over; it can no longer be changed.`, `Upcoming sessions: ${upcoming()}`));
+  }
+  return slot;
+}
+
+/** The session a `week` option means, past or upcoming (default: the next one to post). */
+export function findWeek(ctx: CommandContext, value: string | undefined): Found<SessionSlot> {
+  const { reading, now } = ctx.services;
+  const at = now();
+  const upcoming = () => reading.upcomingSlots(at, 3).map((s) => s.id).join(", ");
   if (value === undefined || value.toLowerCase() === "next") return found(reading.nextSlot(at));
   let slot: SessionSlot | undefined;
   const iso = /^(\d{4})-?W(\d{1,2})$/i.exec(value);
@@ -40,9 +53,6 @@ export function resolveWeek(ctx: CommandContext, value: string | undefined): Fou
     if (!date) return fail(errorReply("invalid", `week: "${value}" is not a date like 2026-12-07 or a week like 2026-W50.`));
     slot = reading.calendar.on(date);
     if (!slot) return fail(errorReply("not-found", `There is no session on ${value}.`, `Upcoming sessions: ${upcoming()}`));
-  }
-  if (!reading.changeable(slot, at)) {
-    return fail(errorReply("invalid", `The session of ${sessionDate(slot, reading.timeZone)} was already posted or is over; it can no longer be changed.`, `Upcoming sessions: ${upcoming()}`));
   }
   return found(slot);
 }

@@ -7,6 +7,8 @@ export interface Recorded {
   method: string;
   /** Decoded path under /api/v10, e.g. "/webhooks/1/tok/messages/@original". */
   path: string;
+  /** For a channel message the fake stored: the id it answered with. */
+  messageId?: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   /** The JSON body (payload_json of a multipart body). */
@@ -35,7 +37,7 @@ export const snowflake = (): string => String(++nextId);
 /**
  * A loopback Discord for the real discord.js client: the REST API under
  * /api/v10 (gateway/bot, command PUTs, interaction callbacks, webhook edits,
- * channel messages with nonce de-duplication) and the gateway on /gateway.
+ * channel messages with nonce de-duplication, DM channels) and the gateway on /gateway.
  * Records every request; tests script failures with `failNext`.
  */
 export class FakeDiscord extends EventEmitter {
@@ -51,6 +53,10 @@ export class FakeDiscord extends EventEmitter {
   messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
   private readonly nonces = new Map<string, unknown>();
+  /** DM channels opened with POST /users/@me/channels: recipient user id -> channel id. */
+  readonly dmChannels = new Map<string, string>();
+  /** Threads started on messages (POST /channels/:c/messages/:m/threads): thread id (= message id) -> name. */
+  readonly threads = new Map<string, string>();
   private port = 0;
 
   private constructor(private readonly server: Server) {
@@ -162,8 +168,31 @@ export class FakeDiscord extends EventEmitter {
       if (method === "DELETE") return { status: 204 };
       return { status: 200, body: messageObject(IDS.channelId, r.body) };
     }
+    if (method === "POST" && path === "/users/@me/channels") {
+      // Like Discord: opening a DM again returns the same channel.
+      const recipient = String(r.body?.recipient_id ?? "");
+      if (!/^\d{15,25}$/.test(recipient)) return { status: 400, body: { message: "Invalid Form Body", code: 50035 } };
+      const id = this.dmChannels.get(recipient) ?? snowflake();
+      this.dmChannels.set(recipient, id);
+      return { status: 200, body: { id, type: 1, last_message_id: null, flags: 0, recipients: [{ id: recipient, username: `user${recipient.slice(-4)}`, discriminator: "0", global_name: null, avatar: null }] } };
+    }
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      const [channelId, messageId] = [m[1] as string, m[2] as string];
+      if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+      if (!this.posted.some((p) => p.messageId === messageId)) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
+      if (this.threads.has(messageId)) return { status: 400, body: { message: "A thread has already been created for this message", code: 160004 } };
+      const name = String(r.body?.name ?? "");
+      this.threads.set(messageId, name);
+      return {
+        status: 201,
+        body: { id: messageId, type: 11, guild_id: IDS.guildId, parent_id: channelId, name, owner_id: IDS.botId, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: r.body?.auto_archive_duration ?? 4320, archive_timestamp: new Date().toISOString(), locked: false } },
+      };
+    }
     if ((m = /^\/channels\/(\d+)(\/messages)?$/.exec(path))) {
       const channelId = m[1] as string;
+      if (this.threads.has(channelId) && method === "POST" && m[2]) return this.postMessage(channelId, r);
+      const isDm = [...this.dmChannels.values()].includes(channelId);
+      if (isDm && method === "POST" && m[2]) return this.postMessage(channelId, r);
       if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
       if (method === "GET" && !m[2]) return { status: 200, body: { id: channelId, type: 0, guild_id: IDS.guildId, name: "papers", position: 0, permission_overwrites: [] } };
       if (method === "POST" && m[2]) return this.postMessage(channelId, r);
@@ -178,6 +207,7 @@ export class FakeDiscord extends EventEmitter {
     if (r.body?.enforce_nonce && nonce !== undefined && this.nonces.has(key)) return { status: 200, body: this.nonces.get(key) };
     const message = messageObject(channelId, r.body);
     if (nonce !== undefined) this.nonces.set(key, message);
+    r.messageId = message.id;
     this.posted.push(r);
     return { status: 200, body: message };
   }

@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from "ws";
  * A fake Slack on 127.0.0.1 speaking the real wire protocol, for driving the
  * real Bolt app and WebClient:
  * - the Web API: POST /api/<method>, form-encoded (auth.test, chat.postMessage,
- *   users.info, conversations.history, apps.connections.open);
+ *   users.info, conversations.history, conversations.open, apps.connections.open);
  * - response_url: POST /respond/<id>, JSON bodies recorded;
  * - Socket Mode: the WebSocket at /socket that apps.connections.open hands out.
  * Calls can be scripted to fail the ways Slack fails.
@@ -41,6 +41,8 @@ export interface PostedMessage {
   metadata: unknown;
   unfurl_links: unknown;
   unfurl_media: unknown;
+  /** The parent message's ts for a reply in its thread. */
+  thread_ts?: string;
 }
 
 export interface ResponseUrlPost {
@@ -236,9 +238,16 @@ export class FakeSlack {
       case "chat.postMessage": {
         const channel = String(args.channel);
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, "0")}`;
-        const message = { channel, ts, text: args.text, blocks: args.blocks, metadata: args.metadata, unfurl_links: args.unfurl_links, unfurl_media: args.unfurl_media };
+        const message: PostedMessage = { channel, ts, text: args.text, blocks: args.blocks, metadata: args.metadata, unfurl_links: args.unfurl_links, unfurl_media: args.unfurl_media };
+        if (args.thread_ts !== undefined) message.thread_ts = String(args.thread_ts);
         this.posted.push(message);
         return { ok: true, channel, ts, message: { type: "message", ts, text: args.text, bot_id: "B0BOT" } };
+      }
+      case "conversations.open": {
+        // The bot's IM channel with the user: the same id every time, as Slack answers.
+        const users = String(args.users ?? "");
+        if (!/^[UW][A-Z0-9]{2,20}$/.test(users)) return { ok: false, error: "user_not_found" };
+        return { ok: true, channel: { id: `D${users.slice(1)}` } };
       }
       case "conversations.history": {
         const oldest = Number(args.oldest ?? 0);
