@@ -118,8 +118,8 @@ describe("MSS_READING_REMIND", () => {
     expect(remind("1h, 2d, 1h")).toEqual([172_800_000, 3_600_000]);
     expect(remind("1w,30m")).toEqual([604_800_000, 1_800_000]);
     expect(remind("off")).toEqual([]);
-    expect(remind("2 days")).toEqual([{ variable: "MSS_READING_REMIND", message: expect.stringContaining('like "2d,1h"') }]);
-    expect(remind("0h")).toEqual([{ variable: "MSS_READING_REMIND", message: expect.stringContaining('like "2d,1h"') }]);
-    expect(remind("5w")).toEqual([{ variable: "MSS_READING_REMIND", message: expect.stringContaining("at most 4w") }]);
+    expect(remind("2 days")).toEqual([{ variable: "MSS_READING_REMIND", value: "2 days", message: expect.stringContaining('like "2d,1h"') }]);
+    expect(remind("0h")).toEqual([{ variable: "MSS_READING_REMIND", value: "0h", message: expect.stringContaining('like "2d,1h"') }]);
+    expect(remind("5w")).toEqual([{ variable: "MSS_READING_REMIND", value: "5w", message: expect.stringContaining("at most 4w") }]);
   });
 });
