@@ -32,6 +32,7 @@ export const syncCliCommand: CliCommand = {
           removed: report.removed.map((p) => ({ id: p.id, name: p.name })),
           deliveries: report.deliveries,
           digests: report.digests,
+          warnings: report.warnings,
         });
       }
       const reply = syncReply(report);
