@@ -19,10 +19,10 @@ export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), "mss-db-
  * Runs `node <script> …args` from the repository root, feeding `input` on
  * stdin; the environment is cleared of platform tokens and the store is a temp file.
  */
-export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Finished> {
+export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number; user?: { uid: number; gid: number } } = {}): Promise<Finished> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"], ...opts.user });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
