@@ -66,7 +66,7 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
     const m = new Metrics(services.store);
     metrics = m;
     services.observeCommand = m.observeCommand;
-    services.sync.onRun((run) => m.syncRun(run.result));
+    services.sync.onRun((run, report) => m.syncRun(run.result, report.warnings));
     services.deliverer.onSent(({ detectedAt, sentAt }) => m.delivered(detectedAt, sentAt));
     routes = opsRoutes(
       () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt, heldPlatforms: () => services.deliverer.heldPlatforms() }),

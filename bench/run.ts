@@ -11,6 +11,7 @@ import { diffLists, parseList } from "../src/papers/index.js";
 import { timeToReady } from "./cold-start.js";
 import { parseWithGenericGfm } from "./gfm-baseline.js";
 import { blockPass } from "./parser-floor.js";
+import { measureDiscordMemory, type DiscordMemory } from "./discord-memory.js";
 import { buildMemoryChild, measureMemory } from "./memory.js";
 import { figuresTable, type Figure } from "./report.js";
 import { measureSize, type SizePlan, type SizeResult } from "./size-figures.js";
@@ -91,6 +92,14 @@ try {
     memory = { bare, empty, fuse, ours: loaded };
   }
 
+  progress("memory: 10,000 commands through the Discord adapter (a fresh bot process, idle figure first)");
+  const discordMemory: DiscordMemory = await measureDiscordMemory(10_000, 16, progress);
+  const idle = `the same bot process idle after login (${discordMemory.idle.rssMb.toFixed(0)} MB RSS)`;
+  figures.push(
+    { metric: "RSS after 10,000 Discord commands", size: "25 (bundled)", ours: discordMemory.loaded.rssMb, baseline: discordMemory.idle.rssMb, unit: "MB", better: "lower", baselineLabel: idle, target: { text: "<= 150 MB", met: discordMemory.loaded.rssMb <= 150 } },
+    { metric: "heap after 10,000 Discord commands", size: "25 (bundled)", ours: discordMemory.loaded.heapMb, baseline: discordMemory.idle.heapMb, unit: "MB", better: "lower", baselineLabel: `the same bot process idle after login (${discordMemory.idle.heapMb.toFixed(1)} MB heap)` },
+  );
+
   // As after `npm install` (its prepare script compiles): bin/start.js runs dist/ only while it is newer than the sources.
   progress("compiling dist/ as npm install does");
   execFileSync("npm", ["run", "--silent", "build"], { cwd: fileURLToPath(new URL("../", import.meta.url)), stdio: "inherit" });
@@ -112,7 +121,7 @@ try {
     const kinds = Object.entries(s.accuracy.byKind).map(([k, v]) => `${k} ${v.ours.toFixed(0)}/${v.baseline.toFixed(0)} (${v.n})`);
     process.stdout.write(`top-1 by kind at ${s.papers} papers, ours/baseline % (queries): ${kinds.join(", ")}\n`);
   }
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, coldStart: { runs: starts, bareRuns: bareStarts } };
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, type RESTOptions } from "discord.js";
 import type { Logger } from "../../src/log.js";
 import { backoffDelay, type RetryPolicy } from "./backoff.js";
+import { CLIENT_CACHES } from "./client-caches.js";
 import { describeLoginError } from "./login-error.js";
 
 export interface GatewayConnectionOptions {
@@ -106,7 +107,7 @@ export class GatewayConnection {
 
   private async connectOnce(firstDone: () => void): Promise<Attempt> {
     const { token, rest, retry, log } = this.options;
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest, allowedMentions: { parse: [] } });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], rest, allowedMentions: { parse: [] }, ...CLIENT_CACHES });
     this.client = client;
     client.on(Events.Error, (error) => log.error({ err: error }, "discord: client error"));
     client.on(Events.ShardError, (error) => log.warn({ err: error }, "discord: gateway connection error"));

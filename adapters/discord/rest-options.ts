@@ -12,10 +12,13 @@ const apiOf = (config: DiscordConfig): Partial<RESTOptions> => (config.apiUrl ? 
  * - retries 1 (default 3): one immediate retry of a dropped connection or a 5xx,
  *   not three in a row against a struggling API;
  * - rate limits are queued as usual: interaction callbacks and the rare
- *   registration PUT are better late than lost.
+ *   registration PUT are better late than lost;
+ * - idle request queues swept every 5 minutes (default hourly): follow-ups and
+ *   edits of a deferred answer get a queue per interaction token, so an hour of
+ *   a busy server's interactions would otherwise stay in memory.
  */
 export function clientRestOptions(config: DiscordConfig): Partial<RESTOptions> {
-  return { ...apiOf(config), timeout: 10_000, retries: 1 };
+  return { ...apiOf(config), timeout: 10_000, retries: 1, handlerSweepInterval: 5 * 60_000 };
 }
 
 /**

@@ -11,6 +11,7 @@ import { SlackCommandRunner } from "./command-runner.js";
 import { classifySlackError } from "./delivery-errors.js";
 import { HttpEndpoint } from "./http-endpoint.js";
 import { registerListeners } from "./listeners.js";
+import { screenSlackRequest } from "./request-screen.js";
 import { DEFAULT_BACKOFF, RetryLoop, type Backoff } from "./retry-loop.js";
 import { DEFAULT_WEB_TIMEOUT_MS, webClientOptions } from "./web-client-options.js";
 import { EVENTS_PATH } from "./events-path.js";
@@ -95,14 +96,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let reason = "not started";
 
   const http = receiver instanceof HTTPReceiver ? new HttpEndpoint(log) : null;
-  if (http && receiver instanceof HTTPReceiver) {
+  if (http && receiver instanceof HTTPReceiver && config.signingSecret) {
     const requestListener = receiver.requestListener;
+    const signingSecret = config.signingSecret;
     http.route("POST", EVENTS_PATH, (req, res) => {
       if (!ready) {
         res.writeHead(503, { "retry-after": "5" }).end();
         return;
       }
-      requestListener(req, res);
+      screenSlackRequest(req, signingSecret, Date.now()).then(
+        (screened) => {
+          if (screened.ok) return requestListener(req, res);
+          log.warn({ status: screened.status, reason: screened.why }, "slack: refused a request");
+          res.writeHead(screened.status).end();
+        },
+        (error: unknown) => {
+          log.error({ err: error }, "slack: reading a request failed");
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        },
+      );
     });
   }
 

@@ -1,6 +1,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { DispatchObserver } from "../commands/dispatch.js";
+import type { ParseWarning } from "../papers/index.js";
 import type { Store } from "../store/store.js";
+import { warningEffect } from "../sync/list-warnings.js";
 
 /**
  * Prometheus metrics of the bot: commands by name, platform and outcome with a
@@ -12,6 +14,7 @@ export class Metrics {
   private readonly commands: Counter<"command" | "platform" | "outcome">;
   private readonly commandSeconds: Histogram<"command" | "platform">;
   private readonly syncRuns: Counter<"result">;
+  private readonly listWarnings: Counter<"effect">;
   private readonly announcementDelay: Histogram;
 
   constructor(store: Store) {
@@ -25,6 +28,13 @@ export class Metrics {
       registers: [this.registry],
     });
     this.syncRuns = new Counter({ name: "mss_sync_runs_total", help: "Sync runs by result", labelNames: ["result"], registers: [this.registry] });
+    this.listWarnings = new Counter({
+      name: "mss_list_warnings_total",
+      help: "Parse warnings of the lists syncs read (each distinct warning once per sync), by effect: skipped (a row left out), dropped (a link or value left out), repaired",
+      labelNames: ["effect"],
+      registers: [this.registry],
+    });
+    for (const effect of ["skipped", "dropped", "repaired"]) this.listWarnings.inc({ effect }, 0);
     this.announcementDelay = new Histogram({
       name: "mss_announcement_delay_seconds",
       help: "From detecting a change upstream to the platform confirming its announcement",
@@ -49,8 +59,9 @@ export class Metrics {
     this.commandSeconds.observe({ command, platform }, ms / 1000);
   };
 
-  syncRun(result: string): void {
+  syncRun(result: string, warnings: readonly ParseWarning[] = []): void {
     this.syncRuns.inc({ result });
+    for (const w of warnings) this.listWarnings.inc({ effect: warningEffect(w) });
   }
 
   delivered(detectedAt: string, at: Date): void {

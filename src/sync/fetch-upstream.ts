@@ -1,5 +1,10 @@
 import { open } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
+import { pipeline, type Readable } from "node:stream";
+import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Upstream } from "../config.js";
+import { checkedGet, systemLookup, type Lookup } from "./checked-get.js";
+import { FetchError } from "./fetch-error.js";
 
 export interface Validators {
   etag: string | null;
@@ -16,6 +21,8 @@ export interface FetchOptions {
   backoffMs: number;
   userAgent: string;
   sleep?: (ms: number) => Promise<void>;
+  /** Resolves host names (tests map names to loopback); dns.lookup by default. */
+  lookup?: Lookup;
   /** Told as each attempt starts (a terminal says what it is waiting for). */
   onAttempt?: (attempt: FetchAttempt) => void;
 }
@@ -48,79 +55,108 @@ export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
   userAgent: "mss-bot/0.1 (+https://github.com/mss-bot; MSS-Papers reading-group bot)",
 };
 
-/** The upstream could not be read; `transient` failures were already retried. */
-export class FetchError extends Error {
-  override name = "FetchError";
-  constructor(
-    message: string,
-    readonly transient: boolean,
-  ) {
-    super(message);
-  }
-}
+export { FetchError };
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
-  if (!body) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
+/** Redirects followed within one attempt; one more is refused. */
+export const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+async function readCapped(response: IncomingMessage, maxBytes: number): Promise<string> {
+  const body = decodedBody(response);
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      body.destroy();
+      response.destroy();
       throw new FetchError(`the list is larger than ${maxBytes} bytes`, false);
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
   return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
 }
 
+/** The body as sent, decompressed when the upstream compressed it (the size cap applies to what it decompresses to). */
+function decodedBody(response: IncomingMessage): Readable {
+  const encoding = String(response.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+  const decoder = encoding === "gzip" || encoding === "x-gzip" ? createGunzip() : encoding === "deflate" ? createInflate() : encoding === "br" ? createBrotliDecompress() : undefined;
+  if (decoder) return pipeline(response, decoder, () => undefined);
+  if (encoding === "identity" || encoding === "") return response;
+  response.destroy();
+  throw new FetchError(`the upstream sent the list in an unknown encoding (${encoding})`, false);
+}
+
+/** Sends the GET, following redirects by hand so every hop's address is checked (see checked-get.ts). */
+async function getFollowing(start: URL, headers: Record<string, string>, signal: AbortSignal, o: FetchOptions): Promise<IncomingMessage> {
+  const trustedOrigin = start.origin;
+  let url = start;
+  for (let redirects = 0; ; redirects++) {
+    const response = await checkedGet(url, { headers, signal, trustedOrigin, lookup: o.lookup ?? systemLookup });
+    const location = response.headers.location;
+    if (!REDIRECTS.has(response.statusCode ?? 0) || location === undefined) return response;
+    response.destroy();
+    if (redirects >= MAX_REDIRECTS) throw new FetchError(`refused to follow more than ${MAX_REDIRECTS} redirects (the last to ${location})`, false);
+    try {
+      url = new URL(location, url);
+    } catch {
+      throw new FetchError(`the upstream redirected to an invalid address (${location})`, false);
+    }
+  }
+}
+
 async function fetchOnce(url: string, validators: Validators | undefined, o: FetchOptions): Promise<FetchResult> {
-  const headers: Record<string, string> = { "user-agent": o.userAgent, accept: "text/markdown, text/plain;q=0.9, */*;q=0.1" };
+  const headers: Record<string, string> = { "user-agent": o.userAgent, accept: "text/markdown, text/plain;q=0.9, */*;q=0.1", "accept-encoding": "gzip, deflate, br" };
   if (validators?.etag) headers["if-none-match"] = validators.etag;
   if (validators?.lastModified) headers["if-modified-since"] = validators.lastModified;
-  let response: Response;
+  const signal = AbortSignal.timeout(o.timeoutMs);
+  let response: IncomingMessage;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(o.timeoutMs), redirect: "follow" });
+    response = await getFollowing(new URL(url), headers, signal, o);
   } catch (error) {
+    if (error instanceof FetchError) throw error;
     const code = networkCode(error);
-    throw new FetchError(describeNetworkError(error, o.timeoutMs), code === undefined || !PERMANENT_NETWORK_CODES.has(code));
+    throw new FetchError(describeNetworkError(error, signal, o.timeoutMs), code === undefined || !PERMANENT_NETWORK_CODES.has(code));
   }
-  if (response.status === 304) {
-    await response.body?.cancel();
+  const status = response.statusCode ?? 0;
+  if (status === 304) {
+    response.destroy();
     return { kind: "not-modified" };
   }
-  if (!response.ok) {
-    await response.body?.cancel();
-    const transient = response.status === 429 || response.status >= 500;
-    throw new FetchError(`HTTP ${response.status} ${response.statusText}`.trim(), transient);
+  if (status < 200 || status > 299) {
+    response.destroy();
+    const transient = status === 429 || status >= 500;
+    throw new FetchError(`HTTP ${status} ${response.statusMessage ?? ""}`.trim(), transient);
   }
-  const length = Number(response.headers.get("content-length") ?? "0");
+  const length = Number(response.headers["content-length"] ?? "0");
   if (length > o.maxBytes) {
-    await response.body?.cancel();
+    response.destroy();
     throw new FetchError(`the list is larger than ${o.maxBytes} bytes (${length})`, false);
   }
   let text: string;
   try {
-    text = await readCapped(response.body, o.maxBytes);
+    text = await readCapped(response, o.maxBytes);
   } catch (error) {
     if (error instanceof FetchError) throw error;
-    throw new FetchError(`the download broke off: ${describeNetworkError(error, o.timeoutMs)}`, true);
+    throw new FetchError(`the download broke off: ${describeNetworkError(error, signal, o.timeoutMs)}`, true);
   }
-  return { kind: "body", text, etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") };
+  return { kind: "body", text, etag: header(response, "etag"), lastModified: header(response, "last-modified") };
 }
 
-function describeNetworkError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${timeoutMs} ms`;
+function header(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  return typeof value === "string" ? value : null;
+}
+
+function describeNetworkError(error: unknown, signal: AbortSignal, timeoutMs: number): string {
+  if (signal.aborted || (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError"))) return `no answer within ${timeoutMs} ms`;
   const code = networkCode(error);
   if (code === "ENOTFOUND" || code === "EAI_NONAME") return `no such host (DNS lookup failed: ${code})`;
   if (code === "ECONNREFUSED") return `connection refused: nothing is listening there (${code})`;
-  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
-  return `${error instanceof Error ? error.message : String(error)}${cause}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 
 async function readFileCapped(path: string, maxBytes: number): Promise<FetchResult> {
@@ -142,7 +178,9 @@ async function readFileCapped(path: string, maxBytes: number): Promise<FetchResu
 /**
  * Reads the upstream list: a conditional GET for a URL (a 304 costs nothing),
  * with a timeout, a size cap and retries with backoff on transient failures;
- * a plain read for a file.
+ * a plain read for a file. Redirects are followed by hand, at most five, only
+ * to http(s) and only to public addresses unless they stay on the configured
+ * origin (no request forgery into the operator's network).
  */
 export async function fetchUpstream(upstream: Upstream, validators: Validators | undefined, options: Partial<FetchOptions> = {}): Promise<FetchResult> {
   const o = { ...DEFAULT_FETCH_OPTIONS, ...options };

@@ -1,12 +1,13 @@
 import type { Upstream } from "../config.js";
 import type { Logger } from "../log.js";
-import { diffLists, hashText, ListParseError, type Paper, type PaperList } from "../papers/index.js";
+import { diffLists, hashText, ListParseError, type Paper, type PaperList, type ParseWarning } from "../papers/index.js";
 import { listReaderFor, type ListReader } from "./list-reader.js";
 import type { Catalog } from "../search/catalog.js";
 import type { SyncRun } from "../store/run-repo.js";
 import type { Store } from "../store/store.js";
 import { enqueueAnnouncements } from "./enqueue.js";
 import { FetchError, fetchUpstream, type FetchOptions } from "./fetch-upstream.js";
+import { distinctWarnings, warningEffect } from "./list-warnings.js";
 import { planAnnouncements } from "./plan-announcements.js";
 import { sourceId } from "./source-id.js";
 
@@ -36,6 +37,8 @@ export interface SyncReport {
   deliveries: number;
   digests: number;
   dryRun: boolean;
+  /** What reading the list skipped, dropped or repaired, each distinct warning once (empty when nothing was read). */
+  warnings: ParseWarning[];
 }
 
 /** The last good list stored for a source, parsed; undefined when none is stored or it no longer parses. */
@@ -65,7 +68,7 @@ const REMOVAL_WARNING_SHARE = 0.3;
  */
 export class SyncService {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly runListeners: Array<(run: SyncRun) => void> = [];
+  private readonly runListeners: Array<(run: SyncRun, report: SyncReport) => void> = [];
   readonly source: string;
 
   constructor(private readonly deps: SyncDeps) {
@@ -73,7 +76,7 @@ export class SyncService {
   }
 
   /** Told about every run, dry runs included (metrics). */
-  onRun(listener: (run: SyncRun) => void): void {
+  onRun(listener: (run: SyncRun, report: SyncReport) => void): void {
     this.runListeners.push(listener);
   }
 
@@ -98,7 +101,7 @@ export class SyncService {
   private async runNow(dryRun: boolean, fetchOptions: Partial<FetchOptions> = {}): Promise<SyncReport> {
     const { store, log, now } = this.deps;
     const startedAt = now().toISOString();
-    const report: SyncReport = { source: this.source, result: "failed", detail: null, added: [], changed: [], removed: [], deliveries: 0, digests: 0, dryRun };
+    const report: SyncReport = { source: this.source, result: "failed", detail: null, added: [], changed: [], removed: [], deliveries: 0, digests: 0, dryRun, warnings: [] };
     const finish = (result: SyncRun["result"], detail: string | null): SyncReport => {
       Object.assign(report, { result, detail });
       const run: SyncRun = { source: this.source, startedAt, finishedAt: now().toISOString(), result, detail, added: report.added.length, changed: report.changed.length, removed: report.removed.length };
@@ -110,7 +113,7 @@ export class SyncService {
           log.error({ err: error, source: this.source }, "could not record the sync run");
         }
       }
-      for (const listener of this.runListeners) listener(run);
+      for (const listener of this.runListeners) listener(run, report);
       const level = result === "failed" || result === "rejected" ? "warn" : "info";
       log[level]({ ...run, dryRun, deliveries: report.deliveries, digests: report.digests }, `sync ${result}`);
       return report;
@@ -136,6 +139,8 @@ export class SyncService {
       if (!(error instanceof ListParseError)) throw error;
       return finish("rejected", `${error.message}; kept the last good list`);
     }
+    report.warnings = distinctWarnings(list.warnings);
+    for (const w of report.warnings) log.warn({ source: this.source, line: w.line, effect: warningEffect(w), warning: w.message }, "list warning");
     const hash = hashText(fetched.text);
     const saveSnapshot = () =>
       store.snapshots.save({ source: this.source, content: fetched.text, hash, etag: fetched.etag, lastModified: fetched.lastModified, papers: list.papers.length, fetchedAt: startedAt, changedAt: startedAt });

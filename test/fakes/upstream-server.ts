@@ -23,6 +23,7 @@ export class FakeUpstream {
   private etag = "";
   private lastModified = new Date("2026-11-01T00:00:00Z").toUTCString();
   private faults: Fault[] = [];
+  private redirects: string[] = [];
   private server: Server | undefined;
   private readonly hanging = new Set<ServerResponse>();
   /** Delay before answering, to make overlapping requests observable. */
@@ -39,6 +40,15 @@ export class FakeUpstream {
   /** The next requests fail in these ways, one fault per request, then the current version is served again. */
   fail(...faults: Fault[]): void {
     this.faults.push(...faults);
+  }
+
+  /**
+   * The next requests answer 302 to these locations, one per request. A path
+   * `/hop/N` on this server redirects to `/hop/N-1`, and `/hop/0` serves the
+   * list, so `redirectNext("/hop/4")` makes a chain of five redirects.
+   */
+  redirectNext(...locations: string[]): void {
+    this.redirects.push(...locations);
   }
 
   get url(): string {
@@ -67,6 +77,13 @@ export class FakeUpstream {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
+    const hop = /^\/hop\/(\d+)$/.exec(req.url ?? "");
+    const location = hop && hop[1] !== "0" ? `/hop/${Number(hop[1]) - 1}` : hop ? undefined : this.redirects.shift();
+    if (location !== undefined) {
+      this.record(req, 302);
+      res.writeHead(302, { location }).end();
+      return;
+    }
     const fault = this.faults.shift();
     switch (fault) {
       case "500":

@@ -26,10 +26,10 @@ function childEnv(extra: Record<string, string> | undefined): { env: Record<stri
  * Runs `node <script> …args` from the repository root, feeding `input` on
  * stdin; the environment is cleared of platform tokens and the store is a temp file.
  */
-export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Finished> {
+export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number; user?: { uid: number; gid: number } } = {}): Promise<Finished> {
   const { env, cleanup } = childEnv(opts.env);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"], ...opts.user });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -35,8 +35,8 @@ const BAD: Array<[Fault, string, RegExp]> = [
   ["html", "rejected", /HTML page/],
   ["empty", "rejected", /the list is empty/],
   ["huge", "failed", /larger than 5242880 bytes/],
-  ["truncated-body", "failed", /broke off|other side closed/],
-  ["reset", "failed", /fetch failed/],
+  ["truncated-body", "failed", /broke off|socket hang up/],
+  ["reset", "failed", /socket hang up/],
 ];
 
 describe("a bad upstream never costs the last good list", () => {
