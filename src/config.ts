@@ -87,6 +87,11 @@ export const EnvSchema = z.object({
   MSS_TZ: timeZone,
   MSS_ANNOUNCE_CHANGES: flagVar(true),
   MSS_MAX_ANNOUNCE: intVar(10, 1, 1000),
+  MSS_ENRICH: flagVar(true),
+  MSS_ARXIV_API_URL: optionalText.pipe(httpUrl),
+  MSS_DBLP_API_URL: optionalText.pipe(httpUrl),
+  MSS_S2_API_URL: optionalText.pipe(httpUrl),
+  MSS_S2_API_KEY: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).optional()),
 });
 
@@ -98,14 +103,28 @@ export interface Config {
   port: number;
   upstream: Upstream;
   bundledListPath: string;
+  /** The bundled metadata snapshot (data/paper-records.json): records shown with no network. */
+  recordSnapshotPath: string;
   dbPath: string;
   syncCron: string;
   readingCron: string;
   timeZone: string;
   announceChanges: boolean;
   maxAnnounce: number;
+  /** Scholarly metadata (src/scholar): off means no outside request at all. */
+  scholar: ScholarConfig;
   logLevel: string;
 }
+
+export interface ScholarConfig {
+  enrich: boolean;
+  arxivUrl: string;
+  dblpUrl: string;
+  s2Url: string;
+  s2ApiKey?: string;
+}
+
+export const SCHOLAR_DEFAULT_URLS = { arxiv: "http://export.arxiv.org", dblp: "https://dblp.org", s2: "https://api.semanticscholar.org" } as const;
 
 export interface ConfigProblem {
   variable: string;
@@ -115,6 +134,7 @@ export interface ConfigProblem {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 export const BUNDLED_LIST = "data/papers.md";
+export const BUNDLED_RECORDS = "data/paper-records.json";
 
 /** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
 export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
@@ -164,12 +184,20 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       port: e.PORT,
       upstream,
       bundledListPath,
+      recordSnapshotPath: resolve(root, BUNDLED_RECORDS),
       dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, "data/mss-bot.db"),
       syncCron: e.MSS_SYNC_CRON,
       readingCron: e.MSS_READING_CRON,
       timeZone: e.MSS_TZ,
       announceChanges: e.MSS_ANNOUNCE_CHANGES,
       maxAnnounce: e.MSS_MAX_ANNOUNCE,
+      scholar: compact({
+        enrich: e.MSS_ENRICH,
+        arxivUrl: e.MSS_ARXIV_API_URL ?? SCHOLAR_DEFAULT_URLS.arxiv,
+        dblpUrl: e.MSS_DBLP_API_URL ?? SCHOLAR_DEFAULT_URLS.dblp,
+        s2Url: e.MSS_S2_API_URL ?? SCHOLAR_DEFAULT_URLS.s2,
+        s2ApiKey: e.MSS_S2_API_KEY,
+      }),
       // The console chat shares the terminal with the log: only warnings there, unless asked.
       logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? "info" : "warn"),
     },
@@ -189,5 +217,5 @@ export function describeProblems(problems: ConfigProblem[]): string {
 
 /** The secret values of a config, for the log scrubber and for masking. */
 export function configSecrets(config: Config): string[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret].filter((s): s is string => Boolean(s));
+  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.scholar.s2ApiKey].filter((s): s is string => Boolean(s));
 }

@@ -8,6 +8,7 @@ import type { Services } from "../../src/services.js";
 import { cliServices } from "./services.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
+import { enrichCliCommand } from "./enrich.js";
 import { discordCommand } from "./discord.js";
 import { EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
@@ -20,7 +21,7 @@ import { syncCliCommand } from "./sync.js";
  * the chat commands (paper, papers, …) come from the core registry. A CLI command
  * named like a chat command takes its place on the command line.
  */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, enrichCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
 
 function exitCodeOf(reply: Reply): number {
   if (reply.kind !== "error") return EXIT.ok;
@@ -83,6 +84,7 @@ async function runChatCommand(words: string[], services: Services, io: CliIo): P
 
   if (io.json) printJson(io, reply);
   if (reply.kind === "error") io.err(`error: ${reply.text}${reply.hint ? `\n${reply.hint}` : ""}\n`);
-  else if (!io.json) io.out(`${renderText(reply)}\n`);
+  // A reply with a file (cite) prints the file itself, so `mss-bot cite AlpaServe > alpaserve.bib` works.
+  else if (!io.json) io.out(reply.kind === "info" && reply.file ? reply.file.content : `${renderText(reply)}\n`);
   return exitCodeOf(reply);
 }

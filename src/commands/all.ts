@@ -1,5 +1,7 @@
 import type { AnyCommand } from "./command.js";
+import { citeCommand } from "./cite.js";
 import { helpCommand } from "./help.js";
+import { metaCommand } from "./meta.js";
 import { paperCommand } from "./paper.js";
 import { papersCommand } from "./papers.js";
 import { READING_COMMANDS } from "./reading/index.js";
@@ -15,6 +17,8 @@ import { whyCommand } from "./why.js";
 export const ALL_COMMANDS: readonly AnyCommand[] = [
   paperCommand,
   papersCommand,
+  citeCommand,
+  metaCommand,
   softwareCommand,
   statsCommand,
   subscribeCommand,

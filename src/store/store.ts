@@ -4,6 +4,7 @@ import { OutboxRepo } from "./outbox-repo.js";
 import { ReadingMemberRepo } from "./reading-member-repo.js";
 import { ReadingSessionRepo } from "./reading-session-repo.js";
 import { RunRepo } from "./run-repo.js";
+import { ScholarRepo } from "./scholar-repo.js";
 import { SeenRepo } from "./seen-repo.js";
 import { SqliteSettings } from "./settings-repo.js";
 import { SnapshotRepo } from "./snapshot-repo.js";
@@ -18,6 +19,7 @@ export class Store {
   readonly outbox: OutboxRepo;
   readonly runs: RunRepo;
   readonly settings: SqliteSettings;
+  readonly scholar: ScholarRepo;
   readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo };
 
   constructor(readonly db: Database) {
@@ -28,6 +30,7 @@ export class Store {
     this.outbox = new OutboxRepo(db);
     this.runs = new RunRepo(db);
     this.settings = new SqliteSettings(db);
+    this.scholar = new ScholarRepo(db);
     this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db) };
   }
 
