@@ -20,7 +20,7 @@ export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), "mss-db-
  * stdin; the environment is cleared of platform tokens and the store is a temp file.
  */
 export function runNode(script: string, args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Finished> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), MSS_ENRICH: "false", ...opts.env };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -48,7 +48,7 @@ export interface RunningChild {
 
 /** Starts a long-running `node <script>` (the bot) to be driven by signals. */
 export function startNode(script: string, args: string[], opts: { env?: Record<string, string> } = {}): RunningChild {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), ...opts.env };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_DB_PATH: tempDbPath(), MSS_ENRICH: "false", ...opts.env };
   const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
   let out = "";
   const waiters: Array<{ pattern: RegExp; resolve: () => void }> = [];
