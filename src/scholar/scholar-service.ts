@@ -207,7 +207,12 @@ export class ScholarService {
     if (!sources) return 0;
     const repo = store.scholar;
     const papers = new Map(this.deps.catalog.list.papers.map((p) => [p.id, p]));
-    const due = repo.due(now().toISOString(), 1000).filter((q) => !only || only.has(q.paperId));
+    const position = new Map(this.deps.catalog.list.papers.map((p, i) => [p.id, i]));
+    // In list order, as a reader of the summary expects.
+    const due = repo
+      .due(now().toISOString(), 1000)
+      .filter((q) => !only || only.has(q.paperId))
+      .sort((a, b) => (position.get(a.paperId) ?? -1) - (position.get(b.paperId) ?? -1));
     const arxivEntries = await this.prefetchArxiv(due, papers);
     let changed = 0;
     for (const q of due) {
