@@ -33,9 +33,9 @@ describe("the SQLite store", () => {
 
   it("running the migrations twice changes nothing", () => {
     const db = new BetterSqlite3(":memory:");
-    expect(migrate(db)).toBe(2);
-    expect(migrate(db)).toBe(2);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 15 });
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
+    expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 18 });
   });
 
   it("refuses a database from a newer mss-bot instead of corrupting it", () => {
