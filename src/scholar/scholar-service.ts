@@ -10,7 +10,8 @@ import { describePin, idsFromLink, type Pin } from "./identify.js";
 import { mergeRecords } from "./merge-records.js";
 import { queueForList, REFRESH_AFTER_MS } from "./plan-enrichment.js";
 import { NO_RECORDS, type PaperRecord, type PaperRecords } from "./record.js";
-import type { ArxivEntry, ScholarSourceName, ScholarSources } from "./sources.js";
+import { SourceBackoff } from "./source-backoff.js";
+import type { ArxivEntry, ScholarSources } from "./sources.js";
 
 export interface ScholarDeps {
   store: Store;
@@ -43,8 +44,6 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, name: string) => void;
 }
 
-const MIN_BACKOFF_MS = 60_000;
-const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
 const IDLE_MS = 60 * 60 * 1000;
 
 /**
@@ -55,7 +54,7 @@ const IDLE_MS = 60 * 60 * 1000;
  * bundled snapshot.
  */
 export class ScholarService {
-  private readonly blockedUntil = new Map<ScholarSourceName, { until: number; error: string; failures: number }>();
+  private readonly backoff: SourceBackoff;
   private pass: Promise<unknown> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -63,7 +62,9 @@ export class ScholarService {
   private stopping = false;
   private closed = false;
 
-  constructor(private readonly deps: ScholarDeps) {}
+  constructor(private readonly deps: ScholarDeps) {
+    this.backoff = new SourceBackoff(deps.now, deps.log);
+  }
 
   get enabled(): boolean {
     return this.deps.sources !== null;
@@ -166,24 +167,10 @@ export class ScholarService {
     return next;
   }
 
-  private blocked(source: ScholarSourceName): string | undefined {
-    const b = this.blockedUntil.get(source);
-    return b && b.until > this.deps.now().getTime() ? `waiting for ${source} (${b.error})` : undefined;
-  }
-
-  private sourceFailed(source: ScholarSourceName, error: string, retryAfterMs?: number): number {
-    const failures = (this.blockedUntil.get(source)?.failures ?? 0) + 1;
-    const backoff = retryAfterMs ?? Math.min(MAX_BACKOFF_MS, MIN_BACKOFF_MS * 2 ** (failures - 1));
-    const until = this.deps.now().getTime() + backoff;
-    this.blockedUntil.set(source, { until, error, failures });
-    this.deps.log.warn({ source, error, retryInMs: backoff }, "scholarly source failed; papers that need it wait");
-    return until;
-  }
-
   /** arXiv entries for every due paper whose arXiv id is known before any request, in batches. */
   private async prefetchArxiv(due: QueuedPaper[], papers: Map<string, Paper>): Promise<Map<string, ArxivEntry>> {
     const sources = this.deps.sources;
-    if (!sources || this.blocked("arxiv")) return new Map();
+    if (!sources || this.backoff.blocked("arxiv")) return new Map();
     const ids = new Set<string>();
     for (const q of due) {
       if (q.state.done.includes("arxiv")) continue;
@@ -196,7 +183,7 @@ export class ScholarService {
       return await sources.arxiv.entries([...ids], this.abort.signal);
     } catch (error) {
       if (!(error instanceof SourceError)) throw error;
-      this.sourceFailed("arxiv", error.message, error.retryAfterMs);
+      this.backoff.failed("arxiv", error.message, error.retryAfterMs);
       return new Map();
     }
   }
@@ -226,7 +213,7 @@ export class ScholarService {
         sources,
         pin: repo.pinOf(paper.id),
         now,
-        blocked: (s) => this.blocked(s),
+        blocked: (s) => this.backoff.blocked(s),
         arxivEntries,
         save: (state) => repo.progress(paper.id, state),
         signal: this.abort.signal,
@@ -244,7 +231,7 @@ export class ScholarService {
             repo.save({ paperId: paper.id, status: "resolved", reason: null, via: outcome.via, record: outcome.record, paperLink: link, fetchedAt: at }, at);
             repo.dequeue(paper.id);
           });
-          this.blockedUntil.forEach((b, s) => b.until <= now().getTime() && this.blockedUntil.delete(s));
+          this.backoff.settle();
           if (before?.record && isPreprintVenue(before.record.venue) && !isPreprintVenue(outcome.record.venue)) this.deps.onPublished?.(paper, outcome.record, before.record);
           changed++;
           break;
@@ -263,7 +250,7 @@ export class ScholarService {
           break;
         case "waiting": {
           const wasBlocked = outcome.error.startsWith("waiting for ");
-          const until = wasBlocked ? (this.blockedUntil.get(outcome.source)?.until ?? now().getTime() + MIN_BACKOFF_MS) : this.sourceFailed(outcome.source, outcome.error, outcome.retryAfterMs);
+          const until = wasBlocked ? this.backoff.resumesAt(outcome.source) : this.backoff.failed(outcome.source, outcome.error, outcome.retryAfterMs);
           repo.retryLater(paper.id, new Date(until).toISOString(), outcome.error, !wasBlocked);
           break;
         }
