@@ -5,7 +5,7 @@ import { stripDisambiguation } from "./dblp-source.js";
 import { SourceError } from "./http-source.js";
 import { idsFromLink, type Pin } from "./identify.js";
 import type { PaperRecord, RecordField, RecordSource } from "./record.js";
-import { originUrl, type ArxivEntry, type ScholarSourceName, type ScholarSources } from "./sources.js";
+import { originUrl, type ArxivEntry, type DblpHit, type ScholarSourceName, type ScholarSources } from "./sources.js";
 import { dblpQuery, judgeHit } from "./title-match.js";
 
 /** How one paper's enrichment ended, or that it waits for a source. */
@@ -127,17 +127,26 @@ async function resolveIds(paper: Paper, ctx: EnrichContext, at: string): Promise
   }
   const blocked = ctx.blocked("dblp");
   if (blocked) return { kind: "waiting", source: "dblp", error: blocked };
-  const query = dblpQuery(paper);
-  const hits = await ctx.sources.dblp.search(query, 10, ctx.signal);
-  if (hits.length === 0) return { kind: "unresolved", reason: `DBLP has no publication for "${query}"` };
-  const verdicts = hits.map((hit) => ({ hit, verdict: judgeHit(paper, hit) }));
-  const accepted = verdicts.filter((v) => v.verdict.ok).map((v) => v.hit);
-  const titles = new Set(accepted.map((h) => h.title.toLowerCase()));
-  if (titles.size > 1) return { kind: "unresolved", reason: `several DBLP records match: ${accepted.slice(0, 3).map((h) => `"${h.title}" (${h.key})`).join(", ")}` };
-  const hit = accepted[0];
+  // The name with the venue first; the name alone when that finds no match (DBLP spells some venues otherwise).
+  const queries = [...new Set([dblpQuery(paper), dblpQuery({ name: paper.name, venue: null })])];
+  const rejected = new Map<string, string>();
+  let hit: DblpHit | undefined;
+  for (const query of queries) {
+    const hits = await ctx.sources.dblp.search(query, 10, ctx.signal);
+    const accepted = hits.filter((h) => judgeHit(paper, h).ok);
+    const titles = new Set(accepted.map((h) => h.title.toLowerCase()));
+    if (titles.size > 1) return { kind: "unresolved", reason: `several DBLP records match: ${accepted.slice(0, 3).map((h) => `"${h.title}" (${h.key})`).join(", ")}` };
+    hit = accepted[0];
+    if (hit) break;
+    for (const h of hits) {
+      const verdict = judgeHit(paper, h);
+      if (!verdict.ok) rejected.set(h.key, verdict.reason);
+    }
+  }
   if (!hit) {
-    const why = verdicts.slice(0, 3).map((v) => (v.verdict.ok ? "" : v.verdict.reason));
-    return { kind: "unresolved", reason: `no DBLP hit is this paper: ${why.join(" | ")}${hits.length > 3 ? ` (and ${hits.length - 3} more)` : ""}` };
+    if (rejected.size === 0) return { kind: "unresolved", reason: `DBLP has no publication for ${queries.map((q) => `"${q}"`).join(" or ")}` };
+    const why = [...rejected.values()];
+    return { kind: "unresolved", reason: `no DBLP hit is this paper: ${why.slice(0, 3).join(" | ")}${why.length > 3 ? ` (and ${why.length - 3} more)` : ""}` };
   }
   const url = originUrl.dblp(hit.key);
   record.ids.dblp = hit.key;

@@ -132,7 +132,7 @@ export async function startFakeScholar(clock = new FakeClock()): Promise<FakeSch
   const dblp = await new FakeDblp(clock)
     .add(ALPASERVE_DBLP, "AlpaServe OSDI")
     .add(ALPASERVE_CORR, "AlpaServe OSDI")
-    .add(OTHER_SHEPHERD, "Shepherd NSDI")
+    .add(OTHER_SHEPHERD, "Shepherd NSDI", "Shepherd")
     .add({ key: SPOTSERVE_S2.externalIds.DBLP, title: `${SPOTSERVE_ARXIV.title}.`, authors: [], venue: "ASPLOS (2)", year: "2024", bibtex: SPOTSERVE_BIB })
     .start();
   const s2 = await new FakeS2(clock).add(SPOTSERVE_S2, "ARXIV:2311.15566", "DOI:10.1145/3620665.3640411").add(SIA_S2, "DOI:10.1145/3600006.3613175").start();

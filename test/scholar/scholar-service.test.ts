@@ -77,6 +77,14 @@ describe("resolving the list's papers to scholarly records", () => {
     expect(requestCount()).toBe(before);
   });
 
+  it("searches DBLP by the name alone when the name and the list's venue find nothing", async () => {
+    fake.dblp.add({ key: "conf/usenix/RomeroLYK21", title: "INFaaS: Automated Model-less Inference Serving.", authors: [{ name: "Francisco Romero", pid: "1" }], venue: "USENIX ATC", year: "2021" }, "INFaaS");
+    const s = services(listWith("INFaaS"));
+    expect((await s.scholar.run()).resolved).toEqual([{ id: "infaas", name: "INFaaS", via: "dblp-search" }]);
+    expect(fake.dblp.requests.filter((r) => r.path === "/search/publ/api").map((r) => r.query.get("q"))).toEqual(["INFaaS ATC", "INFaaS"]);
+    expect(s.catalog.records.get("infaas")).toMatchObject({ title: "INFaaS: Automated Model-less Inference Serving", venue: "USENIX ATC", year: 2021 });
+  });
+
   it("keeps the rate limits over a whole run (timestamps at the fakes, on the test clock)", async () => {
     const s = services();
     await s.scholar.run({ refresh: true });
