@@ -83,7 +83,8 @@ export class DblpSource implements DblpPort {
   }
 
   async bibtex(key: string, signal?: AbortSignal): Promise<string | null> {
-    if (!/^[\w./-]+$/.test(key)) return null;
+    // A key is path segments of letters, digits, "-", "_" and ".", never "..": it goes into a URL path.
+    if (!/^[a-z]+(?:\/[\w-][\w.-]*)+$/i.test(key) || key.split("/").includes("..")) return null;
     const answer = await this.http.get(joinUrl(this.baseUrl, `/rec/${key}.bib`), signal);
     if (answer.status === 404) return null;
     const text = answer.text.trim();

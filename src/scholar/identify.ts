@@ -40,7 +40,7 @@ export function parsePin(text: string): Pin | { error: string } {
     const doi = value.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, "").toLowerCase();
     return DOI.test(doi) && doi.length <= 200 ? { kind: "doi", value: doi } : { error: `"${value}" is not a DOI like 10.1145/3600006.3613165` };
   }
-  return /^[a-z]+\/[\w.-]+(?:\/[\w.-]+)+$/i.test(value) && value.length <= 200 ? { kind: "dblp", value } : { error: `"${value}" is not a DBLP key like conf/osdi/LiZZL00HHZGS23` };
+  return /^[a-z]+(?:\/[\w-][\w.-]*)+$/i.test(value) && !value.split("/").includes("..") && value.length <= 200 ? { kind: "dblp", value } : { error: `"${value}" is not a DBLP key like conf/osdi/LiZZL00HHZGS23` };
 }
 
 export const describePin = (pin: Pin): string => (pin.kind === "none" ? "none" : `${pin.kind}:${pin.value}`);

@@ -278,7 +278,7 @@ export class ScholarService {
         const stored = repo.get(paper.id);
         const queued = repo.queuedOne(paper.id);
         if (options.refresh) repo.enqueue(paper.id, "manual", at, true);
-        else if (queued) repo.retryLater(paper.id, at, queued.lastError ?? "", false);
+        else if (queued) repo.dueNow(paper.id, at);
         else if (stored && stored.paperLink === (paper.links.paper ?? null)) {
           summary.known++;
           continue;

@@ -197,6 +197,11 @@ export class ScholarRepo {
       .run(at, error.slice(0, 500), countAttempt ? 1 : 0, paperId);
   }
 
+  /** Makes a queued paper due now, keeping its progress (a run asked for now). */
+  dueNow(paperId: string, at: string): void {
+    this.db.prepare("UPDATE scholar_queue SET next_attempt_at = ? WHERE paper_id = ?").run(at, paperId);
+  }
+
   dequeue(paperId: string): void {
     this.db.prepare("DELETE FROM scholar_queue WHERE paper_id = ?").run(paperId);
   }
