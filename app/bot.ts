@@ -90,7 +90,8 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   const jobs = new JobRunner(log, config.timeZone);
   const sync = syncJob(services, config.syncCron);
   jobs.add(sync);
-  void jobs.runOnce(sync);
+  // Scholarly enrichment works in the background once the first sync has queued what the list needs.
+  void jobs.runOnce(sync).finally(() => services.scholar.start());
   const reading = readingJob(services, config.readingCron);
   jobs.add(reading);
   // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
@@ -109,6 +110,7 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
     http,
     async stop(graceMs = 10_000) {
       await jobs.stop();
+      await services.scholar.stop();
       await services.deliverer.stop(graceMs);
       await Promise.all(adapters.map((a) => a.stop().catch((error: unknown) => log.error({ err: error, platform: a.platform }, "adapter stop failed"))));
       if (http) {

@@ -4,6 +4,10 @@ import type { Logger } from "../src/log.js";
 import { readListFile } from "../src/papers/index.js";
 import { ReadingService } from "../src/reading/reading-service.js";
 import { SessionCalendar } from "../src/reading/session-calendar.js";
+import { announcePublished } from "../src/scholar/announce-published.js";
+import { createSources } from "../src/scholar/create-sources.js";
+import { ScholarService } from "../src/scholar/scholar-service.js";
+import { loadBundledRecords } from "../src/scholar/bundled-records.js";
 import { Catalog } from "../src/search/catalog.js";
 import type { Services } from "../src/services.js";
 import { openStore } from "../src/store/store.js";
@@ -22,6 +26,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   // Only when no good snapshot is stored is the configured file (or the bundled list) read at start-up.
   const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
   const start = (await loadLastGoodList(store, sourceId(config.upstream), log, listReaderFor(config.upstream))) ?? (await readListFile(fallbackPath));
+  const snapshot = loadBundledRecords(config.recordSnapshotPath, log);
   const catalog = new Catalog(start.list, start.hash);
   const deliverer = new Deliverer(store, log, now);
   const sync = new SyncService({
@@ -35,5 +40,20 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     onEnqueued: () => void deliverer.deliverDue(),
   });
   const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log, options: config.reading });
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
+  const scholar = new ScholarService({
+    store,
+    catalog,
+    log,
+    now,
+    sources: createSources(config.scholar),
+    snapshot,
+    onPublished: (paper, record, before) => {
+      const queued = announcePublished(store, sync.source, catalog.list, paper, record, before, config.maxAnnounce, now().toISOString());
+      if (queued.deliveries + queued.digests > 0) void deliverer.deliverDue();
+    },
+  });
+  // At start-up the catalog shows what is stored and bundled, with no network.
+  scholar.publish();
+  scholar.followSync(sync);
+  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
 }

@@ -103,6 +103,11 @@ export const EnvSchema = z.object({
   MSS_READING_THREADS: flagVar(true),
   MSS_PUBLIC_URL: optionalText.pipe(httpUrl),
   MSS_CALENDAR_TOKEN: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, "must be 16 to 128 letters, digits, - or _ (a secret for the calendar's path)").optional()),
+  MSS_ENRICH: flagVar(true),
+  MSS_ARXIV_API_URL: optionalText.pipe(httpUrl),
+  MSS_DBLP_API_URL: optionalText.pipe(httpUrl),
+  MSS_S2_API_URL: optionalText.pipe(httpUrl),
+  MSS_S2_API_KEY: optionalText,
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).optional()),
 });
 
@@ -114,6 +119,8 @@ export interface Config {
   port: number;
   upstream: Upstream;
   bundledListPath: string;
+  /** The bundled metadata snapshot (data/paper-records.json): records shown with no network. */
+  recordSnapshotPath: string;
   dbPath: string;
   syncCron: string;
   readingCron: string;
@@ -121,8 +128,20 @@ export interface Config {
   announceChanges: boolean;
   maxAnnounce: number;
   reading: ReadingOptions;
+  /** Scholarly metadata (src/scholar): off means no outside request at all. */
+  scholar: ScholarConfig;
   logLevel: string;
 }
+
+export interface ScholarConfig {
+  enrich: boolean;
+  arxivUrl: string;
+  dblpUrl: string;
+  s2Url: string;
+  s2ApiKey?: string;
+}
+
+export const SCHOLAR_DEFAULT_URLS = { arxiv: "http://export.arxiv.org", dblp: "https://dblp.org", s2: "https://api.semanticscholar.org" } as const;
 
 export interface ConfigProblem {
   variable: string;
@@ -135,6 +154,7 @@ export interface ConfigProblem {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 export const BUNDLED_LIST = "data/papers.md";
+export const BUNDLED_RECORDS = "data/paper-records.json";
 
 /** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
 export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
@@ -199,6 +219,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       port: e.PORT,
       upstream,
       bundledListPath,
+      recordSnapshotPath: resolve(root, BUNDLED_RECORDS),
       dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, "data/mss-bot.db"),
       syncCron: e.MSS_SYNC_CRON,
       readingCron: e.MSS_READING_CRON,
@@ -206,6 +227,13 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       announceChanges: e.MSS_ANNOUNCE_CHANGES,
       maxAnnounce: e.MSS_MAX_ANNOUNCE,
       reading: compact({ remindBeforeMs: e.MSS_READING_REMIND, threads: e.MSS_READING_THREADS, publicUrl: e.MSS_PUBLIC_URL, calendarToken: e.MSS_CALENDAR_TOKEN }),
+      scholar: compact({
+        enrich: e.MSS_ENRICH,
+        arxivUrl: e.MSS_ARXIV_API_URL ?? SCHOLAR_DEFAULT_URLS.arxiv,
+        dblpUrl: e.MSS_DBLP_API_URL ?? SCHOLAR_DEFAULT_URLS.dblp,
+        s2Url: e.MSS_S2_API_URL ?? SCHOLAR_DEFAULT_URLS.s2,
+        s2ApiKey: e.MSS_S2_API_KEY,
+      }),
       // The console chat shares the terminal with the log: only warnings there, unless asked.
       logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? "info" : "warn"),
     },
@@ -231,5 +259,5 @@ export function describeProblems(problems: ConfigProblem[]): string {
 
 /** The secret values of a config, for the log scrubber and for masking. */
 export function configSecrets(config: Config): string[] {
-  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.reading.calendarToken].filter((s): s is string => Boolean(s));
+  return [config.discord?.token, config.slack?.botToken, config.slack?.appToken, config.slack?.signingSecret, config.reading.calendarToken, config.scholar.s2ApiKey].filter((s): s is string => Boolean(s));
 }

@@ -2,6 +2,7 @@ import type { DispatchObserver } from "./commands/dispatch.js";
 import type { CommandRegistry } from "./commands/registry.js";
 import type { Logger } from "./log.js";
 import type { ReadingService } from "./reading/reading-service.js";
+import type { ScholarService } from "./scholar/scholar-service.js";
 import type { Catalog } from "./search/catalog.js";
 import type { Store } from "./store/store.js";
 import type { Deliverer } from "./sync/deliverer.js";
@@ -17,6 +18,8 @@ export interface Services {
   sync: SyncService;
   deliverer: Deliverer;
   reading: ReadingService;
+  /** Scholarly records (titles, authors, abstracts, BibTeX) and their queue. */
+  scholar: ScholarService;
   /** Told about every dispatched command (metrics); dispatch calls it. */
   observeCommand?: DispatchObserver;
 }

@@ -11,6 +11,7 @@ import type { Reply } from "../../src/replies/reply.js";
 import { CHAT_ONLY } from "./chat-only.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
+import { enrichCliCommand } from "./enrich.js";
 import { discordCommand } from "./discord.js";
 import { badInput, CliFailure, EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
 import { outboxCliCommand } from "./outbox.js";
@@ -25,7 +26,7 @@ import { syncCliCommand } from "./sync.js";
  * the chat commands (paper, papers, …) come from the core registry. A CLI command
  * named like a chat command takes its place on the command line.
  */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, enrichCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
 
 const registry = createRegistry();
 
@@ -153,7 +154,8 @@ async function runCommand(words: string[], io: CliIo): Promise<number> {
     });
     if (io.json) printJson(io, reply);
     if (reply.kind === "error") io.err(`error: ${reply.text}${reply.hint ? `\n${reply.hint}` : ""}\n`);
-    else if (!io.json) io.out(`${renderText(reply)}\n`);
+    // A reply with a file (cite) prints the file itself, so `mss-bot cite AlpaServe > alpaserve.bib` works.
+    else if (!io.json) io.out(reply.kind === "info" && reply.file ? reply.file.content : `${renderText(reply)}\n`);
     return exitCodeOf(reply);
   } finally {
     services.store.close();

@@ -1,6 +1,8 @@
 import { abstractCommand } from "./abstract.js";
 import type { AnyCommand } from "./command.js";
+import { citeCommand } from "./cite.js";
 import { helpCommand } from "./help.js";
+import { metaCommand } from "./meta.js";
 import { paperCommand } from "./paper.js";
 import { papersCommand } from "./papers.js";
 import { READING_COMMANDS } from "./reading/index.js";
@@ -17,6 +19,8 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   paperCommand,
   abstractCommand,
   papersCommand,
+  citeCommand,
+  metaCommand,
   softwareCommand,
   statsCommand,
   subscribeCommand,

@@ -5,6 +5,7 @@ import { OutboxRepo } from "./outbox-repo.js";
 import { ReadingMemberRepo } from "./reading-member-repo.js";
 import { ReadingSessionRepo } from "./reading-session-repo.js";
 import { RunRepo } from "./run-repo.js";
+import { ScholarRepo } from "./scholar-repo.js";
 import { SeenRepo } from "./seen-repo.js";
 import { SqliteSettings } from "./settings-repo.js";
 import { SnapshotRepo } from "./snapshot-repo.js";
@@ -21,6 +22,7 @@ export class Store {
   readonly deliveryTargets: DeliveryTargetRepo;
   readonly runs: RunRepo;
   readonly settings: SqliteSettings;
+  readonly scholar: ScholarRepo;
   readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo };
 
   constructor(readonly db: Database) {
@@ -32,6 +34,7 @@ export class Store {
     this.deliveryTargets = new DeliveryTargetRepo(db);
     this.runs = new RunRepo(db);
     this.settings = new SqliteSettings(db);
+    this.scholar = new ScholarRepo(db);
     this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db) };
   }
 

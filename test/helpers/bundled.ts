@@ -17,6 +17,7 @@ import { openStore } from "../../src/store/store.js";
 import { Deliverer, type DelivererOptions } from "../../src/sync/deliverer.js";
 import type { Logger } from "../../src/log.js";
 import { SyncService, type SyncDeps } from "../../src/sync/sync-service.js";
+import { ScholarService, type ScholarDeps } from "../../src/scholar/scholar-service.js";
 
 export const BUNDLED_PATH = fileURLToPath(new URL("../../data/papers.md", import.meta.url));
 export const bundledText = (): string => readFileSync(BUNDLED_PATH, "utf8");
@@ -42,6 +43,8 @@ export interface TestServiceOptions {
   timeZone?: string;
   /** MSS_READING_REMIND, MSS_READING_THREADS, MSS_PUBLIC_URL, MSS_CALENDAR_TOKEN as parsed. */
   reading?: Partial<ReadingOptions>;
+  /** The scholarly sources (fakes); none by default, as with MSS_ENRICH=false. */
+  scholar?: Partial<Pick<ScholarDeps, "sources" | "snapshot" | "onPublished">>;
 }
 
 export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
@@ -66,7 +69,10 @@ export function testServices(markdown: string = bundledText(), over: TestService
   if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
   const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: over.reading });
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading };
+  const scholar = new ScholarService({ store, catalog, log, now, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
+  scholar.followSync(sync);
+  scholar.publish();
+  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
 }
 
 export interface CallerOptions {

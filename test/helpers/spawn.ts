@@ -16,7 +16,7 @@ export const tempDbPath = (): string => join(tempDir("mss-db-"), "mss-bot.db");
 
 /** The environment of a child: no platform tokens, and a store of its own unless the test gives one (removed with `cleanup`). */
 function childEnv(extra: Record<string, string> | undefined): { env: Record<string, string>; cleanup: () => void } {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp" };
+  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", MSS_ENRICH: "false" };
   if (extra?.MSS_DB_PATH) return { env: { ...base, ...extra }, cleanup: () => undefined };
   const db = tempDbPath();
   return { env: { ...base, MSS_DB_PATH: db, ...extra }, cleanup: () => removeTempDir(dirname(db)) };

@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 function config(): Config {
-  const parsed = parseConfig({ MSS_DB_PATH: tempDbPath(), PORT: "0" });
+  const parsed = parseConfig({ MSS_DB_PATH: tempDbPath(), PORT: "0", MSS_ENRICH: "false" });
   if (!parsed.ok) throw new Error("test config invalid");
   return parsed.config;
 }

@@ -1,0 +1,52 @@
+import { describePin, parsePin } from "../scholar/identify.js";
+import { RECORD_FIELDS } from "../scholar/record.js";
+import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
+import { resolvePaper } from "../search/resolve.js";
+import { defineCommand } from "./command.js";
+import { text } from "./options.js";
+
+export const metaCommand = defineCommand({
+  name: "meta",
+  description: "Show, pin or clear a paper's scholarly record: arxiv:ID, doi:DOI, dblp:KEY, none, or auto.",
+  group: "papers",
+  admin: true,
+  options: {
+    paper: text({ description: "Paper name", max: 100, autocomplete: "papers" }),
+    record: text({ description: "arxiv:ID, doi:DOI, dblp:KEY, none (no record) or auto (drop the pin)", max: 220 }).optional(),
+  },
+  positional: ["paper", "record"],
+  examples: ["meta AlpaServe", "meta AlpaServe arxiv:2302.11665", "meta Sia doi:10.1145/3600006.3613175", "meta Atom none", "meta Atom auto"],
+  run({ paper: query, record }, { services, user }): Reply {
+    const { catalog, scholar, store } = services;
+    const found = resolvePaper(catalog.index, query);
+    if (found.kind === "none") return errorReply("not-found", `No paper matches "${query}".`);
+    if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+    const paper = found.paper;
+    const later = scholar.enabled ? "it is fetched in the background; see meta " + paper.name : "MSS_ENRICH=false, so nothing is fetched until it is switched on";
+    if (record === undefined) {
+      const stored = store.scholar.get(paper.id);
+      const pin = store.scholar.pinOf(paper.id);
+      const queued = store.scholar.queuedOne(paper.id);
+      const shown = catalog.records.get(paper.id);
+      const rows: InfoRow[] = [
+        { label: "Status", value: stored ? `${stored.status}${stored.via ? ` (via ${stored.via})` : ""}${stored.reason ? `: ${stored.reason}` : ""}` : "not resolved yet" },
+        { label: "Pin", value: pin ? describePin(pin) : "none (resolved from the paper link)" },
+      ];
+      if (stored) rows.push({ label: "Fetched", value: stored.fetchedAt });
+      if (queued) rows.push({ label: "Queued", value: `${queued.reason}, next try ${queued.nextAttemptAt}${queued.lastError ? ` (last error: ${queued.lastError})` : ""}` });
+      const origins: InfoRow[] = shown ? RECORD_FIELDS.flatMap((f) => (shown.origins[f] ? [{ label: f, value: shown.origins[f].source, url: shown.origins[f].url }] : [])) : [];
+      const ids = shown ? Object.entries(shown.ids).map(([k, v]) => `${k}:${v}`).join(", ") : "";
+      if (ids) rows.push({ label: "Ids", value: ids });
+      return { kind: "info", title: `Record: ${paper.name}`, sections: [{ title: "Scholarly record", rows }, ...(origins.length > 0 ? [{ title: "Where each field came from", rows: origins }] : [])] };
+    }
+    if (/^auto$/i.test(record.trim())) {
+      const had = scholar.unpin(paper.id);
+      return { kind: "notice", text: had ? `${paper.name} is no longer pinned; ${later}.` : `${paper.name} was not pinned; it is resolved again from its link; ${later}.` };
+    }
+    const pin = parsePin(record);
+    if ("error" in pin) return errorReply("invalid", `record: ${pin.error}.`, "e.g. meta AlpaServe arxiv:2302.11665");
+    scholar.pin(paper.id, pin, user.name);
+    if (pin.kind === "none") return { kind: "notice", text: `${paper.name} now shows no scholarly record (pinned to none; kept across syncs).` };
+    return { kind: "notice", text: `${paper.name} is pinned to ${describePin(pin)} (kept across syncs); ${later}.` };
+  },
+});

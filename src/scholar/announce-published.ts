@@ -1,0 +1,26 @@
+import type { Paper, PaperList } from "../papers/index.js";
+import { toCard } from "../replies/paper-card.js";
+import type { Store } from "../store/store.js";
+import { enqueueAnnouncements, type EnqueueResult } from "../sync/enqueue.js";
+import type { PlannedAnnouncement } from "../sync/plan-announcements.js";
+import type { PaperRecord } from "./record.js";
+
+/**
+ * Announces that a preprint was published at a venue (found by a refresh of
+ * its record), through the same outbox as the list's changes, once per venue.
+ */
+export function announcePublished(store: Store, source: string, list: PaperList, paper: Paper, record: PaperRecord, before: PaperRecord, maxAnnounce: number, at: string): EnqueueResult {
+  const venue = [record.venue, record.year].filter((v) => v !== undefined).join(" ");
+  const planned: PlannedAnnouncement = {
+    key: `${source}|published|${paper.id}|${record.venue ?? ""}`,
+    kind: "changed",
+    paper,
+    reply: {
+      kind: "announcement",
+      headline: "Paper published",
+      items: [{ change: "changed", card: toCard(paper, list.legend, record), changes: [`published: ${before.venue ?? "preprint"} → ${venue}`] }],
+    },
+  };
+  if (store.announcements.byKey(planned.key)) return { deliveries: 0, digests: 0 };
+  return store.transaction(() => enqueueAnnouncements(store, source, [planned], list, maxAnnounce, at));
+}
