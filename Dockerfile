@@ -25,7 +25,7 @@ COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
 COPY bin bin
-COPY data/papers.md data/papers.md
+COPY data/papers.md data/paper-records.json data/
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

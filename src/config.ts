@@ -5,6 +5,7 @@ import cron from "node-cron";
 import { z } from "zod";
 import { packageRoot } from "./paths.js";
 import { parseRemind, type ReadingOptions } from "./reading/reading-options.js";
+import { BUNDLED_RECORDS } from "./scholar/snapshot.js";
 
 /**
  * The bot's whole configuration: environment variables (a .env file is read if
@@ -154,7 +155,6 @@ export interface ConfigProblem {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 export const BUNDLED_LIST = "data/papers.md";
-export const BUNDLED_RECORDS = "data/paper-records.json";
 
 /** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
 export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {

@@ -16,7 +16,7 @@ let app: string;
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), "mss-image-"));
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(app, "dist")], { cwd: ROOT, stdio: "pipe" });
-  for (const file of ["package.json", "package-lock.json", "bin", "data/papers.md"]) cpSync(join(ROOT, file), join(app, file), { recursive: true });
+  for (const file of ["package.json", "package-lock.json", "bin", "data/papers.md", "data/paper-records.json"]) cpSync(join(ROOT, file), join(app, file), { recursive: true });
   // Hard links: a fast copy; npm prune unlinks what it removes and leaves the originals alone.
   // The real folder, not a symlink to it (a git worktree may link node_modules): a copied link would prune the original.
   const installed = realpathSync(join(ROOT, "node_modules"));
