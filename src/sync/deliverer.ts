@@ -71,6 +71,8 @@ export class Deliverer {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Until start(), a deliverDue() alone (a test, the CLI) arms no timer that would run again behind its back. */
+  private started = false;
   private maxSleepMs = 60_000;
   private readonly sentListeners: SentListener[] = [];
   /** Per platform: credentials refused, deliveries held until `until` (then one row tries again). */
@@ -118,6 +120,7 @@ export class Deliverer {
   /** Wakes up for due rows until stopped: after each run it sleeps until the next row is due (at most `maxSleepMs`). */
   start(maxSleepMs = 60_000): void {
     this.stopped = false;
+    this.started = true;
     this.maxSleepMs = maxSleepMs;
     void this.deliverDue();
   }
@@ -130,7 +133,7 @@ export class Deliverer {
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (this.timer) clearTimeout(this.timer);
     const wait = this.again ? 0 : this.nextWakeMs();
     this.timer = setTimeout(() => void this.deliverDue(), wait);
@@ -173,11 +176,14 @@ export class Deliverer {
     let current: OutboxRow | undefined;
     try {
       if (this.faultUntil > this.now().getTime()) return tally;
-      for (const posted of this.unrecorded.values()) this.recordSent(posted.row, posted.messageId, posted.sentAt, posted.detectedAt, tally);
+      for (const posted of this.unrecorded.values()) {
+        current = posted.row;
+        this.recordSent(posted.row, posted.messageId, posted.sentAt, posted.detectedAt, tally);
+      }
       for (let n = 0; n < this.options.batch && !this.stopped; n++) {
         const now = this.now();
         current = undefined;
-        [current] = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), this.openPlatforms(now.getTime()), 1);
+        current = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), this.openPlatforms(now.getTime()), 1)[0];
         if (!current) return tally;
         await this.deliverOne(current, tally);
       }
