@@ -28,4 +28,16 @@ describe("Block Kit: info replies (help, stats, software)", () => {
     const message = renderReply({ kind: "info", title: "Schedule", sections: [], file: { name: "reading.ics", mime: "text/calendar", content: "BEGIN:VCALENDAR" } });
     expect(mrkdwnTexts(message)).toEqual(["reading.ics is not attached in Slack; the mss-bot command line prints it."]);
   });
+
+  it("shows a citation file as literal preformatted text, in pieces within the limits", () => {
+    const entry = (i: number) => `@inproceedings{key${i},\n  title = {<!everyone> *bold* \`code\` ${"x".repeat(200)}},\n  year = {2023}\n}\n`;
+    const content = Array.from({ length: 40 }, (_, i) => entry(i)).join("\n");
+    const message = renderReply({ kind: "info", title: "Citations", sections: [], file: { name: "mss-papers.bib", mime: "application/x-bibtex", content } }, { share: "cite all" });
+    expectWithinLimits(message);
+    const texts = blocksOf(message).flatMap((b) => (b.type === "rich_text" ? (b.elements as Array<{ type: string; elements: Array<{ type: string; text: string }> }>) : []));
+    expect(texts.every((e) => e.type === "rich_text_preformatted" && e.elements.every((t) => t.type === "text" && t.text.length <= 3000))).toBe(true);
+    expect(texts.map((e) => e.elements.map((t) => t.text).join("")).join("\n")).toBe(content.replace(/\n+$/, ""));
+    expect(button(message, "Share in channel").value).toBe("cite all");
+    expect(mrkdwnTexts(message).join(" ")).not.toContain("not attached");
+  });
 });
