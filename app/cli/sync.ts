@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { renderText } from "../../adapters/console/render-text.js";
 import { syncReply } from "../../src/commands/sync.js";
 import { upstreamOf, type Config, type Upstream } from "../../src/config.js";
+import { describeStoreFault } from "../../src/store/store-fault.js";
 import type { FetchAttempt } from "../../src/sync/fetch-upstream.js";
 import { sourceId } from "../../src/sync/source-id.js";
 import { parseCliArgs } from "./args.js";
@@ -48,7 +49,11 @@ export const syncCliCommand: CliCommand = {
     if (values.source !== undefined) checkSource(values.source, config);
     const { services } = await cliServices(config);
     try {
-      const report = await services.sync.run({ dryRun: values["dry-run"] ?? false, fetch: io.terminal ? { onAttempt: progressLine(io) } : {} });
+      const report = await services.sync.run({ dryRun: values["dry-run"] ?? false, fetch: io.terminal ? { onAttempt: progressLine(io) } : {} }).catch((error: unknown) => {
+        // The sync's writes are one transaction: when the store refuses it, nothing of it landed.
+        const fault = describeStoreFault(error);
+        throw fault ? new CliFailure("unavailable", `${fault}; nothing was stored, the last good list stays`, "Fix the database and run mss-bot sync again.") : error;
+      });
       const subscribed = services.store.subscriptions.all().filter((s) => s.status !== "off").length;
       const reply = syncReply(report, subscribed);
       if (io.json) {
