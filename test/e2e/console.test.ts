@@ -5,7 +5,11 @@ describe("npm start with no tokens: the console adapter", () => {
   it("answers /paper AlpaServe with the card and exits cleanly on end of input", async () => {
     const { code, stdout } = await runNode("bin/start.js", [], { input: "/paper AlpaServe\n" });
     expect(code).toBe(0);
-    expect(stdout).toContain("AlpaServe (OSDI 2023)\n  Reporter:   XiaoKai\n  Paper:      https://www.usenix.org/system/files/osdi23-li-zhuohan.pdf");
+    // The bundled metadata snapshot gives the full title and authors with no network.
+    expect(stdout).toContain(
+      "AlpaServe (OSDI 2023)\n  Title:      AlpaServe: Statistical Multiplexing with Model Parallelism for Deep Learning Serving\n  Authors:    Zhuohan Li, Lianmin Zheng, Yinmin Zhong et al. (11 authors)\n  Reporter:   XiaoKai\n  Paper:      https://www.usenix.org/system/files/osdi23-li-zhuohan.pdf",
+    );
+    expect(stdout).toContain("  Abstract:\n    Model parallelism is conventionally viewed as a method to scale a single");
   });
 
   it("says which variables switch Discord and Slack on", async () => {
@@ -20,7 +24,7 @@ describe("npm start with no tokens: the console adapter", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("/papers [venue:VENUE]");
     expect(stdout).toContain('2 papers match "serve". Pick one:');
-    expect(stdout).toMatch(/Pick one:[\s\S]*AlpaServe \(OSDI 2023\)\n  Reporter/);
+    expect(stdout).toMatch(/Pick one:[\s\S]*AlpaServe \(OSDI 2023\)\n  Title:      AlpaServe: Statistical Multiplexing/);
     expect(stdout).toContain("Error: /papers: year: must be a year like 2023");
     expect(stdout).not.toContain("Sia (SOSP 2023)");
   });
