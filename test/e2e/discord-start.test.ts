@@ -29,7 +29,7 @@ describe("npm start with DISCORD_TOKEN", () => {
     child = bot.child;
     await fake.waitForRequest((r) => r.method === "PUT", 0, 30_000);
     const callback = await fake.interact(commandInteraction("paper", [option("query", "alpaserv")]));
-    expect(callback.body.data.embeds[0].title).toBe("AlpaServe");
+    expect(callback.body.data.embeds[0].title).toBe("AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.stderr()).toContain("discord: connected as mss-bot");
