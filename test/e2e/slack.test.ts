@@ -43,7 +43,7 @@ describe("npm start with Slack variables", () => {
     const port = /"port":(\d+)/.exec(stderr)?.[1];
     const answer = await postSigned(`http://127.0.0.1:${port}/slack/events`, formBody(slashCommand({ command: "/paper", text: "AlpaServe", responseUrl: fake.responseUrl() })));
     expect(answer.status).toBe(200);
-    expect(headerText(answer.json())).toBe("AlpaServe");
+    expect(headerText(answer.json())).toBe("AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving");
     expect(fake.callsOf("auth.test")[0]?.authorization).toBe("Bearer xoxb-e2e");
     expect(stdout).not.toContain("mss-bot console");
     expect(stderr).not.toContain(SIGNING_SECRET);
