@@ -63,7 +63,7 @@ describe("nothing the parser leaves out is dropped silently", () => {
   });
 
   it("carries the warnings in `mss-bot sync --json`", async () => {
-    const synced = await runNode("bin/mss-bot.js", ["sync", "--source", listPath, "--json"]);
+    const synced = await runNode("bin/mss-bot.js", ["sync", "--json"], { env: { MSS_UPSTREAM_URL: listPath } });
     expect(synced.code).toBe(0);
     expect(JSON.parse(synced.stdout)).toMatchObject({ result: "baseline", warnings: EXPECTED });
   });
