@@ -7,18 +7,18 @@ const MAX_SPAN = 4;
 
 /** A query cut into words, each folded as names are (for spans) and as text is (for context). */
 export interface QueryWords {
-  /** Folded like a name key: "AutoCBA" -> autocba. */
+  /** Per piece between spaces and separators, folded like a name key: "AutoCBA" -> autocba, "Min-jun" -> minjun. */
   keys: string[];
-  /** Folded like indexed text, with stopwords: "Systems" -> system. */
+  /** Per piece, its words folded like indexed text: "Min-jun" -> min, jun; "Systems" -> system. */
+  pieces: string[][];
+  /** All of them, stopwords included. */
   words: string[];
 }
 
 export function queryWords(query: string): QueryWords {
-  const keys = query
-    .split(/[\s/,;:()[\]{}"'“”‘’|+&]+/u)
-    .map(foldKey)
-    .filter((k) => k.length > 0);
-  return { keys, words: keys.flatMap((k) => textWords(k)) };
+  const raw = query.split(/[\s/,;:()[\]{}"'“”‘’|+&]+/u).filter((p) => foldKey(p).length > 0);
+  const pieces = raw.map((p) => textWords(p));
+  return { keys: raw.map(foldKey), pieces, words: pieces.flat() };
 }
 
 export interface NamedHit {
@@ -45,7 +45,7 @@ export function namedByWords(
     for (let start = 0; start + length <= keys.length; start++) {
       const named = exact.get(keys.slice(start, start + length).join(""));
       if (!named) continue;
-      const context = [...keys.slice(0, start), ...keys.slice(start + length)].flatMap((k) => textWords(k)).filter((w) => !STOPWORDS.has(w));
+      const context = [...words.pieces.slice(0, start), ...words.pieces.slice(start + length)].flat().filter((w) => !STOPWORDS.has(w));
       for (const { entry } of named) {
         const missing = context.filter((w) => !text.has(entry, w)).length;
         const unmatched = context.length === 0 ? 0 : missing / context.length;

@@ -9,6 +9,8 @@ export interface PaperText {
   place: readonly string[];
 }
 
+/** Marks a whole author's name in the postings ("\u0001ion stoica"), apart from single words. */
+const AUTHOR_KEY = "\u0001";
 const TITLE = 1;
 const AUTHOR = 2;
 const PLACE = 4;
@@ -47,7 +49,11 @@ export class TextIndex {
       const title = textWords(text.title);
       this.titleLengths[entry] = Math.min(65_535, title.length);
       add(title, TITLE);
-      for (const author of text.authors) add(textWords(author), AUTHOR);
+      for (const author of text.authors) {
+        const words = textWords(author);
+        add(words, AUTHOR);
+        if (words.length > 1) add([authorKey(words)], AUTHOR);
+      }
       for (const place of text.place) add(textWords(place), PLACE);
       for (const [word, bits] of fields) {
         const list = lists.get(word);
@@ -81,6 +87,20 @@ export class TextIndex {
    */
   search(words: readonly string[], limit: number, lastIsPrefix: boolean): TextHit[] {
     if (words.length === 0 || limit <= 0) return [];
+    // An author's whole name ("Ion Stoica") finds that author's papers first, not papers by an Ion and a Stoica.
+    const author = words.length > 1 ? this.postings.get(authorKey(words)) : undefined;
+    if (author) {
+      const hits = this.rank(author, words.length, false, -0.03);
+      if (hits.length >= limit) return hits.slice(0, limit);
+      const seen = new Set(hits.map((h) => h.entry));
+      for (const hit of this.allWords(words, limit, lastIsPrefix)) if (!seen.has(hit.entry)) hits.push(hit);
+      return hits.slice(0, limit);
+    }
+    return this.allWords(words, limit, lastIsPrefix);
+  }
+
+  /** Papers having every word, in any field. */
+  private allWords(words: readonly string[], limit: number, lastIsPrefix: boolean): TextHit[] {
     const last = words.length - 1;
     let prefixUsed = false;
     const lists: Int32Array[] = [];
@@ -99,16 +119,19 @@ export class TextIndex {
     let current = lists[0]!;
     for (let i = 1; i < lists.length && current.length > 0; i++) current = intersect(current, lists[i]!);
 
+    return this.rank(current, words.length, prefixUsed, 0.005).slice(0, limit);
+  }
+
+  private rank(postings: Int32Array, words: number, prefixUsed: boolean, base: number): TextHit[] {
     const hits: TextHit[] = [];
-    for (let i = 0; i < current.length; i++) {
-      const entry = current[i]! >>> FIELD_BITS;
-      const inTitle = (current[i]! & TITLE) !== 0;
+    for (let i = 0; i < postings.length; i++) {
+      const entry = postings[i]! >>> FIELD_BITS;
+      const inTitle = (postings[i]! & TITLE) !== 0;
       const titleWords = this.titleLengths[entry]!;
-      const covered = titleWords > 0 ? Math.min(1, words.length / titleWords) : 0;
-      hits.push({ entry, score: 0.25 + (inTitle ? 0 : 0.02) + (prefixUsed ? 0.02 : 0) + 0.03 * (1 - covered) });
+      const covered = titleWords > 0 ? Math.min(1, words / titleWords) : 0;
+      hits.push({ entry, score: 0.25 + base + (inTitle ? 0 : 0.02) + (prefixUsed ? 0.02 : 0) + 0.03 * (1 - covered) });
     }
-    hits.sort((a, b) => a.score - b.score || a.entry - b.entry);
-    return hits.length > limit ? hits.slice(0, limit) : hits;
+    return hits.sort((a, b) => a.score - b.score || a.entry - b.entry);
   }
 
   /** The postings of every word starting with `prefix` (the word itself included), merged; `exact` alone when nothing longer exists. */
@@ -137,6 +160,8 @@ export class TextIndex {
     return all.subarray(0, out);
   }
 }
+
+const authorKey = (words: readonly string[]) => AUTHOR_KEY + words.join(" ");
 
 /**
  * The entries in both lists, with the fields the words share: a paper has the
