@@ -18,6 +18,9 @@ export { FUSE_OPTIONS } from "./fuzzy-matcher.js";
  */
 export type MatchKind = "exact" | "alias" | "prefix" | "word" | "named" | "text" | "fuzzy";
 
+/** Hits enough to fill a pick-list: no need to look for typos beyond them. */
+const ANSWERED_AT = 8;
+
 /** A search result: lower score is better (0 = exact name), comparable across match kinds. */
 export interface Hit {
   paper: Paper;
@@ -150,8 +153,8 @@ export class PaperIndex {
   /**
    * Every kind of match, one hit per paper, in stage order: names (exact,
    * alias, prefix, word), a name among other words, title/author/venue words,
-   * then names with typos (only when the earlier stages left room and, for a
-   * many-word query, found nothing).
+   * then names with typos (only when the earlier stages left room and did not
+   * already answer: see `answered`).
    */
   search(query: string, limit = 10): Hit[] {
     const key = foldKey(query);
@@ -167,12 +170,22 @@ export class PaperIndex {
     };
     if (hits.length < limit) add(this.namedHits(query, limit));
     if (hits.length < limit) add(this.textHits(query, limit, true));
-    const manyWords = /\S\s+\S/.test(query.trim());
-    if (hits.length < limit && !(manyWords && hits.length > 0)) {
+    if (hits.length < limit && !this.answered(query, hits)) {
       const typed = this.typoQuery(query);
       if (typed !== null) add(this.fuzzyHits(typed, limit));
     }
     return hits;
+  }
+
+  /**
+   * Whether the literal and word stages already answered, so that typo
+   * matching (the one costly stage) would only add noise: the query is a
+   * name, a many-word query found its paper, or a pick-list is full.
+   */
+  private answered(query: string, hits: Hit[]): boolean {
+    if (hits.length >= ANSWERED_AT) return true;
+    if (hits.some((h) => h.match === "exact" || h.match === "alias")) return true;
+    return hits.length > 0 && /\S\s+\S/.test(query.trim());
   }
 
   /** Autocomplete: list order for an empty query, else every kind of match (see search). */
