@@ -14,7 +14,9 @@ const AUTHOR_KEY = "\u0001";
 const TITLE = 1;
 const AUTHOR = 2;
 const PLACE = 4;
-const FIELD_BITS = 3;
+/** Set when a word is in the title or the authors: venue and year words alone describe no paper. */
+const DESCRIBES = 8;
+const FIELD_BITS = 4;
 /** A last word this short is taken whole, never as a prefix (it would match half the vocabulary). */
 const MIN_PREFIX = 3;
 /** At most this many vocabulary words stand for a typed prefix. */
@@ -28,8 +30,9 @@ export interface TextHit {
 /**
  * An inverted index of the words of titles, authors and venues, built once per
  * list and records version. A query's words must all occur in a paper (the
- * last one may be a prefix of a word, as while typing). Postings hold
- * (entry << 3 | fields) in entry order, so intersections are linear merges.
+ * last one may be a prefix of a word, as while typing), and one at least
+ * must be in the title or the authors. Postings hold (entry << 4 | fields) in
+ * entry order, so intersections are linear merges.
  */
 export class TextIndex {
   private readonly postings = new Map<string, Int32Array>();
@@ -48,11 +51,11 @@ export class TextIndex {
       };
       const title = textWords(text.title);
       this.titleLengths[entry] = Math.min(65_535, title.length);
-      add(title, TITLE);
+      add(title, TITLE | DESCRIBES);
       for (const author of text.authors) {
         const words = textWords(author);
-        add(words, AUTHOR);
-        if (words.length > 1) add([authorKey(words)], AUTHOR);
+        add(words, AUTHOR | DESCRIBES);
+        if (words.length > 1) add([authorKey(words)], AUTHOR | DESCRIBES);
       }
       for (const place of text.place) add(textWords(place), PLACE);
       for (const [word, bits] of fields) {
@@ -125,6 +128,8 @@ export class TextIndex {
   private rank(postings: Int32Array, words: number, prefixUsed: boolean, base: number): TextHit[] {
     const hits: TextHit[] = [];
     for (let i = 0; i < postings.length; i++) {
+      // "OSDI 2023" alone is a filter (papers venue:OSDI), not a description of one paper.
+      if ((postings[i]! & DESCRIBES) === 0) continue;
       const entry = postings[i]! >>> FIELD_BITS;
       const inTitle = (postings[i]! & TITLE) !== 0;
       const titleWords = this.titleLengths[entry]!;
@@ -180,7 +185,7 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
     else if (ea > eb) j++;
     else {
       const title = a[i]! & b[j]! & TITLE;
-      out[n++] = (ea << FIELD_BITS) | title | ((a[i]! | b[j]!) & (AUTHOR | PLACE));
+      out[n++] = (ea << FIELD_BITS) | title | ((a[i]! | b[j]!) & (AUTHOR | PLACE | DESCRIBES));
       i++;
       j++;
     }

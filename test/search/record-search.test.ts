@@ -33,6 +33,12 @@ describe("title and author words, with the records", () => {
     expect(withRecords.suggest("multiplex", 25).map((h) => h.paper.name)).toEqual(["AlpaServe"]);
   });
 
+  it("takes a venue or a year alone for a filter, not a description, but uses them beside a title word", () => {
+    expect(resolvePaper(withRecords, "osdi").kind).toBe("none");
+    expect(resolvePaper(withRecords, "NSDI 2023").kind).toBe("none");
+    expect(answer(resolvePaper(withRecords, "serving NSDI"))).toBe("Shepherd");
+  });
+
   it("finds nothing by title words without records", () => {
     expect(resolvePaper(withoutRecords, "multiplexing").kind).toBe("none");
   });
