@@ -4,6 +4,9 @@ import { resolvePaper, type Resolution } from "../src/search/resolve.js";
 import { buildBaseline } from "./baseline.js";
 import { parseWithGenericGfm } from "./gfm-baseline.js";
 import { isRight, labelledQueries, type LabelledQuery, type QueryKind } from "./labelled-queries.js";
+import { compareByKind, type KindRow } from "./search-kinds.js";
+import { buildPeers, peerDocs } from "./search-peers.js";
+import { syntheticRecords } from "./synthetic-records.js";
 import { summarize, timeEach, timeRuns, type Summary } from "./timing.js";
 
 /** Everything measured on one synthetic list size, ours and the baseline's. */
@@ -16,6 +19,12 @@ export interface SizeResult {
   lookup: { ours: Summary; baseline: Summary };
   autocomplete: { ours: Summary; baseline: Summary };
   accuracy: { ours: number; baseline: number; byKind: Record<string, { n: number; ours: number; baseline: number }> };
+  /** Papers with a synthetic record (title, authors, venue), indexed by ours and the peers. */
+  records: number;
+  /** Building the three peers' indexes together (minisearch, flexsearch, fuse.js over name, title, authors, venue). */
+  peerBuild: Summary;
+  /** Ours beside minisearch, flexsearch and fuse.js, kind by kind. */
+  byKind: KindRow[];
 }
 
 export interface SizePlan {
@@ -27,6 +36,8 @@ export interface SizePlan {
   parseReps: number;
   /** Also time micromark + GFM (slow: about a second per thousand rows). */
   baselineParse: boolean;
+  /** Queries of each kind every engine answers in the per-kind comparison. */
+  perKind: number;
 }
 
 const firstOf = (r: Resolution): string | null => (r.kind === "one" ? r.paper.id : r.kind === "several" ? (r.hits[0]?.paper.id ?? null) : null);
@@ -38,12 +49,16 @@ export function measureSize(plan: SizePlan, markdown: string, seed: number, prog
   const parseBaseline = plan.baselineParse ? timeRuns(() => parseWithGenericGfm(markdown), { warmup: 0, reps: 1 }) : null;
   const list: PaperList = parsed ?? parseList(markdown);
 
-  progress(`${plan.papers}: build`);
-  const build = timeRuns(() => new PaperIndex(list), { warmup: 1, reps: 5 });
+  progress(`${plan.papers}: build, with titles and authors`);
+  const records = syntheticRecords(list.papers, seed);
+  const build = timeRuns(() => new PaperIndex(list, records), { warmup: 1, reps: 5 });
   const buildBase = timeRuns(() => buildBaseline(list.papers), { warmup: 1, reps: 5 });
-  const index = new PaperIndex(list);
+  const index = new PaperIndex(list, records);
   const fuse = buildBaseline(list.papers);
-  const queries = labelledQueries(list.papers, plan.targets, seed);
+  const queries = labelledQueries(list.papers, plan.targets, seed, records);
+  const docs = peerDocs(list.papers, records);
+  const peerBuild = timeRuns(() => buildPeers(docs), { warmup: 0, reps: 2 });
+  const peers = buildPeers(docs);
 
   progress(`${plan.papers}: ours, ${queries.length} queries x ${plan.reps}`);
   const lookup = timeEach(queries, (q) => resolvePaper(index, q.query), { warmup: 1, reps: plan.reps });
@@ -56,6 +71,9 @@ export function measureSize(plan: SizePlan, markdown: string, seed: number, prog
   const baseLookup = timeEach(queries, (q) => baseRight.push(isRight(q, fuse.search(q.query)[0]?.item.id ?? null)), { warmup: 0 });
   const baseSuggest = timeEach(queries, (q) => fuse.search(q.query, { limit: 25 }), { warmup: 0 });
 
+  progress(`${plan.papers}: every kind, ours beside minisearch, flexsearch and fuse.js`);
+  const byKind = compareByKind(index, peers, queries, { perKind: plan.perKind, reps: plan.reps, peerReps: 3 }, progress);
+
   return {
     papers: list.papers.length,
     markdownBytes: Buffer.byteLength(markdown),
@@ -65,6 +83,9 @@ export function measureSize(plan: SizePlan, markdown: string, seed: number, prog
     lookup: { ours: summarize(lookup), baseline: summarize(baseLookup) },
     autocomplete: { ours: summarize(suggest), baseline: summarize(baseSuggest) },
     accuracy: accuracy(queries, oursRight, baseRight),
+    records: records.size,
+    peerBuild,
+    byKind,
   };
 }
 

@@ -1,6 +1,7 @@
 import { findTag, foldKey, venueKey } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import { errorReply, type CommandLink, type Reply } from "../replies/reply.js";
+import { hasAuthor } from "../search/author-match.js";
 import type { PaperFilter } from "../search/filter.js";
 import { defineCommand } from "./command.js";
 import { flag, integer, text, yearRange } from "./options.js";
@@ -11,7 +12,7 @@ const distinct = (values: Array<string | null>) => [...new Set(values.filter((v)
 
 export const papersCommand = defineCommand({
   name: "papers",
-  description: "Browse the list, filtered by venue, year, category or reporter, 10 per page.",
+  description: "Browse the list, filtered by venue, year, category, reporter or author, 10 per page.",
   group: "papers",
   options: {
     venue: text({ description: "Venue, e.g. OSDI or arXiv", max: 40 }).optional(),
@@ -19,11 +20,12 @@ export const papersCommand = defineCommand({
     tag: text({ description: "Category from the legend", max: 40, dynamicChoices: "tags" }).optional(),
     reporter: text({ description: "Who presents it", max: 60, autocomplete: "reporters" }).optional(),
     code: flag({ description: "Only papers with (yes) or without (no) a code link" }).optional(),
+    author: text({ description: "An author, e.g. Ion Stoica (accents and case ignored)", max: 100 }).optional(),
     page: integer({ description: "Page number", min: 1, max: 10000 }).default(1),
   },
-  examples: ["papers venue:OSDI", "papers year:2022-2023 tag:scheduling", "papers reporter:hzq page:2"],
-  run({ venue, year, tag, reporter, code, page }, { services: { catalog } }): Reply {
-    const { list, index } = catalog;
+  examples: ["papers venue:OSDI", "papers year:2022-2023 tag:scheduling", "papers reporter:hzq page:2", 'papers author:"Ion Stoica"'],
+  run({ venue, year, tag, reporter, code, author, page }, { services: { catalog } }): Reply {
+    const { list, index, records } = catalog;
     if (tag !== undefined && !findTag(list.legend, tag)) {
       const valid = list.legend.map((t) => `${t.id} (${t.symbol})`).join(", ");
       return errorReply("invalid", `Unknown category "${tag}".`, valid ? `Categories: ${valid}` : "This list has no categories.");
@@ -34,6 +36,7 @@ export const papersCommand = defineCommand({
     if (tag !== undefined) filter.tag = tag;
     if (reporter !== undefined) filter.reporter = reporter;
     if (code !== undefined) filter.hasCode = code;
+    if (author !== undefined) filter.author = author;
     const found = index.filter(filter);
 
     const described = [
@@ -42,6 +45,7 @@ export const papersCommand = defineCommand({
       tag && `category ${findTag(list.legend, tag)?.label ?? tag}`,
       reporter && `reporter ${reporter}`,
       code !== undefined && (code ? "with code" : "without code"),
+      author && `author ${author}`,
     ].filter(Boolean);
     if (found.length === 0) {
       let hint = "Try fewer filters.";
@@ -49,6 +53,11 @@ export const papersCommand = defineCommand({
         hint = `Venues: ${distinct(list.papers.map((p) => p.venue)).join(", ")}`;
       } else if (reporter && !list.papers.some((p) => p.reporters.some((r) => foldKey(r) === foldKey(reporter)))) {
         hint = `Reporters: ${distinct(list.papers.flatMap((p) => p.reporters)).join(", ")}`;
+      } else if (author && !list.papers.some((p) => hasAuthor(records.get(p.id), author))) {
+        hint =
+          records.size === 0
+            ? "Authors come from the papers' scholarly records, and none are loaded yet."
+            : `No paper's record lists an author named "${author}"; ${records.size} of ${list.papers.length} papers have a record.`;
       }
       return errorReply("not-found", `No papers match ${described.join(", ")}.`, hint);
     }
@@ -61,6 +70,7 @@ export const papersCommand = defineCommand({
     if (tag !== undefined) base.tag = tag;
     if (reporter !== undefined) base.reporter = reporter;
     if (code !== undefined) base.code = code;
+    if (author !== undefined) base.author = author;
     const link = (p: number): CommandLink => ({ command: "papers", args: { ...base, page: p } });
     return {
       kind: "papers",

@@ -1,4 +1,6 @@
 import { findTag, foldKey, venueKey, type Paper, type Tag } from "../papers/index.js";
+import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { hasAuthor } from "./author-match.js";
 
 export interface YearRange {
   from: number;
@@ -13,6 +15,8 @@ export interface PaperFilter {
   tag?: string;
   reporter?: string;
   hasCode?: boolean;
+  /** An author's name, matched against the papers' scholarly records (see hasAuthor). */
+  author?: string;
 }
 
 /**
@@ -24,7 +28,7 @@ export function venueName(venue: string): string {
 }
 
 /** Keeps the papers matching every criterion, in list order. An unknown tag matches nothing. */
-export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter): Paper[] {
+export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter, records: PaperRecords = NO_RECORDS): Paper[] {
   const venue = filter.venue ? venueName(filter.venue) : undefined;
   const tag = filter.tag ? (findTag(legend, filter.tag)?.id ?? null) : undefined;
   const reporter = filter.reporter ? foldKey(filter.reporter) : undefined;
@@ -34,6 +38,7 @@ export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter
       (filter.year === undefined || (p.year !== null && p.year >= filter.year.from && p.year <= filter.year.to)) &&
       (tag === undefined || (tag !== null && p.tags.includes(tag))) &&
       (reporter === undefined || p.reporters.some((r) => foldKey(r) === reporter)) &&
-      (filter.hasCode === undefined || Boolean(p.links.code) === filter.hasCode),
+      (filter.hasCode === undefined || Boolean(p.links.code) === filter.hasCode) &&
+      (filter.author === undefined || hasAuthor(records.get(p.id), filter.author)),
   );
 }

@@ -1,13 +1,25 @@
 import { foldKey, type Paper, type PaperList } from "../papers/index.js";
 import { nameWords } from "../papers/text.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecord, type PaperRecords } from "../scholar/record.js";
 import { filterPapers, type PaperFilter } from "./filter.js";
 import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
+import { namedByWords, queryWords } from "./named-words.js";
 import { PrefixTable } from "./prefix-table.js";
+import { MAX_PATTERN } from "./substring-distance.js";
+import { TextIndex, type PaperText } from "./text-index.js";
+import { meaningfulWords, STOPWORDS } from "./text-words.js";
 
 export { FUSE_OPTIONS } from "./fuzzy-matcher.js";
 
-export type MatchKind = "exact" | "alias" | "prefix" | "word" | "fuzzy";
+/**
+ * exact, alias: the whole query is a name; prefix, word: it starts a name or one of its words;
+ * named: one word of a longer query is a name ("AlpaServe paper"); text: title, author or venue words;
+ * fuzzy: a name with typos.
+ */
+export type MatchKind = "exact" | "alias" | "prefix" | "word" | "named" | "text" | "fuzzy";
+
+/** Hits enough to fill a pick-list: no need to look for typos beyond them. */
+const ANSWERED_AT = 8;
 
 /** A search result: lower score is better (0 = exact name), comparable across match kinds. */
 export interface Hit {
@@ -17,8 +29,10 @@ export interface Hit {
 }
 
 /**
- * The search index of one list version, built once: exact names and aliases,
- * a prefix table over names and their words, and fuse.js for typos.
+ * The search index of one list version and its records, built once: exact
+ * names and aliases, a prefix table over names and their words, the words of
+ * titles, authors and venues, and fuse.js for typos. A name always ranks
+ * before a title word.
  */
 export class PaperIndex {
   readonly list: PaperList;
@@ -29,6 +43,7 @@ export class PaperIndex {
   private readonly names: PrefixTable<number>;
   private readonly words: PrefixTable<number>;
   private readonly fuzzy: FuzzyMatcher;
+  private readonly text: TextIndex;
 
   constructor(list: PaperList, records: PaperRecords = NO_RECORDS) {
     this.list = list;
@@ -46,6 +61,7 @@ export class PaperIndex {
     this.names = new PrefixTable(nameEntries);
     this.words = new PrefixTable(wordEntries);
     this.fuzzy = new FuzzyMatcher(list.papers);
+    this.text = new TextIndex(list.papers.map((paper) => paperText(paper, records.get(paper.id))));
   }
 
   private addExact(key: string, entry: number, alias: boolean): void {
@@ -98,29 +114,93 @@ export class PaperIndex {
     return this.fuzzy.match(query, limit, threshold).map(({ entry, score }) => ({ paper: this.paperAt(entry), score, match: "fuzzy" as const }));
   }
 
-  /** Every kind of match, best first, one hit per paper. */
+  /**
+   * Papers one word (or run of words) of a many-word query names, the others
+   * being context ("Shepherd NSDI", "the Shepherd system"): best first, those
+   * whose title, authors, venue or year have more of the other words first.
+   */
+  namedHits(query: string, limit: number): Hit[] {
+    return namedByWords(queryWords(query), this.exact, this.text)
+      .slice(0, limit)
+      .map(({ entry, unmatched }) => ({ paper: this.paperAt(entry), score: 0.19 + 0.01 * unmatched, match: "named" as const }));
+  }
+
+  /**
+   * Papers whose title, authors and venue have every meaningful word of the
+   * query ("multiplexing", "Ion Stoica"), best first; with `prefix`, the last
+   * word may be the start of a word, as while typing.
+   */
+  textHits(query: string, limit: number, prefix = false): Hit[] {
+    const words = meaningfulWords(queryWords(query).words);
+    return this.text.search(words, limit, prefix).map(({ entry, score }) => ({ paper: this.paperAt(entry), score, match: "text" as const }));
+  }
+
+  /**
+   * What the typo stage is given for a query, or null when it should not run:
+   * a many-word query without its stopwords ("the Shepherd sytem" -> "Shepherd
+   * sytem"), and nothing longer than a name can be (fuse.js's Bitap and the
+   * bound under it take at most 32 characters; beyond that it costs
+   * milliseconds and never finds a name).
+   */
+  typoQuery(query: string): string | null {
+    const parts = query.split(/\s+/).filter((w) => w.length > 0);
+    const kept = parts.length > 1 ? parts.filter((w) => !STOPWORDS.has(w.toLowerCase())) : parts;
+    const typed = (kept.length > 0 ? kept : parts).join(" ");
+    const key = foldKey(typed);
+    return key.length > 0 && typed.length <= MAX_PATTERN ? typed : null;
+  }
+
+  /**
+   * Every kind of match, one hit per paper, in stage order: names (exact,
+   * alias, prefix, word), a name among other words, title/author/venue words,
+   * then names with typos (only when the earlier stages left room and did not
+   * already answer: see `answered`).
+   */
   search(query: string, limit = 10): Hit[] {
     const key = foldKey(query);
     if (!key) return [];
     const hits = this.literalByKey(key, limit);
-    if (hits.length < limit) {
-      const seen = new Set(hits.map((h) => h.paper.id));
-      for (const hit of this.fuzzyHits(query, limit)) {
-        if (hits.length >= limit) break;
+    const seen = new Set(hits.map((h) => h.paper.id));
+    const add = (found: Hit[]) => {
+      for (const hit of found) {
+        if (hits.length >= limit) return;
         if (!seen.has(hit.paper.id)) hits.push(hit);
         seen.add(hit.paper.id);
       }
+    };
+    if (hits.length < limit) add(this.namedHits(query, limit));
+    if (hits.length < limit) add(this.textHits(query, limit, true));
+    if (hits.length < limit && !this.answered(query, hits)) {
+      const typed = this.typoQuery(query);
+      if (typed !== null) add(this.fuzzyHits(typed, limit));
     }
     return hits;
   }
 
-  /** Autocomplete: list order for an empty query, else literal matches and then typo matches. */
+  /**
+   * Whether the literal and word stages already answered, so that typo
+   * matching (the one costly stage) would only add noise: the query is a
+   * name, a many-word query found its paper, or a pick-list is full.
+   */
+  private answered(query: string, hits: Hit[]): boolean {
+    if (hits.length >= ANSWERED_AT) return true;
+    if (hits.some((h) => h.match === "exact" || h.match === "alias")) return true;
+    return hits.length > 0 && /\S\s+\S/.test(query.trim());
+  }
+
+  /** Autocomplete: list order for an empty query, else every kind of match (see search). */
   suggest(query: string, limit = 25): Hit[] {
     if (!foldKey(query)) return this.list.papers.slice(0, limit).map((paper) => ({ paper, score: 1, match: "prefix" }));
     return this.search(query, limit);
   }
 
   filter(filter: PaperFilter): Paper[] {
-    return filterPapers(this.list.papers, this.list.legend, filter);
+    return filterPapers(this.list.papers, this.list.legend, filter, this.records);
   }
+}
+
+/** The words a paper is found by besides its name: its record's title and authors, its venues and year. */
+function paperText(paper: Paper, record: PaperRecord | undefined): PaperText {
+  const place = [paper.venue, record?.venue, paper.year, record?.year].filter((p) => p !== null && p !== undefined).map(String);
+  return { title: record?.title ?? "", authors: record?.authors ?? [], place };
 }

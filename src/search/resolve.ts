@@ -12,30 +12,46 @@ const FUZZY_GAP = 0.1;
 const PICK_LIST = 8;
 
 /**
- * Decides between one card and a pick-list. Exact names win outright; a prefix
- * that only one paper has is that paper; a typo wins when it is clearly closer
- * than the runner-up. Otherwise the close candidates are offered.
+ * Decides between one card and a pick-list, stage by stage: exact names win
+ * outright; a prefix that only one paper has is that paper; then a name among
+ * other words ("Shepherd NSDI"), then title, author and venue words
+ * ("multiplexing"), then a typo that is clearly closer than the runner-up.
+ * Otherwise the close candidates are offered. A later stage runs only when the
+ * earlier ones found nothing, so a name always wins over a title word.
  */
 export function resolvePaper(index: PaperIndex, query: string): Resolution {
-  // The same hits as index.search(query, PICK_LIST + 1), without typo matching when a literal match decides.
   const literal = index.literalHits(query, PICK_LIST + 1);
-  const hits = literal.length > 0 ? literal : index.fuzzyHits(query, PICK_LIST + 1);
-  const [best, second] = hits;
-  if (!best) {
-    const suggestions = index.fuzzyHits(query, 3, 0.7).map((h) => h.paper);
-    return { kind: "none", suggestions };
-  }
-  const exact = hits.filter((h) => h.match === "exact" || h.match === "alias");
-  if (exact.length === 1) return { kind: "one", paper: best.paper, hit: best };
+  const exact = literal.filter((h) => h.match === "exact" || h.match === "alias");
+  if (exact.length === 1) return one(exact[0]!);
   if (exact.length > 1) return { kind: "several", hits: exact };
-
-  const partial = hits.filter((h) => h.match === "prefix" || h.match === "word");
-  if (partial.length === 1) return { kind: "one", paper: best.paper, hit: best };
+  const partial = literal.filter((h) => h.match === "prefix" || h.match === "word");
+  if (partial.length === 1) return one(partial[0]!);
   if (partial.length > 1) return { kind: "several", hits: partial.slice(0, PICK_LIST) };
 
-  if (best.score <= CLEAR_FUZZY && (!second || second.score - best.score >= FUZZY_GAP)) {
-    return { kind: "one", paper: best.paper, hit: best };
+  const named = index.namedHits(query, PICK_LIST + 1);
+  if (named.length > 0) return clearest(named);
+  const text = index.textHits(query, PICK_LIST + 1);
+  const words = text.length > 0 ? text : index.textHits(query, PICK_LIST + 1, true);
+  if (words.length === 1) return one(words[0]!);
+  if (words.length > 1) return { kind: "several", hits: words.slice(0, PICK_LIST) };
+
+  const typed = index.typoQuery(query);
+  const hits = typed === null ? [] : index.fuzzyHits(typed, PICK_LIST + 1);
+  const [best, second] = hits;
+  if (!best) {
+    const suggestions = typed === null ? [] : index.fuzzyHits(typed, 3, 0.7).map((h) => h.paper);
+    return { kind: "none", suggestions };
   }
+  if (best.score <= CLEAR_FUZZY && (!second || second.score - best.score >= FUZZY_GAP)) return one(best);
   const close = hits.filter((h) => h.score <= best.score + 0.15).slice(0, PICK_LIST);
-  return close.length === 1 ? { kind: "one", paper: best.paper, hit: best } : { kind: "several", hits: close };
+  return close.length === 1 ? one(best) : { kind: "several", hits: close };
+}
+
+const one = (hit: Hit): Resolution => ({ kind: "one", paper: hit.paper, hit });
+
+/** One named paper, or one whose other words fit strictly better than every other's, is the answer; else the pick-list. */
+function clearest(hits: Hit[]): Resolution {
+  const [best, second] = hits;
+  if (best && (!second || second.score > best.score)) return one(best);
+  return { kind: "several", hits: hits.slice(0, PICK_LIST) };
 }

@@ -3,6 +3,7 @@ import { foldKey } from "../../../src/papers/index.js";
 import { cardLabel } from "../../../src/replies/plain-text.js";
 import { toCard } from "../../../src/replies/paper-card.js";
 import type { Catalog } from "../../../src/search/catalog.js";
+import { suggestionLabel } from "../../../src/search/suggestion-label.js";
 import { cut, plainWithin } from "../render/escape.js";
 import { LIMITS } from "../render/limits.js";
 
@@ -20,7 +21,8 @@ function rank(names: string[], typed: string): string[] {
 
 /**
  * Autocomplete choices for what the user is typing: papers from the index's
- * suggest (values are paper ids, which `paper` resolves exactly), reporters
+ * suggest, labelled with name and title when the title is known (values are
+ * paper ids, which `paper` resolves exactly), reporters
  * and categories from the list. At most 25, names cut to 100 characters.
  */
 export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalog): Choice[] {
@@ -28,7 +30,9 @@ export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalo
   switch (kind) {
     case "papers":
       return index.suggest(typed, LIMITS.autocompleteChoices).map((hit) => ({
-        name: plainWithin(cardLabel(toCard(hit.paper, list.legend, catalog.records.get(hit.paper.id)), LIMITS.choiceName), LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName),
+        name:
+          plainWithin(suggestionLabel(hit.paper, catalog.records.get(hit.paper.id)) ?? cardLabel(toCard(hit.paper, list.legend), LIMITS.choiceName), LIMITS.choiceName) ||
+          hit.paper.id.slice(0, LIMITS.choiceName),
         value: cut(hit.paper.id, LIMITS.choiceValue),
       }));
     case "reporters": {

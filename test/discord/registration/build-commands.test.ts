@@ -37,6 +37,7 @@ describe("the Discord registration generated from the core registry", () => {
       ["tag", T.String, false],
       ["reporter", T.String, false],
       ["code", T.Boolean, false],
+      ["author", T.String, false],
       ["page", T.Integer, false],
     ]);
     expect(options.find((o) => o.name === "page")).toMatchObject({ min_value: 1, max_value: 10000 });
@@ -50,6 +51,7 @@ describe("the Discord registration generated from the core registry", () => {
     });
     expect(options.find((o) => o.name === "tag")).not.toHaveProperty("autocomplete");
     expect(options.find((o) => o.name === "reporter")).toMatchObject({ autocomplete: true, max_length: 60 });
+    expect(options.find((o) => o.name === "author")).toMatchObject({ max_length: 100 });
   });
 
   it("hides admin commands behind Manage Server; other commands have no permission set", () => {
