@@ -21,7 +21,8 @@ describe("cards carry the paper's record wherever they are built", () => {
     expect(page.kind === "papers" && page.items.find((c) => c.id === "alpaserve")?.record?.ids.arxiv).toBe("2302.11665");
     expect(page.kind === "papers" && page.items.filter((c) => c.id !== "alpaserve").every((c) => c.record === undefined)).toBe(true);
     const choices = suggestChoices("papers", "alpa", services.catalog);
-    expect(choices).toContainEqual({ name: "AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving (OSDI 2023)", value: "alpaserve" });
+    // The suggestion label of src/search/suggestion-label.ts: the name and the title's leading words.
+    expect(choices).toContainEqual({ name: "AlpaServe — Statistical Multiplexing with Model Parallelism…", value: "alpaserve" });
   });
 
   it("announcements and digests planned at sync time carry the records known then", () => {
