@@ -1,16 +1,7 @@
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli } from "../../app/cli/main.js";
 import { tempDbPath } from "../helpers/spawn.js";
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== "object" || address === null) throw new Error("no port");
-  return address.port;
-}
+import { closedPort } from "../helpers/closed-port.js";
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -1,16 +1,7 @@
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { FetchError, fetchUpstream, type FetchAttempt } from "../../src/sync/fetch-upstream.js";
-
-/** A loopback port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== "object" || address === null) throw new Error("no port");
-  return address.port;
-}
+import { closedPort } from "../helpers/closed-port.js";
 
 /** A loopback server that resets every connection it accepts. */
 async function resettingServer(): Promise<{ port: number; close: () => Promise<void> }> {
