@@ -40,9 +40,9 @@ describe("search with scholarly records, through the real discord.js client", ()
 
   it("answers /paper multiplexing and /paper Shepherd NSDI with the one paper meant", async () => {
     const byTitle = await fake.interact(commandInteraction("paper", [option("query", "multiplexing")]));
-    expect(byTitle.body.data.embeds[0].title).toBe("AlpaServe");
+    expect(byTitle.body.data.embeds[0].title).toBe("AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving");
     const named = await fake.interact(commandInteraction("paper", [option("query", "Shepherd NSDI")]));
-    expect(named.body.data.embeds[0].title).toBe("Shepherd");
+    expect(named.body.data.embeds[0].title).toBe("Shepherd — Serving DNNs in the Wild");
   });
 
   it("filters /papers by author", async () => {

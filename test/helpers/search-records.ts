@@ -17,7 +17,7 @@ export const SEARCH_RECORDS: PaperRecords = new Map([
     "alpaserve",
     record(
       "AlpaServe: Statistical Multiplexing with Model Parallelism for Deep Learning Serving",
-      ["Zhuohan Li", "Lianmin Zheng", "Yinmin Zhong", "Vincent Liu", "Ying Sheng", "Xin Jin", "Yanping Huang", "Zhifeng Chen", "Hao Zhang", "Joseph E. Gonzalez", "Matei Zaharia", "Ion Stoica"],
+      ["Zhuohan Li", "Lianmin Zheng", "Yinmin Zhong", "Vincent Liu", "Ying Sheng", "Xin Jin", "Yanping Huang", "Zhifeng Chen", "Hao Zhang", "Joseph E. Gonzalez", "Ion Stoica"],
       "OSDI",
       2023,
       "https://www.usenix.org/conference/osdi23/presentation/li-zhouhan",

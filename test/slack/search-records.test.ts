@@ -34,6 +34,6 @@ describe("search with scholarly records, through Bolt", () => {
 
   it("answers /paper the Shepherd system with Shepherd's card", async () => {
     const answer = await postSigned(bot.eventsUrl, command("/paper", "the Shepherd system"));
-    expect(headerText(answer.json())).toBe("Shepherd");
+    expect(headerText(answer.json())).toBe("Shepherd — Serving DNNs in the Wild");
   });
 });
