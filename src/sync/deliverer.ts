@@ -1,7 +1,8 @@
 import type { Logger } from "../log.js";
-import type { Announcer, DeliveryAttempt, DeliveryResult } from "../ports.js";
+import type { Announcer, DeliveryResult } from "../ports.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
+import { sendToTarget } from "./send-to-target.js";
 
 export interface DelivererOptions {
   /** How long a claimed row is ours before another attempt may take it (a crash mid-call). */
@@ -286,24 +287,6 @@ export class Deliverer {
     this.log.info({ platform, since: held.since }, `${platform} accepts the bot's credentials again; its deliveries resume`);
   }
 
-  /** A channel post, or the delivery's other kind (a DM) through the announcer's capability for it. */
-  private send(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1], attempt: DeliveryAttempt): Promise<DeliveryResult> {
-    const target = this.store.deliveryTargets.get(row.id);
-    if (!target) return announcer.announce(row.channelId, reply, row.key, attempt);
-    if (target.kind === "dm") {
-      if (!announcer.direct) return Promise.resolve({ ok: false, retry: "permanent", reason: `${row.platform} cannot send direct messages` });
-      return announcer.direct(row.channelId, reply, row.key, attempt);
-    }
-    if (target.kind === "thread") {
-      const parent = this.store.deliveryTargets.parentOf(target.parentKey);
-      if (parent.state === "failed") return Promise.resolve({ ok: false, retry: "permanent", reason: `the thread's first message was not delivered: ${parent.reason}` });
-      if (parent.state === "waiting") return Promise.resolve({ ok: false, retry: "transient", reason: "the thread's first message is not posted yet" });
-      if (!announcer.postInThread) return announcer.announce(row.channelId, reply, row.key, attempt);
-      return announcer.postInThread(row.channelId, parent.messageId, target.name, reply, row.key, attempt);
-    }
-    return Promise.resolve({ ok: false, retry: "permanent", reason: `${row.platform} cannot deliver a ${target.kind} yet` });
-  }
-
   private async call(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1]): Promise<DeliveryResult> {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -311,7 +294,7 @@ export class Deliverer {
         timer = setTimeout(() => resolve(TIMED_OUT), this.options.callTimeoutMs);
       });
       const attempt = { number: row.attempts, queuedAt: row.createdAt };
-      const result = await Promise.race([this.send(announcer, row, reply, attempt), timeout]);
+      const result = await Promise.race([sendToTarget(this.store, announcer, row, reply, attempt), timeout]);
       if (result === TIMED_OUT) return { ok: false, retry: "transient", reason: `no answer from ${row.platform} within ${this.options.callTimeoutMs} ms` };
       return result;
     } catch (error) {

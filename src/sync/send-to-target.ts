@@ -1,0 +1,28 @@
+import type { Announcer, DeliveryAttempt, DeliveryResult } from "../ports.js";
+import type { Reply } from "../replies/reply.js";
+import type { OutboxRow } from "../store/outbox-repo.js";
+import type { Store } from "../store/store.js";
+
+const refuse = (retry: "transient" | "permanent", reason: string): Promise<DeliveryResult> => Promise.resolve({ ok: false, retry, reason });
+
+/**
+ * One outbox row to its platform: a channel post, or the row's other kind of
+ * target (a DM, a post in the thread of an earlier delivery) through the
+ * announcer's capability for it.
+ */
+export function sendToTarget(store: Store, announcer: Announcer, row: OutboxRow, reply: Reply, attempt: DeliveryAttempt): Promise<DeliveryResult> {
+  const target = store.deliveryTargets.get(row.id);
+  if (!target) return announcer.announce(row.channelId, reply, row.key, attempt);
+  if (target.kind === "dm") {
+    if (!announcer.direct) return refuse("permanent", `${row.platform} cannot send direct messages`);
+    return announcer.direct(row.channelId, reply, row.key, attempt);
+  }
+  if (target.kind === "thread") {
+    const parent = store.deliveryTargets.parentOf(target.parentKey);
+    if (parent.state === "failed") return refuse("permanent", `the thread's first message was not delivered: ${parent.reason}`);
+    if (parent.state === "waiting") return refuse("transient", "the thread's first message is not posted yet");
+    if (!announcer.postInThread) return announcer.announce(row.channelId, reply, row.key, attempt);
+    return announcer.postInThread(row.channelId, parent.messageId, target.name, reply, row.key, attempt);
+  }
+  return refuse("permanent", `${row.platform} cannot deliver a ${target.kind} yet`);
+}
