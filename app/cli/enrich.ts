@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { resolvePaper } from "../../src/search/resolve.js";
-import type { EnrichSummary } from "../../src/scholar/scholar-service.js";
+import type { EnrichSummary } from "../../src/scholar/enrich-summary.js";
 import { writeRecordSnapshot } from "../../src/scholar/snapshot.js";
 import { parseCliArgs } from "./args.js";
 import { badInput, cannotWrite, CliFailure, EXIT, printJson, type CliCommand, type CliIo } from "./io.js";

@@ -1,6 +1,6 @@
 import type { ChatAdapter } from "../ports.js";
 import type { Store } from "../store/store.js";
-import type { PlatformHold } from "../sync/deliverer.js";
+import type { PlatformHold } from "../sync/credential-holds.js";
 
 export interface Check {
   name: string;

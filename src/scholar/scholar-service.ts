@@ -1,10 +1,11 @@
 import type { Logger } from "../log.js";
 import type { Paper } from "../papers/index.js";
 import type { Catalog } from "../search/catalog.js";
-import type { QueuedPaper, ResolvedVia } from "../store/scholar-repo.js";
+import type { QueuedPaper } from "../store/scholar-repo.js";
 import type { Store } from "../store/store.js";
 import type { SyncService } from "../sync/sync-service.js";
 import { enrichPaper, isPreprintVenue, type PaperOutcome } from "./enrich-paper.js";
+import { emptySummary, tallyOutcome, type EnrichSummary } from "./enrich-summary.js";
 import { SourceError } from "./http-source.js";
 import { describePin, idsFromLink, type Pin } from "./identify.js";
 import { mergeRecords } from "./merge-records.js";
@@ -25,15 +26,6 @@ export interface ScholarDeps {
   /** Told when a refresh finds that a preprint was published at a venue (announced as a change). */
   onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void;
   refreshAfterMs?: number;
-}
-
-export interface EnrichSummary {
-  resolved: Array<{ id: string; name: string; via: ResolvedVia }>;
-  unresolved: Array<{ id: string; name: string; reason: string }>;
-  failed: Array<{ id: string; name: string; error: string }>;
-  cleared: Array<{ id: string; name: string }>;
-  /** Papers with a record already and not asked to refresh. */
-  known: number;
 }
 
 export interface RunOptions {
@@ -266,7 +258,7 @@ export class ScholarService {
    * each paper is tried once, and the summary says what became of it.
    */
   async run(options: RunOptions = {}): Promise<EnrichSummary> {
-    const summary: EnrichSummary = { resolved: [], unresolved: [], failed: [], cleared: [], known: 0 };
+    const summary = emptySummary();
     if (!this.enabled) return summary;
     const { store, now } = this.deps;
     const repo = store.scholar;
@@ -290,11 +282,7 @@ export class ScholarService {
     await this.runPass(only, (paper, outcome) => {
       done++;
       options.onProgress?.(done, only.size, paper.name);
-      const who = { id: paper.id, name: paper.name };
-      if (outcome.kind === "resolved") summary.resolved.push({ ...who, via: outcome.via });
-      else if (outcome.kind === "unresolved") summary.unresolved.push({ ...who, reason: outcome.reason });
-      else if (outcome.kind === "cleared") summary.cleared.push(who);
-      else if (outcome.kind === "waiting") summary.failed.push({ ...who, error: outcome.error });
+      tallyOutcome(summary, paper, outcome);
     });
     return summary;
   }

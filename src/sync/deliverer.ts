@@ -2,6 +2,7 @@ import type { Logger } from "../log.js";
 import type { Announcer, DeliveryResult } from "../ports.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
+import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
 import { sendToTarget } from "./send-to-target.js";
 
 export interface DelivererOptions {
@@ -44,15 +45,6 @@ export interface DeliveryTally {
 
 const TIMED_OUT = Symbol("timed out");
 
-/** A platform whose deliveries all wait because it refused the bot's credentials (for /readyz). */
-export interface PlatformHold {
-  platform: string;
-  reason: string;
-  since: string;
-  /** When the next delivery tries the credentials again. */
-  until: string;
-}
-
 /** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
 export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
 
@@ -77,7 +69,7 @@ export class Deliverer {
   private maxSleepMs = 60_000;
   private readonly sentListeners: SentListener[] = [];
   /** Per platform: credentials refused, deliveries held until `until` (then one row tries again). */
-  private readonly holds = new Map<string, PlatformHold & { waitMs: number }>();
+  private readonly holds: CredentialHolds;
   /** Rows the platform confirmed whose "sent" could not be recorded yet (the store failed): recorded, never posted again. */
   private readonly unrecorded = new Map<number, { row: OutboxRow; messageId: string; sentAt: Date; detectedAt: string }>();
   /** After a failed run: no run before this time. */
@@ -90,6 +82,7 @@ export class Deliverer {
     options: Partial<DelivererOptions> = {},
   ) {
     this.options = { ...DEFAULT_DELIVERER_OPTIONS, ...options };
+    this.holds = new CredentialHolds(log, this.options.credentialsBackoffMs, this.options.maxBackoffMs);
   }
 
   register(announcer: Announcer): void {
@@ -102,7 +95,7 @@ export class Deliverer {
 
   /** Platforms whose credentials were refused, with the reason. */
   heldPlatforms(): PlatformHold[] {
-    return [...this.holds.values()].map(({ platform, reason, since, until }) => ({ platform, reason, since, until }));
+    return this.holds.list();
   }
 
   /** Delivers everything due now; concurrent calls share one run (and ask for one more pass). */
@@ -153,19 +146,13 @@ export class Deliverer {
       this.log.error({ err: error }, "cannot read when the next delivery is due; trying again later");
       next = now + this.options.faultRetryMs;
     }
-    for (const hold of this.holds.values()) {
-      const until = Date.parse(hold.until);
-      if (until > now) next = Math.min(next, until);
-    }
+    next = Math.min(next, this.holds.nextRelease(now));
     return Math.min(this.maxSleepMs, Math.max(0, next - now));
   }
 
   /** Registered platforms whose deliveries are not held for refused credentials. */
   private openPlatforms(now: number): string[] {
-    return [...this.announcers.keys()].filter((p) => {
-      const hold = this.holds.get(p);
-      return !hold || Date.parse(hold.until) <= now;
-    });
+    return [...this.announcers.keys()].filter((p) => !this.holds.holding(p, now));
   }
 
   /**
@@ -205,7 +192,7 @@ export class Deliverer {
     this.unrecorded.set(row.id, { row, messageId, sentAt, detectedAt });
     this.store.outbox.markSent(row.id, messageId, sentAt.toISOString());
     this.unrecorded.delete(row.id);
-    this.liftHold(row.platform);
+    this.holds.lift(row.platform);
     this.store.subscriptions.clearFailures(row.platform, row.channelId);
     tally.sent++;
     for (const listener of this.sentListeners) {
@@ -253,7 +240,7 @@ export class Deliverer {
     }
     const reason = result.retry === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
     // A refusal for this channel means the credentials themselves were accepted.
-    if (result.retry === "permanent") this.liftHold(row.platform);
+    if (result.retry === "permanent") this.holds.lift(row.platform);
     outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
     tally.failed++;
     this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
@@ -271,20 +258,7 @@ export class Deliverer {
     const now = this.now();
     this.store.outbox.markRetry(row.id, now.toISOString(), reason, now.toISOString(), "unavailable");
     tally.retried++;
-    const held = this.holds.get(row.platform);
-    const waitMs = held ? Math.min(this.options.maxBackoffMs, held.waitMs * 2) : this.options.credentialsBackoffMs;
-    const until = new Date(now.getTime() + waitMs).toISOString();
-    this.holds.set(row.platform, { platform: row.platform, reason, since: held?.since ?? now.toISOString(), until, waitMs });
-    if (!held) {
-      this.log.error({ platform: row.platform, key: row.key, reason, retryInMs: waitMs }, `${row.platform} refused the bot's credentials: every ${row.platform} delivery waits until they work again`);
-    }
-  }
-
-  private liftHold(platform: string): void {
-    const held = this.holds.get(platform);
-    if (!held) return;
-    this.holds.delete(platform);
-    this.log.info({ platform, since: held.since }, `${platform} accepts the bot's credentials again; its deliveries resume`);
+    this.holds.hold(row.platform, reason, row.key, now);
   }
 
   private async call(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1]): Promise<DeliveryResult> {
