@@ -15,6 +15,7 @@ import { Deliverer } from "../src/sync/deliverer.js";
 import { sourceId } from "../src/sync/source-id.js";
 import { listReaderFor } from "../src/sync/list-reader.js";
 import { loadLastGoodList, SyncService } from "../src/sync/sync-service.js";
+import { mergeRecords } from "../src/scholar/merge-records.js";
 
 /**
  * Builds the services every command and job uses. The catalog starts from the
@@ -27,7 +28,8 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
   const start = (await loadLastGoodList(store, sourceId(config.upstream), log, listReaderFor(config.upstream))) ?? (await readListFile(fallbackPath));
   const snapshot = loadBundledRecords(config.recordSnapshotPath, log);
-  const catalog = new Catalog(start.list, start.hash);
+  // The index is built once at start-up, with what is stored and bundled: the console shows records with no network.
+  const catalog = new Catalog(start.list, start.hash, now(), mergeRecords(snapshot, store.scholar.all()));
   const deliverer = new Deliverer(store, log, now);
   const sync = new SyncService({
     store,
@@ -52,8 +54,6 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
       if (queued.deliveries + queued.digests > 0) void deliverer.deliverDue();
     },
   });
-  // At start-up the catalog shows what is stored and bundled, with no network.
-  scholar.publish();
   scholar.followSync(sync);
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
 }
