@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { FakeDiscord, IDS } from "../test/fakes/discord/fake-discord.js";
 import { autocompleteInteraction, commandInteraction, option } from "../test/fakes/discord/payloads.js";
 import { Prng } from "./prng.js";
+import { startFlags } from "./start-flags.js";
 
 export interface DiscordMemory {
   idle: { rssMb: number; heapMb: number };
@@ -52,14 +53,16 @@ function measure(child: ChildProcess): Promise<{ rssMb: number; heapMb: number }
 /**
  * RSS and heap of a fresh bot process connected to a fake Discord: idle after
  * login, then after `commands` interactions answered (each awaited, `parallel`
- * in flight). The fake runs in this process, so only the bot is measured.
+ * in flight). The fake runs in this process, so only the bot is measured. The
+ * bot runs with the Node flags of `npm start` unless given others ([] for
+ * Node's defaults).
  */
-export async function measureDiscordMemory(commands = 10_000, parallel = 16, progress: (msg: string) => void = () => {}): Promise<DiscordMemory> {
+export async function measureDiscordMemory(commands = 10_000, parallel = 16, progress: (msg: string) => void = () => {}, nodeFlags = startFlags()): Promise<DiscordMemory> {
   const fake = await FakeDiscord.start();
   const work = mkdtempSync(join(tmpdir(), "mss-bench-discord-"));
   const child = fork(await buildChild(), [], {
     cwd: ROOT,
-    execArgv: ["--expose-gc"],
+    execArgv: ["--expose-gc", ...nodeFlags],
     env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: IDS.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: IDS.guildId, MSS_DB_PATH: join(work, "bench.db"), PORT: "0", LOG_LEVEL: "silent" },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

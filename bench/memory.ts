@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { startFlags } from "./start-flags.js";
 
 export interface MemoryFigure {
   rssMb: number;
@@ -38,7 +39,8 @@ const median = (values: number[]): number => {
 /**
  * RSS and heap of fresh processes after loading: nothing, a plain fuse.js index,
  * or our catalog (list + index). RSS after a load depends on when the collector
- * last ran, so each figure is the median of `runs` processes.
+ * last ran, so each figure is the median of `runs` processes, each run with
+ * the Node flags of `npm start`.
  */
 export function measureMemory(mode: "bare" | "empty" | "fuse" | "ours", child: string, file: string, runs = 5): MemoryFigure {
   const figures = Array.from({ length: runs }, () => measureOnce(mode, child, file));
@@ -49,8 +51,8 @@ export function measureMemory(mode: "bare" | "empty" | "fuse" | "ours", child: s
 function measureOnce(mode: "bare" | "empty" | "fuse" | "ours", child: string, file: string): MemoryFigure {
   const args =
     mode === "bare"
-      ? ["--expose-gc", "-e", "globalThis.gc();const m=process.memoryUsage();process.stdout.write(JSON.stringify({rss:m.rss,heapUsed:m.heapUsed}))"]
-      : ["--expose-gc", child, mode, file];
+      ? ["--expose-gc", ...startFlags(), "-e", "globalThis.gc();setTimeout(()=>{const m=process.memoryUsage();process.stdout.write(JSON.stringify({rss:m.rss,heapUsed:m.heapUsed}))},1500)"]
+      : ["--expose-gc", ...startFlags(), child, mode, file];
   const out = execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 20 });
   const parsed: unknown = JSON.parse(out);
   if (typeof parsed !== "object" || parsed === null || !("rss" in parsed) || !("heapUsed" in parsed)) throw new Error(`memory child printed ${out}`);

@@ -70,6 +70,6 @@ describe("the production build", () => {
     expect(dockerfile).toContain("ARG NODE_VERSION=20");
     expect(dockerfile).toMatch(/npm ci\n/);
     expect(dockerfile).toContain("USER node");
-    expect(dockerfile).toContain('CMD ["node", "dist/app/main.js"]');
+    expect(dockerfile).toContain('CMD ["node", "--max-semi-space-size=4", "dist/app/main.js"]');
   });
 });
