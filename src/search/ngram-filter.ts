@@ -1,6 +1,6 @@
 /**
  * A bigram inverted index: for a query, the entries sharing the most bigrams
- * with it. It narrows a large list to a few hundred candidates so the fuzzy
+ * with it. It narrows a large list to a hundred or so candidates so the fuzzy
  * scorer never scans everything. Postings are typed arrays and the counting
  * state is reused, so a lookup allocates little beyond its answer.
  */
