@@ -3,7 +3,7 @@ import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
-import { announcedCard, channelDeliveryKey, queueInstant, queueThreadOpening } from "./channel-delivery.js";
+import { announcedCard, queueInstant, queueThreadOpening } from "./channel-delivery.js";
 import { lastDigestTime, periodLabel } from "./digest-schedule.js";
 
 /** Papers listed one by one in a digest; the rest are counted ("and N more"). */
@@ -71,7 +71,8 @@ export function queueDueDigests(store: Store, timeZone: string, now: Date, recor
       const announcements = held.flatMap((h) => store.announcements.get(h.announcementId) ?? []);
       const reply = scheduledDigestReply(mode, announcements, records);
       const digest = store.announcements.insert({ key, source: "digest", kind: "digest", paperId: null, reply, createdAt: iso });
-      const deliveryKey = channelDeliveryKey(key, sub);
+      // The digest's key names its channel already: it is the delivery's key too.
+      const deliveryKey = key;
       if (store.outbox.enqueue(digest.id, sub.platform, sub.channelId, deliveryKey, iso)) result.queued++;
       store.digestItems.close(sub.id, held.map((h) => h.announcementId), key);
       if (sub.delivery.thread) {
