@@ -73,7 +73,9 @@ export function queueDueDigests(store: Store, timeZone: string, now: Date, recor
       const digest = store.announcements.insert({ key, source: "digest", kind: "digest", paperId: null, reply, createdAt: iso });
       // The digest's key names its channel already: it is the delivery's key too.
       const deliveryKey = key;
-      if (store.outbox.enqueue(digest.id, sub.platform, sub.channelId, deliveryKey, iso)) result.queued++;
+      // Another process may have queued it a moment ago: the key makes this one a no-op.
+      if (!store.outbox.enqueue(digest.id, sub.platform, sub.channelId, deliveryKey, iso)) return;
+      result.queued++;
       store.digestItems.close(sub.id, held.map((h) => h.announcementId), key);
       if (sub.delivery.thread) {
         const name = `${mode === "daily" ? "Daily" : "Weekly"} digest ${periodLabel(end, timeZone).slice(0, 10)}`;
