@@ -37,12 +37,4 @@ export class DigestItemRepo {
     const update = this.db.prepare("UPDATE digest_items SET digest_key = ? WHERE subscription_id = ? AND announcement_id = ? AND digest_key IS NULL");
     for (const id of announcementIds) update.run(key, subscriptionId, id);
   }
-
-  /** The key of the digest (or delivery) an item went out in, undefined while it waits or was never held. */
-  closedBy(subscriptionId: number, announcementId: number): string | null | undefined {
-    const row = this.db
-      .prepare<[number, number], { key: string | null }>("SELECT digest_key AS key FROM digest_items WHERE subscription_id = ? AND announcement_id = ?")
-      .get(subscriptionId, announcementId);
-    return row === undefined ? undefined : row.key;
-  }
 }
