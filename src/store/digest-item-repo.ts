@@ -32,6 +32,14 @@ export class DigestItemRepo {
       .all(subscriptionId, upTo ?? "\uffff");
   }
 
+  /** Per subscription with items waiting: when its oldest waiting item was held (one query for the digest job's every tick). */
+  oldestWaiting(): Map<number, string> {
+    const rows = this.db
+      .prepare<[], { id: number; heldAt: string }>("SELECT subscription_id AS id, min(held_at) AS heldAt FROM digest_items WHERE digest_key IS NULL GROUP BY subscription_id")
+      .all();
+    return new Map(rows.map((r) => [r.id, r.heldAt]));
+  }
+
   /** Marks items as gone out in the digest (or delivery) with this key. */
   close(subscriptionId: number, announcementIds: number[], key: string): void {
     const update = this.db.prepare("UPDATE digest_items SET digest_key = ? WHERE subscription_id = ? AND announcement_id = ? AND digest_key IS NULL");

@@ -48,8 +48,11 @@ export type Subscription = z.infer<typeof SubscriptionSchema>;
 const COLUMNS = `id, platform, channel_id AS channelId, filter_json AS filter, delivery_json AS delivery, status, status_reason AS statusReason,
   permanent_failures AS permanentFailures, created_by AS createdBy, created_at AS createdAt, updated_at AS updatedAt`;
 
+// Built once: a zod schema built per row costs more than the row's whole parse.
+const StoredRowSchema = z.object({ filter: z.string(), delivery: z.string() }).passthrough();
+
 function toSubscription(row: unknown): Subscription {
-  const r = z.object({ filter: z.string(), delivery: z.string() }).passthrough().parse(row);
+  const r = StoredRowSchema.parse(row);
   return SubscriptionSchema.parse({ ...r, filter: JSON.parse(r.filter), delivery: JSON.parse(r.delivery) });
 }
 

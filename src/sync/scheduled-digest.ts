@@ -58,17 +58,33 @@ export interface DigestRunResult {
 export function queueDueDigests(store: Store, timeZone: string, now: Date, records: PaperRecords = NO_RECORDS): DigestRunResult {
   const result: DigestRunResult = { digests: [], queued: 0 };
   const iso = now.toISOString();
+  // Every minute, most channels have nothing waiting or nothing due: one query and one time per cadence rule them out.
+  const oldest = store.digestItems.oldestWaiting();
+  if (oldest.size === 0) return result;
+  const ends = new Map<string, Date | undefined>();
+  const endOf = (sub: Subscription) => {
+    const cadence = `${sub.delivery.mode}|${sub.delivery.at}|${sub.delivery.day}`;
+    if (!ends.has(cadence)) ends.set(cadence, lastDigestTime(sub.delivery, now, timeZone));
+    return ends.get(cadence);
+  };
+  // The same announcements go into many channels' digests: each is read once per run.
+  const cache = new Map<number, Announcement | undefined>();
+  const announcementOf = (id: number) => {
+    if (!cache.has(id)) cache.set(id, store.announcements.get(id));
+    return cache.get(id);
+  };
   for (const sub of store.subscriptions.active()) {
     const { mode } = sub.delivery;
-    if (mode === "instant") continue;
-    const end = lastDigestTime(sub.delivery, now, timeZone);
-    if (!end) continue;
+    const first = oldest.get(sub.id);
+    if (mode === "instant" || first === undefined) continue;
+    const end = endOf(sub);
+    if (!end || first > end.toISOString()) continue;
     const key = scheduledDigestKey(sub, periodLabel(end, timeZone));
     store.transaction(() => {
       if (store.announcements.byKey(key)) return;
       const held = store.digestItems.waiting(sub.id, end.toISOString());
       if (held.length === 0) return;
-      const announcements = held.flatMap((h) => store.announcements.get(h.announcementId) ?? []);
+      const announcements = held.flatMap((h) => announcementOf(h.announcementId) ?? []);
       const reply = scheduledDigestReply(mode, announcements, records);
       const digest = store.announcements.insert({ key, source: "digest", kind: "digest", paperId: null, reply, createdAt: iso });
       // The digest's key names its channel already: it is the delivery's key too.
