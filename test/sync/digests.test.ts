@@ -213,6 +213,26 @@ describe("daily and weekly digests", () => {
     expect(discord.calls).toEqual([]);
   });
 
+  it("opens one discussion thread on a digest when the channel asked for threads, and one per post when instant", async () => {
+    const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
+    const { s, discord } = open(clock);
+    await run("subscribe", { mode: "daily", thread: "yes" }, s, admin("digest"));
+    await run("subscribe", { thread: "yes" }, s, admin("instant"));
+    await s.sync.run();
+    upstream.serve(versionTwo());
+    await s.sync.run();
+    clock.advance(21 * 3_600_000);
+    await runDigests(s);
+    await s.deliverer.deliverDue();
+    const digestPost = discord.posted.findIndex((p) => p.channelId === "digest");
+    expect(discord.threadPosts.filter((t) => t.channelId === "digest")).toEqual([
+      expect.objectContaining({ parentMessageId: `m${digestPost + 1}`, threadName: "Daily digest 2026-11-29", reply: { kind: "notice", text: "Discussion of the daily digest: reply here about any of its papers." } }),
+    ]);
+    const instant = discord.threadPosts.filter((t) => t.channelId === "instant");
+    expect(instant.map((t) => t.threadName)).toEqual(["FlexServe", "Atom", "InferLine", "ZipServe"]);
+    expect(instant.map((t) => t.parentMessageId)).toEqual(discord.posted.flatMap((p, i) => (p.channelId === "instant" ? [`m${i + 1}`] : [])));
+  });
+
   it("shows each paper's short abstract as known at digest time, and lists at most 20 papers with the rest counted", async () => {
     const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
     const { s, discord } = open(clock);
