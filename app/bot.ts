@@ -9,6 +9,7 @@ import type { ChatAdapter } from "../src/ports.js";
 import { calendarRoute } from "../src/reading/live-calendar.js";
 import { readingJob } from "../src/reading/reading-job.js";
 import { reminderJob } from "../src/reading/reminders.js";
+import { digestJob } from "../src/sync/digest-job.js";
 import type { Services } from "../src/services.js";
 import { adapterOwnsPort, createAdapters } from "./adapters.js";
 import { buildServices } from "./services.js";
@@ -100,6 +101,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(remind);
   // A reminder due while the bot was down goes out now, while its session has not started.
   void jobs.runOnce(remind);
+  const digests = digestJob(services);
+  jobs.add(digests);
+  // A digest whose time passed while the bot was down goes out now, once.
+  void jobs.runOnce(digests);
   services.deliverer.start();
 
   return {

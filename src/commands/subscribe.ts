@@ -1,26 +1,34 @@
 import { findTag } from "../papers/index.js";
 import { errorReply, type Reply } from "../replies/reply.js";
-import type { SubscriptionFilter } from "../store/subscription-repo.js";
+import { DEFAULT_DELIVERY, DELIVERY_MODES, type DeliveryOptions, type SubscriptionFilter } from "../store/subscription-repo.js";
+import { describeCadence, nextDigestText } from "../sync/describe-delivery.js";
+import { dropHeld, releaseHeld } from "../sync/scheduled-digest.js";
 import { describeFilter } from "../sync/subscription-match.js";
 import { isReply, requireChannel } from "./channel-scope.js";
 import { defineCommand } from "./command.js";
-import { text } from "./options.js";
+import { clockTime, describeMention, parseMention, weekdayName } from "./delivery-options.js";
+import { choice, flag, text } from "./options.js";
 
 export const subscribeCommand = defineCommand({
   name: "subscribe",
-  description: "Announce new and updated papers in this channel, optionally only a category, venue or reporter.",
+  description: "Announce new and updated papers in this channel: filter, instant or digest, thread, role ping.",
   group: "announcements",
   admin: true,
   options: {
     tag: text({ description: "Only papers of this category", max: 40, dynamicChoices: "tags" }).optional(),
     venue: text({ description: "Only papers of this venue, e.g. OSDI", max: 40 }).optional(),
     reporter: text({ description: "Only papers this person reports", max: 60, autocomplete: "reporters" }).optional(),
+    mode: choice(DELIVERY_MODES, { description: "instant (each paper at once), or a daily or weekly digest" }).optional(),
+    at: clockTime({ description: "When the digest goes out, HH:MM in the bot's time zone (default 09:00)" }).optional(),
+    day: weekdayName({ description: "The weekly digest's day, mon to sun (default mon)" }).optional(),
+    thread: flag({ description: "Open a discussion thread on each post" }).optional(),
+    mention: text({ description: "Role (Discord) or user group (Slack) to ping on each post; none for nobody", max: 120 }).optional(),
   },
-  examples: ["subscribe", "subscribe tag:scheduling", "subscribe venue:OSDI"],
-  run({ tag, venue, reporter }, ctx): Reply {
+  examples: ["subscribe", "subscribe tag:scheduling", "subscribe venue:OSDI", "subscribe mode:daily at:09:00", "subscribe mode:weekly day:fri thread:yes"],
+  run({ tag, venue, reporter, mode, at: time, day, thread, mention }, ctx): Reply {
     const channel = requireChannel(ctx);
     if (isReply(channel)) return channel;
-    const { store, catalog, now } = ctx.services;
+    const { store, catalog, now, reading } = ctx.services;
     const filter: SubscriptionFilter = {};
     if (tag !== undefined) {
       const found = findTag(catalog.list.legend, tag);
@@ -30,13 +38,41 @@ export const subscribeCommand = defineCommand({
     if (venue !== undefined) filter.venue = venue;
     if (reporter !== undefined) filter.reporter = reporter;
     const before = store.subscriptions.get(channel.platform, channel.id);
+    // Delivery options not given keep their current values: "subscribe mention:none" changes only the ping.
+    const current = before?.delivery ?? DEFAULT_DELIVERY;
+    let mentionId = current.mention;
+    if (mention !== undefined) {
+      const parsed = parseMention(channel.platform, mention);
+      if (!parsed.ok) return errorReply("invalid", parsed.message);
+      mentionId = parsed.id;
+    }
+    const delivery: DeliveryOptions = { mode: mode ?? current.mode, at: time ?? current.at, day: day ?? current.day, thread: thread ?? current.thread, mention: mentionId };
+    if (delivery.mode === "instant" && (time !== undefined || day !== undefined)) {
+      return errorReply("invalid", "at and day say when a digest goes out, and this channel gets each paper at once.", "Add mode:daily or mode:weekly.");
+    }
+    if (delivery.mode === "daily" && day !== undefined) return errorReply("invalid", "day is for weekly digests: a daily digest goes out every day.", `Use mode:weekly day:${day}, or leave day out.`);
+
     const at = now().toISOString();
-    store.subscriptions.subscribe(channel.platform, channel.id, filter, ctx.user.id, at);
-    // Resuming a pause also queues again what the platform refused before it: the cause is presumably fixed.
-    const requeued = store.outbox.wakeChannel(channel.platform, channel.id, at, before?.status === "paused");
+    const { requeued, released } = store.transaction(() => {
+      const sub = store.subscriptions.subscribe(channel.platform, channel.id, filter, ctx.user.id, at, delivery);
+      // Back to instant: what was held for a digest goes out now, each on its own.
+      const released = before && before.delivery.mode !== "instant" && delivery.mode === "instant" ? releaseHeld(store, sub, at) : 0;
+      // Resuming a pause also queues again what the platform refused before it: the cause is presumably fixed.
+      return { requeued: store.outbox.wakeChannel(channel.platform, channel.id, at, before?.status === "paused"), released };
+    });
     const verb = before?.status === "paused" ? "resumed" : before?.status === "active" ? "updated" : "on";
     const again = requeued > 0 ? ` ${requeued} ${requeued === 1 ? "delivery that was refused is" : "deliveries that were refused are"} queued again.` : "";
-    return { kind: "notice", text: `Announcements ${verb} for this channel: ${describeFilter(filter)}. New papers are posted when the list changes upstream.${again}` };
+    const next = nextDigestText(delivery, now(), reading.timeZone);
+    const how =
+      next === undefined
+        ? "New papers are posted when the list changes upstream."
+        : `New papers are collected into one digest, ${describeCadence(delivery, reading.timeZone)}; the next goes out ${next} if there is news.`;
+    const extras = [
+      released > 0 && `${released} ${released === 1 ? "paper held for the digest is" : "papers held for the digest are"} posted now.`,
+      delivery.thread && "Each post gets a discussion thread.",
+      delivery.mention !== null && `Each post pings ${describeMention(channel.platform, delivery.mention)}.`,
+    ].filter(Boolean);
+    return { kind: "notice", text: [`Announcements ${verb} for this channel: ${describeFilter(filter)}. ${how}${again}`, ...extras].join(" ") };
   },
 });
 
@@ -52,7 +88,10 @@ export const unsubscribeCommand = defineCommand({
     const { store, now } = ctx.services;
     const sub = store.subscriptions.get(channel.platform, channel.id);
     if (!sub || sub.status === "off") return errorReply("not-found", "This channel is not subscribed.");
-    store.subscriptions.setStatus(sub.id, "off", `unsubscribed by ${ctx.user.name}`, now().toISOString());
+    store.transaction(() => {
+      store.subscriptions.setStatus(sub.id, "off", `unsubscribed by ${ctx.user.name}`, now().toISOString());
+      dropHeld(store, sub);
+    });
     return { kind: "notice", text: "Announcements are off for this channel. Subscribe again any time." };
   },
 });

@@ -1,18 +1,20 @@
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
 import { textTime } from "../replies/time-text.js";
+import { describeCadence, nextDigestText } from "../sync/describe-delivery.js";
 import { describeFilter } from "../sync/subscription-match.js";
 import { isReply, requireChannel } from "./channel-scope.js";
 import { defineCommand } from "./command.js";
+import { describeMention } from "./delivery-options.js";
 
 export const subscriptionsCommand = defineCommand({
   name: "subscriptions",
-  description: "This channel's subscription: its filter, status, last delivery and any failure.",
+  description: "This channel's subscription: filter, mode and next digest, status, last delivery, failures.",
   group: "announcements",
   options: {},
   run(_args, ctx): Reply {
     const channel = requireChannel(ctx);
     if (isReply(channel)) return channel;
-    const { store } = ctx.services;
+    const { store, now, reading } = ctx.services;
     const sub = store.subscriptions.get(channel.platform, channel.id);
     if (!sub) return errorReply("not-found", "This channel has never subscribed.", "An admin can run subscribe here.");
     const rows = store.outbox.forChannel(channel.platform, channel.id);
@@ -23,10 +25,17 @@ export const subscriptionsCommand = defineCommand({
     const info: InfoRow[] = [
       { label: "Status", value: status },
       { label: "Filter", value: describeFilter(sub.filter) },
+      { label: "Mode", value: describeCadence(sub.delivery, reading.timeZone) },
       { label: "Since", value: textTime(sub.createdAt) },
       { label: "Last delivery", value: lastSent?.sentAt ? textTime(lastSent.sentAt) : "none yet" },
       { label: "Waiting", value: waiting.length === 0 ? "nothing" : `${waiting.length} (next attempt ${textTime(waiting.at(-1)?.nextAttemptAt ?? "")}${waiting.at(-1)?.lastError ? `, last error: ${waiting.at(-1)?.lastError}` : ""})` },
     ];
+    const next = nextDigestText(sub.delivery, now(), reading.timeZone);
+    if (next !== undefined) {
+      const held = store.digestItems.waiting(sub.id).length;
+      info.splice(3, 0, { label: "Next digest", value: sub.status === "active" ? `${next}${held === 0 ? " (nothing collected yet; an empty digest is not posted)" : ` (${held} ${held === 1 ? "paper" : "papers"} collected so far)`}` : `none while ${sub.status}` });
+    }
+    info.splice(next !== undefined ? 4 : 3, 0, { label: "Thread", value: sub.delivery.thread ? "yes: each post opens a discussion thread" : "no" }, { label: "Mention", value: describeMention(channel.platform, sub.delivery.mention) });
     if (lastFailed) info.push({ label: "Last failure", value: `${lastFailed.lastError ?? "unknown"}` });
     return { kind: "info", title: "Announcements in this channel", sections: [{ title: "Subscription", rows: info }] };
   },

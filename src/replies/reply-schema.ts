@@ -18,6 +18,7 @@ const PaperCardSchema = z.object({
 
 const CommandLinkSchema = z.object({ command: z.string(), args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) });
 const PlatformSchema = z.enum(PLATFORMS);
+const MentionSchema = z.object({ id: z.string() });
 
 export const ReplySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("paper"), card: PaperCardSchema, note: z.string().optional() }),
@@ -46,8 +47,16 @@ export const ReplySchema = z.discriminatedUnion("kind", [
     kind: z.literal("announcement"),
     headline: z.string(),
     items: z.array(z.object({ change: z.enum(["added", "changed"]), card: PaperCardSchema, changes: z.array(z.string()) })),
+    mention: MentionSchema.optional(),
   }),
-  z.object({ kind: z.literal("digest"), headline: z.string(), items: z.array(PaperCardSchema), more: z.number() }),
+  z.object({
+    kind: z.literal("digest"),
+    headline: z.string(),
+    items: z.array(PaperCardSchema),
+    more: z.number(),
+    summaries: z.boolean().optional(),
+    mention: MentionSchema.optional(),
+  }),
   z.object({
     kind: z.literal("session"),
     headline: z.string(),

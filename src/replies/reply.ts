@@ -47,6 +47,11 @@ export interface SessionPresenter {
   userIds: Partial<Record<Platform, string>>;
 }
 
+/** Whom a channel post pings, chosen per subscription: a Discord role or a Slack user group, by its platform id. */
+export interface Mention {
+  id: string;
+}
+
 export type ErrorReason = "invalid" | "not-found" | "forbidden" | "unavailable" | "failed";
 
 /**
@@ -71,8 +76,9 @@ export type Reply =
   | { kind: "info"; title: string; text?: string; sections: InfoSection[]; file?: { name: string; mime: string; content: string } }
   | { kind: "notice"; text: string }
   | { kind: "error"; reason: ErrorReason; text: string; hint?: string }
-  | { kind: "announcement"; headline: string; items: AnnouncedPaper[] }
-  | { kind: "digest"; headline: string; items: PaperCard[]; more: number }
+  | { kind: "announcement"; headline: string; items: AnnouncedPaper[]; mention?: Mention }
+  /** Several papers in one post; `summaries` (scheduled digests) shows each paper's short abstract too. */
+  | { kind: "digest"; headline: string; items: PaperCard[]; more: number; summaries?: boolean; mention?: Mention }
   | { kind: "session"; headline: string; date: string; presenter: SessionPresenter | null; card: PaperCard | null; note?: string };
 
 export type ReplyKind = Reply["kind"];

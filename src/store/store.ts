@@ -1,6 +1,7 @@
 import { AnnouncementRepo } from "./announcement-repo.js";
 import { openDatabase, type Database } from "./database.js";
 import { DeliveryTargetRepo } from "./delivery-target-repo.js";
+import { DigestItemRepo } from "./digest-item-repo.js";
 import { OutboxRepo } from "./outbox-repo.js";
 import { ReadingMemberRepo } from "./reading-member-repo.js";
 import { ReadingSessionRepo } from "./reading-session-repo.js";
@@ -20,6 +21,8 @@ export class Store {
   readonly outbox: OutboxRepo;
   /** Deliveries that are not channel posts: DMs, thread posts, message edits. */
   readonly deliveryTargets: DeliveryTargetRepo;
+  /** Announcements held for a channel's daily or weekly digest. */
+  readonly digestItems: DigestItemRepo;
   readonly runs: RunRepo;
   readonly settings: SqliteSettings;
   readonly scholar: ScholarRepo;
@@ -32,6 +35,7 @@ export class Store {
     this.announcements = new AnnouncementRepo(db);
     this.outbox = new OutboxRepo(db);
     this.deliveryTargets = new DeliveryTargetRepo(db);
+    this.digestItems = new DigestItemRepo(db);
     this.runs = new RunRepo(db);
     this.settings = new SqliteSettings(db);
     this.scholar = new ScholarRepo(db);

@@ -1,6 +1,7 @@
 import type { PaperList } from "../papers/index.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
+import { queueInstant } from "./channel-delivery.js";
 import { digestKey, digestReply, type PlannedAnnouncement } from "./plan-announcements.js";
 import { describeFilter, matchesFilter } from "./subscription-match.js";
 
@@ -15,7 +16,9 @@ const channelOf = (s: Subscription) => `${s.platform}:${s.channelId}`;
  * Stores planned announcements and queues one delivery per (announcement,
  * subscribed channel) whose filter matches. A channel that would get more than
  * `maxAnnounce` at once gets one digest instead, and each held item records
- * why, so nothing is dropped silently. Call inside the sync's transaction.
+ * why, so nothing is dropped silently. A channel on a daily or weekly digest
+ * holds its matches for the digest job instead; a channel with threads gets a
+ * thread on each post. Call inside the sync's transaction.
  */
 export function enqueueAnnouncements(store: Store, source: string, planned: PlannedAnnouncement[], list: PaperList, maxAnnounce: number, at: string): EnqueueResult {
   const ids = planned.map((p) => store.announcements.insert({ key: p.key, source, kind: p.kind, paperId: p.paper.id, reply: p.reply, createdAt: at }).id);
@@ -31,6 +34,13 @@ export function enqueueAnnouncements(store: Store, source: string, planned: Plan
       else matched.push(i);
     });
     if (matched.length === 0) continue;
+    if (sub.delivery.mode !== "instant") {
+      for (const i of matched) {
+        store.digestItems.hold(sub.id, ids[i] as number, at);
+        store.outbox.skip(ids[i] as number, sub.platform, sub.channelId, `collected for the channel's ${sub.delivery.mode} digest instead of posted alone`);
+      }
+      continue;
+    }
     if (matched.length > maxAnnounce) {
       const items = matched.map((i) => planned[i] as PlannedAnnouncement);
       const digest = store.announcements.insert({ key: `${source}|${digestKey(items)}|${channelOf(sub)}`, source, kind: "digest", paperId: null, reply: digestReply(items, list.legend), createdAt: at });
@@ -41,7 +51,8 @@ export function enqueueAnnouncements(store: Store, source: string, planned: Plan
       continue;
     }
     for (const i of matched) {
-      if (store.outbox.enqueue(ids[i] as number, sub.platform, sub.channelId, `${(planned[i] as PlannedAnnouncement).key}|${channelOf(sub)}`, at)) deliveries++;
+      const p = planned[i] as PlannedAnnouncement;
+      if (queueInstant(store, sub, { id: ids[i] as number, key: p.key, kind: p.kind, reply: p.reply }, at)) deliveries++;
     }
   }
   return { deliveries, digests };

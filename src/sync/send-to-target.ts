@@ -5,6 +5,13 @@ import type { Store } from "../store/store.js";
 
 const refuse = (retry: "transient" | "permanent", reason: string): Promise<DeliveryResult> => Promise.resolve({ ok: false, retry, reason });
 
+/** A paper post (announcement or digest) to a channel that asked for a ping carries it; nothing else pings. */
+function withMention(store: Store, row: OutboxRow, reply: Reply): Reply {
+  if (reply.kind !== "announcement" && reply.kind !== "digest") return reply;
+  const mention = store.subscriptions.get(row.platform, row.channelId)?.delivery.mention;
+  return mention ? { ...reply, mention: { id: mention } } : reply;
+}
+
 /**
  * One outbox row to its platform: a channel post, or the row's other kind of
  * target (a DM, a post in the thread of an earlier delivery) through the
@@ -12,7 +19,7 @@ const refuse = (retry: "transient" | "permanent", reason: string): Promise<Deliv
  */
 export function sendToTarget(store: Store, announcer: Announcer, row: OutboxRow, reply: Reply, attempt: DeliveryAttempt): Promise<DeliveryResult> {
   const target = store.deliveryTargets.get(row.id);
-  if (!target) return announcer.announce(row.channelId, reply, row.key, attempt);
+  if (!target) return announcer.announce(row.channelId, withMention(store, row, reply), row.key, attempt);
   if (target.kind === "dm") {
     if (!announcer.direct) return refuse("permanent", `${row.platform} cannot send direct messages`);
     return announcer.direct(row.channelId, reply, row.key, attempt);

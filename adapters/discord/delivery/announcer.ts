@@ -12,13 +12,17 @@ const SNOWFLAKE = /^\d{15,25}$/;
 /** "A thread has already been created for this message". */
 const THREAD_EXISTS = 160004;
 
-/** The JSON body of a channel post: nothing pings but a named presenter; the nonce makes a retry idempotent. */
+/** The JSON body of a channel post: nothing pings but a named presenter or a subscription's role; the nonce makes a retry idempotent. */
 export function messageBody(part: DiscordMessage, nonce: string) {
   return {
     ...(part.content !== undefined ? { content: part.content } : {}),
     embeds: part.embeds,
     components: part.components,
-    allowed_mentions: part.mentionUsers.length > 0 ? { parse: [], users: part.mentionUsers } : { parse: [] },
+    allowed_mentions: {
+      parse: [],
+      ...(part.mentionUsers.length > 0 ? { users: part.mentionUsers } : {}),
+      ...(part.mentionRoles.length > 0 ? { roles: part.mentionRoles } : {}),
+    },
     nonce,
     enforce_nonce: true,
   };

@@ -30,6 +30,7 @@ export function batchMessages(rendered: DiscordMessage): DiscordMessage[] {
       components: i === last ? rendered.components : [],
       files: i === last ? rendered.files : [],
       mentionUsers: rendered.mentionUsers,
+      mentionRoles: rendered.mentionRoles,
       ephemeral: rendered.ephemeral,
     }),
   );

@@ -9,10 +9,12 @@ export interface DiscordMessage {
   embeds: APIEmbed[];
   components: ActionRow[];
   files: Array<{ name: string; data: Buffer; contentType: string }>;
-  /** The only users this message may ping (a reading-group presenter); roles, @everyone and @here never. */
+  /** The only users this message may ping (a reading-group presenter); @everyone and @here never. */
   mentionUsers: string[];
+  /** The only roles this message may ping (the role a subscription names); none otherwise. */
+  mentionRoles: string[];
   /** Only the invoking user sees it (errors). Ignored for channel posts. */
   ephemeral: boolean;
 }
 
-export const message = (over: Partial<DiscordMessage>): DiscordMessage => ({ embeds: [], components: [], files: [], mentionUsers: [], ephemeral: false, ...over });
+export const message = (over: Partial<DiscordMessage>): DiscordMessage => ({ embeds: [], components: [], files: [], mentionUsers: [], mentionRoles: [], ephemeral: false, ...over });

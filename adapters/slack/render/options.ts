@@ -1,3 +1,4 @@
+import type { Mention } from "../../../src/replies/reply.js";
 import { actionId } from "./action-ids.js";
 import { context, valueButton, type Block, type Button } from "./blocks.js";
 
@@ -10,6 +11,12 @@ export interface RenderOptions {
 }
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+const SLACK_GROUP_ID = /^S[A-Z0-9]{2,20}$/;
+
+/** The user group a channel post pings (a subscription's `mention:`), only for a well-formed group id. */
+export function groupMention(m: Mention | undefined): string | undefined {
+  return m && SLACK_GROUP_ID.test(m.id) ? `<!subteam^${m.id}>` : undefined;
+}
 
 /** A mention of a Slack user, only for a well-formed user id (never built from free text). */
 export function mention(userId: string | undefined): string | undefined {

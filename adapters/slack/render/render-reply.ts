@@ -9,7 +9,7 @@ import { renderError } from "./error.js";
 import { renderInfo } from "./info.js";
 import { escapeMrkdwn, truncateMrkdwn } from "./mrkdwn.js";
 import { renderNotice } from "./notice.js";
-import type { RenderOptions } from "./options.js";
+import { groupMention, type RenderOptions } from "./options.js";
 import { renderPaper } from "./paper.js";
 import { renderPapers } from "./papers.js";
 import { renderSession } from "./session.js";
@@ -45,7 +45,9 @@ export function slackFallback(reply: Reply): string {
   return text.trim() === "" ? "mss-bot" : text;
 }
 
-/** Renders any reply as a Slack message: Block Kit within Slack's limits plus the fallback text. */
+/** Renders any reply as a Slack message: Block Kit within Slack's limits plus the fallback text (which carries a subscription's ping too). */
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
-  return { text: slackFallback(reply), blocks: blocksOf(reply, options) };
+  const ping = reply.kind === "announcement" || reply.kind === "digest" ? groupMention(reply.mention) : undefined;
+  const text = slackFallback(reply);
+  return { text: ping ? truncateMrkdwn(`${ping} ${text}`, LIMITS.fallbackText) : text, blocks: blocksOf(reply, options) };
 }
