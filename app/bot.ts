@@ -92,7 +92,8 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(sync);
   // Scholarly enrichment works in the background once the first sync has queued what the list needs.
   void jobs.runOnce(sync).finally(() => services.scholar.start());
-  const reading = readingJob(services, config.readingCron);
+  // Every minute: the post goes out MSS_READING_POST_LEAD before a session on MSS_READING_CRON, which no cron says.
+  const reading = readingJob(services, "* * * * *");
   jobs.add(reading);
   // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
   void jobs.runOnce(reading);

@@ -92,7 +92,7 @@ export class ReadingService {
     };
   }
 
-  /** The first session still to be posted: the due one if it was missed, else the next to start after `at`. */
+  /** The next session: the due one if its post was missed, else the next to start after `at` (posted or not). */
   nextSlot(at: Date): SessionSlot {
     const [slot] = this.upcomingSlots(at, 1);
     if (!slot) throw new Error("the reading schedule has no next session");
@@ -105,12 +105,26 @@ export class ReadingService {
   }
 
   /**
-   * The due session whose post was missed (the bot was down when it started)
+   * The session whose weekly post is due at `at`: the post goes out `postLeadMs`
+   * before the session (MSS_READING_POST_LEAD) and stays due as long, shifted
+   * the same, as the session's week is current.
+   */
+  postDueAt(at: Date): SessionSlot | undefined {
+    return this.deps.calendar.dueAt(new Date(at.getTime() + this.options.postLeadMs));
+  }
+
+  /** When a session's weekly post goes out. */
+  postTime(slot: SessionSlot): Date {
+    return new Date(slot.startsAt.getTime() - this.options.postLeadMs);
+  }
+
+  /**
+   * The due session whose post was missed (the bot was down at its post time)
    * and goes out late, at start-up. A session that started before the weekly
    * job first ran was not missed: a new installation starts with the next one.
    */
   private missed(at: Date): SessionSlot | undefined {
-    const due = this.deps.calendar.dueAt(at);
+    const due = this.postDueAt(at);
     if (!due || this.deps.store.reading.sessions.get(due.id)) return undefined;
     const since = this.deps.store.settings.get(SINCE_SETTING);
     return since !== undefined && due.startsAt.toISOString() >= since ? due : undefined;
@@ -121,14 +135,35 @@ export class ReadingService {
     return this.plan(this.upcomingSlots(at, count));
   }
 
-  /** Plans sessions from the first given one; changes to sessions before it (missed, never posted) no longer count. */
+  /**
+   * Plans sessions from the first given one; changes to sessions before it
+   * (missed, never posted) no longer count. A session already posted (its post
+   * goes out before it starts) keeps what was posted: only the others are planned.
+   */
   private plan(slots: SessionSlot[]): PlannedSession[] {
     const input = this.input();
-    const first = slots[0]?.id ?? "";
-    return planSessions({ ...input, overrides: input.overrides.filter((o) => o.date >= first) }, slots);
+    const { sessions } = this.deps.store.reading;
+    const open = slots.filter((s) => !sessions.get(s.id));
+    const first = open[0]?.id ?? "";
+    const planned = new Map(planSessions({ ...input, overrides: input.overrides.filter((o) => o.date >= first) }, open).map((p) => [p.slot.id, p]));
+    return slots.flatMap((slot) => {
+      const row = sessions.get(slot.id);
+      const plan = row ? this.postedPlan(slot, row, input.roster) : planned.get(slot.id);
+      return plan ? [plan] : [];
+    });
   }
 
+  /** A posted session as a plan: who presents what, as posted. */
+  private postedPlan(slot: SessionSlot, row: SessionRow, roster: Member[]): PlannedSession {
+    const presenter = roster.find((m) => m.key === row.presenterKey) ?? null;
+    const paper = row.paperId === null ? null : (this.deps.catalog.list.papers.find((p) => p.id === row.paperId) ?? null);
+    return { slot, skipped: row.status === "skipped", presenter, assignedPresenter: false, absent: [], paper, paperSource: paper ? "own" : "choice" };
+  }
+
+  /** The reply of a session: as posted once it was, else as planned now. */
   reply(planned: PlannedSession): SessionReply {
+    const row = this.deps.store.reading.sessions.get(planned.slot.id);
+    if (row?.reply.kind === "session") return row.reply;
     return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links(), this.deps.catalog.records);
   }
 
@@ -180,7 +215,7 @@ export class ReadingService {
     const iso = at.toISOString();
     return store.transaction(() => {
       if (store.settings.get(SINCE_SETTING) === undefined) store.settings.set(SINCE_SETTING, iso);
-      const slot = this.deps.calendar.dueAt(at);
+      const slot = this.postDueAt(at);
       if (!slot) return { kind: "none" };
       let row = store.reading.sessions.get(slot.id);
       const created = row === undefined;
