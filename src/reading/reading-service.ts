@@ -8,6 +8,7 @@ import { planSessions, type PlannedSession, type RotationInput } from "./rotatio
 import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
 import type { CalendarSession } from "./ics.js";
 import { DEFAULT_READING_OPTIONS, type ReadingOptions } from "./reading-options.js";
+import { withRsvp } from "./rsvp.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
 import { queueThreadOpener } from "./threads.js";
 import { isoWeek, localTime, parseCivil } from "./zoned-time.js";
@@ -223,7 +224,10 @@ export class ReadingService {
         if (this.missed(at)?.id !== slot.id) return { kind: "none" };
         row = this.commit(slot, at);
       }
-      const announcement = store.announcements.insert({ key: sessionKey(slot), source: "reading", kind: "session", paperId: row.paperId, reply: row.reply, createdAt: iso });
+      // A held session posted before it starts carries the RSVP buttons (their counts follow by edits).
+      const rsvp = row.status === "held" && row.reply.kind === "session" && slot.startsAt.getTime() > at.getTime();
+      const posted = rsvp && row.reply.kind === "session" ? withRsvp(row.reply, slot.id, store.reading.rsvps.counts(slot.id)) : row.reply;
+      const announcement = store.announcements.insert({ key: sessionKey(slot), source: "reading", kind: "session", paperId: row.paperId, reply: posted, createdAt: iso });
       let queued = 0;
       for (const { platform, channelId } of this.channels()) {
         if (store.outbox.enqueue(announcement.id, platform, channelId, `${sessionKey(slot)}|${platform}:${channelId}`, iso)) queued++;

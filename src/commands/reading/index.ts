@@ -14,6 +14,7 @@ import { readingQueueAddCommand } from "./queue-add.js";
 import { readingQueueListCommand } from "./queue-list.js";
 import { readingQueueRemoveCommand } from "./queue-remove.js";
 import { readingRemoveCommand } from "./remove.js";
+import { readingRsvpCommand } from "./rsvp.js";
 import { readingScheduleCommand } from "./schedule.js";
 import { readingSkipCommand } from "./skip.js";
 import { readingSlidesCommand } from "./slides.js";
@@ -31,6 +32,7 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingLeaveCommand,
   readingLinkCommand,
   readingCalendarCommand,
+  readingRsvpCommand,
   readingQueueAddCommand,
   readingSlidesCommand,
   readingSkipCommand,
