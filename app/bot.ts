@@ -8,6 +8,7 @@ import { opsRoutes, routeHandler, type OpsRoute } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
 import { calendarRoute } from "../src/reading/live-calendar.js";
 import { readingJob } from "../src/reading/reading-job.js";
+import { voteJob } from "../src/reading/vote.js";
 import { reminderJob } from "../src/reading/reminders.js";
 import type { Services } from "../src/services.js";
 import { adapterOwnsPort, createAdapters } from "./adapters.js";
@@ -101,6 +102,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(remind);
   // A reminder due while the bot was down goes out now, while its session has not started.
   void jobs.runOnce(remind);
+  const vote = voteJob(services);
+  jobs.add(vote);
+  // A vote whose deadline passed while the bot was down closes now.
+  void jobs.runOnce(vote);
   services.deliverer.start();
 
   return {

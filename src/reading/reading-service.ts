@@ -1,4 +1,5 @@
 import type { Logger } from "../log.js";
+import type { Paper } from "../papers/index.js";
 import type { Platform, Reply } from "../replies/reply.js";
 import type { Catalog } from "../search/catalog.js";
 import type { SessionRow, SlidesRow } from "../store/reading-session-repo.js";
@@ -8,6 +9,7 @@ import { planSessions, type PlannedSession, type RotationInput } from "./rotatio
 import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
 import type { CalendarSession } from "./ics.js";
 import { DEFAULT_READING_OPTIONS, type ReadingOptions } from "./reading-options.js";
+import { queuePostEdit } from "./post-edits.js";
 import { withRsvp } from "./rsvp.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
 import { queueThreadOpener } from "./threads.js";
@@ -159,6 +161,22 @@ export class ReadingService {
     const presenter = roster.find((m) => m.key === row.presenterKey) ?? null;
     const paper = row.paperId === null ? null : (this.deps.catalog.list.papers.find((p) => p.id === row.paperId) ?? null);
     return { slot, skipped: row.status === "skipped", presenter, assignedPresenter: false, absent: [], paper, paperSource: paper ? "own" : "choice" };
+  }
+
+  /**
+   * Gives a posted session that has not started its paper afterwards (a vote
+   * that closed after the post): the session as posted takes the paper and its
+   * post is edited to show it. False when the session is not posted, skipped or started.
+   */
+  assignPosted(slot: SessionSlot, paper: Paper, at: Date): boolean {
+    const { store } = this.deps;
+    const row = store.reading.sessions.get(slot.id);
+    if (!row || row.status !== "held" || Date.parse(row.startsAt) <= at.getTime()) return false;
+    const plan: PlannedSession = { ...this.postedPlan(slot, row, this.roster()), paper, paperSource: "group" };
+    const reply = sessionReply(plan, this.timeZone, this.deps.catalog.list.legend, store.reading.members.links(), this.deps.catalog.records);
+    store.reading.sessions.setPaper(slot.id, paper.id, paper.name, { ...reply, note: "The group chose the paper by vote." });
+    queuePostEdit(this, store, slot.id, at);
+    return true;
   }
 
   /** The reply of a session: as posted once it was, else as planned now. */

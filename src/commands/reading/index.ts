@@ -1,6 +1,7 @@
 import type { AnyCommand } from "../command.js";
 import { readingAbsentCommand } from "./absent.js";
 import { readingAssignCommand } from "./assign.js";
+import { readingBallotCommand } from "./ballot.js";
 import { readingCalendarCommand } from "./calendar.js";
 import { readingChannelCommand } from "./channel.js";
 import { readingDoneCommand } from "./done.js";
@@ -20,6 +21,7 @@ import { readingSkipCommand } from "./skip.js";
 import { readingSlidesCommand } from "./slides.js";
 import { readingSwapCommand } from "./swap.js";
 import { readingUnassignCommand } from "./unassign.js";
+import { readingVoteCommand } from "./vote.js";
 
 /** The reading group's commands, in help order: views, then joining, then changes (mostly admins). */
 export const READING_COMMANDS: readonly AnyCommand[] = [
@@ -33,6 +35,7 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingLinkCommand,
   readingCalendarCommand,
   readingRsvpCommand,
+  readingBallotCommand,
   readingQueueAddCommand,
   readingSlidesCommand,
   readingSkipCommand,
@@ -40,6 +43,7 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingSwapCommand,
   readingAssignCommand,
   readingUnassignCommand,
+  readingVoteCommand,
   readingDoneCommand,
   readingRemoveCommand,
   readingQueueRemoveCommand,
