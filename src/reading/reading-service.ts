@@ -116,11 +116,6 @@ export class ReadingService {
     return this.deps.calendar.dueAt(new Date(at.getTime() + this.options.postLeadMs));
   }
 
-  /** When a session's weekly post goes out. */
-  postTime(slot: SessionSlot): Date {
-    return new Date(slot.startsAt.getTime() - this.options.postLeadMs);
-  }
-
   /**
    * The due session whose post was missed (the bot was down at its post time)
    * and goes out late, at start-up. A session that started before the weekly
