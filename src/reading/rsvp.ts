@@ -32,7 +32,9 @@ export type RsvpResult =
  */
 export function answerRsvp(reading: ReadingService, store: Store, slot: SessionSlot, who: RsvpWho, answer: RsvpAnswer, at: Date): RsvpResult {
   if (slot.startsAt.getTime() <= at.getTime()) return { ok: false, why: "started" };
-  if (store.reading.sessions.get(slot.id)?.status === "skipped") return { ok: false, why: "skipped" };
+  const row = store.reading.sessions.get(slot.id);
+  const skipped = row ? row.status === "skipped" : reading.upcoming(at, 60).find((s) => s.slot.id === slot.id)?.skipped === true;
+  if (skipped) return { ok: false, why: "skipped" };
   return store.transaction(() => {
     const previous = store.reading.rsvps.answer({ date: slot.id, platform: who.platform, userId: who.userId, userName: who.userName, answer, answeredAt: at.toISOString() });
     const edits = previous === answer ? 0 : queuePostEdit(reading, store, slot.id, at);

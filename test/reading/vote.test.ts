@@ -52,3 +52,16 @@ describe("a vote on a week's paper", () => {
     expect(world.s.store.reading.polls.get("2026-11-30")).toMatchObject({ status: "closed", winner: null });
   });
 });
+
+describe("RSVP by typing", () => {
+  it("refuses a skipped week and a session that has started, and keeps one answer per user", async () => {
+    const world = readingWorld(undefined, { reading: { postLeadMs: 3 * DAY } });
+    await world.admin("reading skip", { week: "2026-W50" });
+    expect(textOf(await world.member("reading rsvp", { week: "2026-W50", answer: "going" }))).toContain("that week is skipped");
+    expect(textOf(await world.member("reading rsvp", { answer: "going" }))).toContain("Going: 1; can't make it: 0.");
+    expect(textOf(await world.member("reading rsvp", { answer: "going" }))).toContain("Going: 1; can't make it: 0.");
+    expect(textOf(await world.member("reading rsvp", { answer: "maybe" }))).toContain("answer: must be one of: going, not-going");
+    world.at("2026-11-30T09:00:00Z");
+    expect(textOf(await world.member("reading rsvp", { week: "2026-11-30", answer: "not-going" }))).toContain("has started; answers closed then.");
+  });
+});
