@@ -101,8 +101,27 @@ export function closePoll(reading: ReadingService, store: Store, poll: PollRow, 
       const assigned = paper ? assign(reading, store, slot, paper, at) : "it is no longer in the list";
       text = `The vote for ${label} is closed: ${top.name} wins with ${top.votes} of ${total} vote${total === 1 ? "" : "s"} (${counts.map((c) => `${c.name} ${c.votes}`).join(", ")}); ${assigned}.`;
     }
-    return { text, queued: post(reading, store, poll.date, `reading-vote-result|${poll.date}`, { kind: "notice", text }, iso) };
+    const queued = post(reading, store, poll.date, `reading-vote-result|${poll.date}`, { kind: "notice", text }, iso);
+    return { text, queued: queued + closeButtons(reading, store, poll.date, top?.name, iso) };
   });
+}
+
+/** Edits the poll's messages to say it is closed, without their buttons. Returns how many edits were queued. */
+function closeButtons(reading: ReadingService, store: Store, date: string, winner: string | undefined, at: string): number {
+  const poll = store.announcements.byKey(`reading-vote|${date}`);
+  if (!poll || poll.reply.kind !== "notice") return 0;
+  const reply: Reply = { kind: "notice", text: `${poll.reply.text} Closed: ${winner === undefined ? "no votes" : `${winner} won`}.` };
+  let queued = 0;
+  for (const { platform, channelId } of reading.channels()) {
+    if (!store.outbox.find(poll.id, platform, channelId)) continue;
+    const key = `reading-vote-closed|${date}|${platform}:${channelId}`;
+    const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: null, reply, createdAt: at });
+    if (store.outbox.enqueue(announcement.id, platform, channelId, key, at)) {
+      store.deliveryTargets.attach(key, { kind: "edit", parentKey: `reading-vote|${date}|${platform}:${channelId}` });
+      queued++;
+    }
+  }
+  return queued;
 }
 
 /** The winner to its session: an assignment before the post, the posted session's paper after it. */

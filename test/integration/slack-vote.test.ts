@@ -127,5 +127,9 @@ describe("a vote on the next paper, through Slack", () => {
     expect(running?.services.store.reading.sessions.get("2026-12-07")).toMatchObject({ paperId: "exoflow", paperName: "ExoFlow", outcome: "pending" });
     expect(await slash("next", "U0ANN")).toContain("ExoFlow");
     expect(await click(hyrax, "U0ANN")).toContain("This vote is closed.");
+    // The poll's message says so, its buttons gone.
+    const pollUpdate = fake.updates.find((u) => u.ts === poll?.ts);
+    expect(String(pollUpdate?.text)).toMatch(/Closed: ExoFlow won\.$/);
+    expect(buttonsOf(pollUpdate?.blocks)).toEqual([]);
   });
 });
