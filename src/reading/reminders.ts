@@ -6,7 +6,7 @@ import { formatOffset } from "./reading-options.js";
 import type { ReadingService } from "./reading-service.js";
 import type { PlannedSession } from "./rotation.js";
 import type { SessionReply } from "./session-reply.js";
-import { queueThreadPost } from "./threads.js";
+import { queueSessionPost } from "./threads.js";
 
 /** Sessions looked at per run: enough for the longest reminder (4 weeks) of a weekly group. */
 const LOOKAHEAD_SESSIONS = 8;
@@ -61,11 +61,7 @@ export function queueDueReminders(reading: ReadingService, store: Store, at: Dat
       result.reminders.push(`${planned.slot.id}|${formatOffset(due)}`);
       // In the session's thread once its post is out (MSS_READING_POST_LEAD before it); else in the reading channel.
       const channels = reading.channels();
-      const inThread = queueThreadPost(reading, store, planned.slot.id, key, reply, iso);
-      result.queued += inThread;
-      for (const { platform, channelId } of inThread > 0 ? [] : channels) {
-        if (store.outbox.enqueue(announcement.id, platform, channelId, `${key}|${platform}:${channelId}`, iso)) result.queued++;
-      }
+      result.queued += queueSessionPost(reading, store, planned.slot.id, key, reply, iso);
       for (const platform of DM_PLATFORMS) {
         const userId = reply.presenter?.userIds[platform];
         if (userId === undefined || !channels.some((c) => c.platform === platform)) continue;

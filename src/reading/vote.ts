@@ -7,7 +7,7 @@ import type { Store } from "../store/store.js";
 import type { ReadingService } from "./reading-service.js";
 import type { SessionSlot } from "./session-calendar.js";
 import { sessionDate } from "./session-reply.js";
-import { queueThreadPost } from "./threads.js";
+import { queueSessionPost } from "./threads.js";
 import { formatLocal, localTime, parseCivil } from "./zoned-time.js";
 
 /** Papers a poll offers at most: the oldest of the group queue. */
@@ -19,18 +19,6 @@ export type VoteOutcome<T> = { ok: true; value: T } | { ok: false; text: string;
 const refuse = <T>(text: string, hint?: string): VoteOutcome<T> => (hint === undefined ? { ok: false, text } : { ok: false, text, hint });
 
 export const ballotAction = (date: string, paperId: string, name: string): ReplyAction => ({ label: name, link: { command: "reading ballot", args: { paper: paperId, week: date } } });
-
-/** Where a poll's messages go: the session's thread once it is posted (and threads are on), else the reading channels. */
-function post(reading: ReadingService, store: Store, date: string, key: string, reply: Reply, at: string): number {
-  const inThread = queueThreadPost(reading, store, date, key, reply, at);
-  if (inThread > 0) return inThread;
-  const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: null, reply, createdAt: at });
-  let queued = 0;
-  for (const { platform, channelId } of reading.channels()) {
-    if (store.outbox.enqueue(announcement.id, platform, channelId, `${key}|${platform}:${channelId}`, at)) queued++;
-  }
-  return queued;
-}
 
 export const when = (reading: ReadingService, iso: string): string => `${formatLocal(localTime(new Date(iso), reading.timeZone))} (${reading.timeZone})`;
 
@@ -60,7 +48,7 @@ export function openPoll(reading: ReadingService, store: Store, slot: SessionSlo
     const poll = store.reading.polls.get(slot.id) as PollRow;
     const text = `Vote for the paper of ${label}, from the group queue: one vote each, changeable until ${when(reading, poll.closesAt)}.`;
     const actions = choices.map((c) => ballotAction(slot.id, c.paperId, c.name));
-    return { ok: true as const, value: { poll, queued: post(reading, store, slot.id, `reading-vote|${slot.id}`, { kind: "notice", text, actions }, iso) } };
+    return { ok: true as const, value: { poll, queued: queueSessionPost(reading, store, slot.id, `reading-vote|${slot.id}`, { kind: "notice", text, actions }, iso) } };
   });
 }
 
@@ -101,7 +89,7 @@ export function closePoll(reading: ReadingService, store: Store, poll: PollRow, 
       const assigned = paper ? assign(reading, store, slot, paper, at) : "it is no longer in the list";
       text = `The vote for ${label} is closed: ${top.name} wins with ${top.votes} of ${total} vote${total === 1 ? "" : "s"} (${counts.map((c) => `${c.name} ${c.votes}`).join(", ")}); ${assigned}.`;
     }
-    const queued = post(reading, store, poll.date, `reading-vote-result|${poll.date}`, { kind: "notice", text }, iso);
+    const queued = queueSessionPost(reading, store, poll.date, `reading-vote-result|${poll.date}`, { kind: "notice", text }, iso);
     return { text, queued: queued + closeButtons(reading, store, poll.date, top?.name, iso) };
   });
 }
