@@ -54,7 +54,7 @@ export function openPoll(reading: ReadingService, store: Store, slot: SessionSlo
 
 /** One vote per chat user (platform and user id), changeable while the poll is open. */
 export function castVote(store: Store, poll: PollRow, who: { platform: string; userId: string; userName: string }, paperId: string, at: Date): VoteOutcome<{ previous: string | undefined }> {
-  if (poll.status !== "open" || Date.parse(poll.closesAt) <= at.getTime()) return refuse("This vote is closed.", "reading vote shows how it ended.");
+  if (poll.status !== "open" || Date.parse(poll.closesAt) <= at.getTime()) return refuse("This vote is closed.", `reading ballot week:${poll.date} shows how it ended.`);
   if (!poll.choices.some((c) => c.paperId === paperId)) return refuse(`That paper is not on this vote; the choices: ${poll.choices.map((c) => c.name).join(", ")}.`);
   const previous = store.reading.polls.vote({ date: poll.date, platform: who.platform, userId: who.userId, userName: who.userName, paperId, votedAt: at.toISOString() });
   return { ok: true, value: { previous } };
