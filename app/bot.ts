@@ -8,6 +8,7 @@ import { opsRoutes, routeHandler, type OpsRoute } from "../src/ops/routes.js";
 import type { ChatAdapter } from "../src/ports.js";
 import { calendarRoute } from "../src/reading/live-calendar.js";
 import { readingJob } from "../src/reading/reading-job.js";
+import { voteJob } from "../src/reading/vote.js";
 import { reminderJob } from "../src/reading/reminders.js";
 import { digestJob } from "../src/sync/digest-job.js";
 import type { Services } from "../src/services.js";
@@ -93,7 +94,8 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(sync);
   // Scholarly enrichment works in the background once the first sync has queued what the list needs.
   void jobs.runOnce(sync).finally(() => services.scholar.start());
-  const reading = readingJob(services, config.readingCron);
+  // Every minute: the post goes out MSS_READING_POST_LEAD before a session on MSS_READING_CRON, which no cron says.
+  const reading = readingJob(services, "* * * * *");
   jobs.add(reading);
   // Catch-up: this week's reading-group post, if it was missed while the bot was down, goes out now.
   void jobs.runOnce(reading);
@@ -105,6 +107,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
   jobs.add(digests);
   // A digest whose time passed while the bot was down goes out now, once.
   void jobs.runOnce(digests);
+  const vote = voteJob(services);
+  jobs.add(vote);
+  // A vote whose deadline passed while the bot was down closes now.
+  void jobs.runOnce(vote);
   services.deliverer.start();
 
   return {

@@ -4,7 +4,7 @@ import { config as loadDotenv } from "dotenv";
 import cron from "node-cron";
 import { z } from "zod";
 import { packageRoot } from "./paths.js";
-import { parseRemind, type ReadingOptions } from "./reading/reading-options.js";
+import { defaultLead, formatOffset, parseLead, parseRemind, type ReadingOptions } from "./reading/reading-options.js";
 import { BUNDLED_RECORDS } from "./scholar/snapshot.js";
 
 /**
@@ -55,6 +55,18 @@ const intVar = (fallback: number, min: number, max: number) =>
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional();
 
+const leadVar = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === "") return undefined;
+    const parsed = parseLead(v);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  });
+
 const remindVar = z
   .string()
   .trim()
@@ -102,6 +114,7 @@ export const EnvSchema = z.object({
   MSS_MAX_ANNOUNCE: intVar(10, 1, 1000),
   MSS_READING_REMIND: remindVar,
   MSS_READING_THREADS: flagVar(true),
+  MSS_READING_POST_LEAD: leadVar,
   MSS_PUBLIC_URL: optionalText.pipe(httpUrl),
   MSS_CALENDAR_TOKEN: optionalText.pipe(z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, "must be 16 to 128 letters, digits, - or _ (a secret for the calendar's path)").optional()),
   MSS_ENRICH: flagVar(true),
@@ -201,6 +214,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   check(["DISCORD_APP_ID"], Boolean(given("DISCORD_APP_ID")) && !discordToken, "DISCORD_TOKEN", "is required when DISCORD_APP_ID is set");
   check(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"], Boolean(slackBot) && !slackApp && !slackSecret, "SLACK_SIGNING_SECRET", "is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)");
   check(["SLACK_BOT_TOKEN"], !slackBot && !env.SLACK_BOT_TOKEN?.trim() && Boolean(slackApp || slackSecret), "SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
+  const lead = parsed.success ? parsed.data.MSS_READING_POST_LEAD : undefined;
+  if (parsed.success && lead !== undefined && parsed.data.MSS_READING_REMIND.length > 0 && lead <= (parsed.data.MSS_READING_REMIND[0] ?? 0)) {
+    const first = formatOffset(parsed.data.MSS_READING_REMIND[0] ?? 0);
+    problems.push(problemWith("MSS_READING_POST_LEAD", `must be longer than the first reminder of MSS_READING_REMIND (${first}), so the weekly post and its thread come before it`, env));
+  }
   const adminIds = (given("SLACK_ADMIN_USER_IDS") ?? "").split(/[\s,]+/).filter(Boolean);
   if (adminIds.some((id) => !/^[UW][A-Z0-9]{2,20}$/.test(id))) {
     problems.push(problemWith("SLACK_ADMIN_USER_IDS", "must be Slack user ids like U012ABCDEF, separated by commas", env));
@@ -226,7 +244,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       timeZone: e.MSS_TZ,
       announceChanges: e.MSS_ANNOUNCE_CHANGES,
       maxAnnounce: e.MSS_MAX_ANNOUNCE,
-      reading: compact({ remindBeforeMs: e.MSS_READING_REMIND, threads: e.MSS_READING_THREADS, publicUrl: e.MSS_PUBLIC_URL, calendarToken: e.MSS_CALENDAR_TOKEN }),
+      reading: compact({ remindBeforeMs: e.MSS_READING_REMIND, threads: e.MSS_READING_THREADS, postLeadMs: e.MSS_READING_POST_LEAD ?? defaultLead(e.MSS_READING_REMIND), publicUrl: e.MSS_PUBLIC_URL, calendarToken: e.MSS_CALENDAR_TOKEN }),
       scholar: compact({
         enrich: e.MSS_ENRICH,
         arxivUrl: e.MSS_ARXIV_API_URL ?? SCHOLAR_DEFAULT_URLS.arxiv,

@@ -35,6 +35,12 @@ export interface Announcer {
    * message, replies under it on Slack. Without it, thread posts go to the channel.
    */
   postInThread?(channelId: string, parentMessageId: string, threadName: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
+  /**
+   * Replaces an earlier message of the channel in place with `reply` (the weekly
+   * post's RSVP counts, its paper after a vote): Discord edits the message, Slack
+   * chat.update. Editing to the same content twice is harmless, so a retry is safe.
+   */
+  edit?(channelId: string, messageId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
 }
 
 /** A running chat platform connection, started and stopped by app/main. */

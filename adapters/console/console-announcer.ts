@@ -13,4 +13,10 @@ export class ConsoleAnnouncer implements Announcer {
     this.output.write(`\n${renderText(reply)}\n\n`);
     return { ok: true, messageId: key };
   }
+
+  /** A terminal cannot change what it printed: the new version is printed, marked as an update. */
+  async edit(_channelId: string, messageId: string, reply: Reply): Promise<DeliveryResult> {
+    this.output.write(`\n(updated) ${renderText(reply)}\n\n`);
+    return { ok: true, messageId };
+  }
 }

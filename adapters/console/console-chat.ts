@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import type { CommandContext } from "../../src/commands/context.js";
 import { dispatch } from "../../src/commands/dispatch.js";
 import { parseCommandText, tokenize } from "../../src/commands/parse-text.js";
-import type { Reply } from "../../src/replies/reply.js";
+import type { CommandLink, Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { renderText } from "./render-text.js";
 
@@ -15,11 +15,25 @@ export interface ConsoleChatOptions {
   prompt: boolean;
 }
 
-/** Runs one typed line: "/papers venue:OSDI", "2" (a pick from the last list) or a bare paper name. */
-export async function answerLine(line: string, services: Services, ctx: CommandContext, lastChoices: string[]): Promise<Reply | undefined> {
+/** What a number typed next picks: the papers of a pick-list, or the buttons (RSVP, a vote) of the last reply. */
+export type LastChoices = string[] | { actions: CommandLink[] };
+
+/** What a reply offers to pick by number next. */
+export function choicesOf(reply: Reply): LastChoices {
+  if (reply.kind === "choices") return reply.options.map((o) => o.id);
+  if ((reply.kind === "notice" || reply.kind === "session") && reply.actions && reply.actions.length > 0) return { actions: reply.actions.map((a) => a.link) };
+  return [];
+}
+
+/** Runs one typed line: "/papers venue:OSDI", "2" (a pick from the last list or a button of the last reply) or a bare paper name. */
+export async function answerLine(line: string, services: Services, ctx: CommandContext, lastChoices: LastChoices): Promise<Reply | undefined> {
   const text = line.trim();
   if (text === "") return undefined;
-  if (/^\d{1,2}$/.test(text) && lastChoices.length > 0) {
+  if (/^\d{1,2}$/.test(text) && !Array.isArray(lastChoices)) {
+    const link = lastChoices.actions[Number(text) - 1];
+    if (link) return dispatch(services.commands, link.command, link.args, ctx);
+  }
+  if (/^\d{1,2}$/.test(text) && Array.isArray(lastChoices) && lastChoices.length > 0) {
     const id = lastChoices[Number(text) - 1];
     if (id) return dispatch(services.commands, "paper", { query: id }, ctx);
   }
@@ -43,7 +57,7 @@ export async function runConsoleChat({ services, input, output, prompt }: Consol
     user: { id: "console", name: "you", isAdmin: true },
     services,
   };
-  let lastChoices: string[] = [];
+  let lastChoices: LastChoices = [];
   if (prompt) rl.prompt();
   let quit = false;
   for await (const line of rl) {
@@ -53,7 +67,8 @@ export async function runConsoleChat({ services, input, output, prompt }: Consol
     }
     const reply = await answerLine(line, services, ctx, lastChoices);
     if (reply) {
-      if (reply.kind === "choices") lastChoices = reply.options.map((o) => o.id);
+      const offered = choicesOf(reply);
+      if (!Array.isArray(offered) || offered.length > 0) lastChoices = offered;
       output.write(`${renderText(reply)}\n\n`);
     }
     if (prompt) rl.prompt();

@@ -1,7 +1,7 @@
 import { stripControlChars } from "../../src/papers/index.js";
 import { cardLabel, cardTitle } from "../../src/replies/plain-text.js";
 import { SOURCE_NAMES, titledName } from "../../src/replies/record-view.js";
-import type { CommandLink, PaperCard, Reply } from "../../src/replies/reply.js";
+import type { CommandLink, PaperCard, Reply, ReplyAction } from "../../src/replies/reply.js";
 import { recordLines, wrap, type AbstractShown } from "./render-record.js";
 
 // Upstream text could carry terminal escape sequences; nothing reaches the terminal unstripped.
@@ -14,6 +14,12 @@ export function typedCommand(link: CommandLink): string {
     return /[\s"]/.test(value) ? `${k}:'${value.replace(/'/g, "")}'` : `${k}:${value}`;
   });
   return ["/" + link.command, ...args].join(" ");
+}
+
+/** A reply's buttons on the console: numbered (type the number) with the command they run. */
+function actionLines(actions: readonly ReplyAction[] | undefined): string[] {
+  if (!actions || actions.length === 0) return [];
+  return [...actions.map((a, i) => safe(`  ${i + 1}. ${a.label}: ${typedCommand(a.link)}`)), "Type the number, or the command."];
 }
 
 /** A card as lines: its title line, then labelled rows; the record's rows and abstract (whole or short) when known. */
@@ -63,7 +69,7 @@ export function renderText(reply: Reply): string {
       return lines.join("\n");
     }
     case "notice":
-      return safe(reply.text);
+      return [safe(reply.text), ...actionLines(reply.actions)].join("\n");
     case "error":
       return [safe(`Error: ${reply.text}`), ...(reply.hint ? [safe(reply.hint)] : [])].join("\n");
     case "announcement":
@@ -83,6 +89,7 @@ export function renderText(reply: Reply): string {
         safe(`  Presenter: ${reply.presenter?.name ?? "nobody yet"}`),
         ...(reply.card ? cardLines(reply.card).map((l) => `  ${l}`) : []),
         ...(reply.note ? [safe(`  ${reply.note}`)] : []),
+        ...actionLines(reply.actions),
       ].join("\n");
   }
 }

@@ -100,6 +100,19 @@ export class SlackAnnouncer implements Announcer {
     }
   }
 
+  /** chat.update of a message the bot posted (the weekly post's RSVP counts); the same update twice changes nothing. */
+  async edit(channelId: string, messageId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    const message = renderReply(reply);
+    try {
+      await this.client.chat.update({ channel: channelId, ts: messageId, text: message.text, blocks: message.blocks });
+      return { ok: true, messageId };
+    } catch (error) {
+      const failure = classifySlackError(error);
+      this.log.warn({ channel: channelId, ts: messageId, key, reason: failure.result.reason, retry: failure.result.retry }, "slack: message not updated");
+      return failure.result;
+    }
+  }
+
   /** A DM: conversations.open gives the bot's IM channel with the user, then the post is an announcement there (same idempotency). */
   async direct(userId: string, reply: Reply, key: string, attempt?: DeliveryAttempt): Promise<DeliveryResult> {
     let channel: string | undefined;

@@ -1,5 +1,6 @@
 import { describeProblem, loadConfig, type Config } from "../../src/config.js";
 import { badInput, EXIT, printJson, type CliCommand } from "./io.js";
+import { formatOffset } from "../../src/reading/reading-options.js";
 
 /** "set (72 characters)", or "xoxb-… (57 characters)" for tokens whose prefix tells their kind. */
 export function mask(secret: string | undefined): string {
@@ -24,7 +25,7 @@ export function describeConfig(c: Config): Record<string, string> {
     ...out,
     source,
     sync: `${c.syncCron} (${c.timeZone})`,
-    "reading group": `${c.readingCron} (${c.timeZone})`,
+    "reading group": `${c.readingCron} (${c.timeZone}); each post ${c.reading.postLeadMs > 0 ? `${formatOffset(c.reading.postLeadMs)} before its session` : "when its session starts"}`,
     announcements: `${c.announceChanges ? "additions and changes" : "additions only"}; more than ${c.maxAnnounce} at once become a digest`,
     database: c.dbPath,
     // The HTTP server runs only beside a platform (app/main.ts): the console alone listens on nothing.

@@ -2,7 +2,8 @@ import type { Job } from "../jobs/job-runner.js";
 import type { Services } from "../services.js";
 
 /**
- * The weekly reading-group post, on MSS_READING_CRON in MSS_TZ. Run at start-up
+ * The weekly reading-group post, MSS_READING_POST_LEAD before each session of
+ * MSS_READING_CRON in MSS_TZ (the bot runs it every minute). Run at start-up
  * too: a post missed while the bot was down goes out while its week is current.
  * Running it again in the same week posts nothing new.
  */

@@ -9,6 +9,11 @@ export interface ReadingOptions {
   remindBeforeMs: number[];
   /** Whether each weekly post opens a discussion thread (MSS_READING_THREADS). */
   threads: boolean;
+  /**
+   * How long before its session the weekly post goes out (MSS_READING_POST_LEAD), so the
+   * post and its thread come before the reminders, the RSVPs and a vote's deadline.
+   */
+  postLeadMs: number;
   /** The bot's public base URL (MSS_PUBLIC_URL), for the calendar subscription link. */
   publicUrl?: string;
   /** The calendar's secret path part (MSS_CALENDAR_TOKEN): /reading/<token>.ics instead of /reading.ics. */
@@ -18,6 +23,7 @@ export interface ReadingOptions {
 export const DEFAULT_READING_OPTIONS: ReadingOptions = {
   remindBeforeMs: [2 * DAY, HOUR],
   threads: true,
+  postLeadMs: 3 * DAY,
 };
 
 /** The path the live calendar is served on. */
@@ -50,6 +56,21 @@ export function parseRemind(text: string): { ok: true; value: number[] } | { ok:
   }
   if (out.size > 5) return { ok: false, message: "must list at most 5 reminders" };
   return { ok: true, value: [...out].sort((a, b) => b - a) };
+}
+
+/** "3d" → 259200000, "0" → 0: the weekly post's lead before its session (MSS_READING_POST_LEAD), at most 5 weeks. */
+export function parseLead(text: string): { ok: true; value: number } | { ok: false; message: string } {
+  const value = text.trim().toLowerCase();
+  if (value === "0") return { ok: true, value: 0 };
+  const match = /^(\d{1,4})\s*([wdhm])$/.exec(value);
+  const ms = match ? Number(match[1]) * (UNITS[match[2] as string] ?? 0) : -1;
+  if (!match || ms < 0 || ms > 5 * WEEK) return { ok: false, message: 'must be a duration before each session like "3d" or "36h" (units w, d, h, m; at most 5w), or 0' };
+  return { ok: true, value: ms };
+}
+
+/** The lead when none is set: 3 days, or a day more than the first reminder when that is longer. */
+export function defaultLead(remindBeforeMs: readonly number[]): number {
+  return Math.max(DEFAULT_READING_OPTIONS.postLeadMs, (remindBeforeMs[0] ?? 0) + DAY);
 }
 
 /** 172800000 → "2d", 5400000 → "90m": how an offset reads in keys and logs. */

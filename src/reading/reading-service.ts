@@ -1,4 +1,5 @@
 import type { Logger } from "../log.js";
+import type { Paper } from "../papers/index.js";
 import type { Platform, Reply } from "../replies/reply.js";
 import type { Catalog } from "../search/catalog.js";
 import type { SessionRow, SlidesRow } from "../store/reading-session-repo.js";
@@ -8,6 +9,8 @@ import { planSessions, type PlannedSession, type RotationInput } from "./rotatio
 import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
 import type { CalendarSession } from "./ics.js";
 import { DEFAULT_READING_OPTIONS, type ReadingOptions } from "./reading-options.js";
+import { queuePostEdit } from "./post-edits.js";
+import { withRsvp } from "./rsvp.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
 import { queueThreadOpener } from "./threads.js";
 import { isoWeek, localTime, parseCivil } from "./zoned-time.js";
@@ -92,7 +95,7 @@ export class ReadingService {
     };
   }
 
-  /** The first session still to be posted: the due one if it was missed, else the next to start after `at`. */
+  /** The next session: the due one if its post was missed, else the next to start after `at` (posted or not). */
   nextSlot(at: Date): SessionSlot {
     const [slot] = this.upcomingSlots(at, 1);
     if (!slot) throw new Error("the reading schedule has no next session");
@@ -105,12 +108,21 @@ export class ReadingService {
   }
 
   /**
-   * The due session whose post was missed (the bot was down when it started)
+   * The session whose weekly post is due at `at`: the post goes out `postLeadMs`
+   * before the session (MSS_READING_POST_LEAD) and stays due as long, shifted
+   * the same, as the session's week is current.
+   */
+  postDueAt(at: Date): SessionSlot | undefined {
+    return this.deps.calendar.dueAt(new Date(at.getTime() + this.options.postLeadMs));
+  }
+
+  /**
+   * The due session whose post was missed (the bot was down at its post time)
    * and goes out late, at start-up. A session that started before the weekly
    * job first ran was not missed: a new installation starts with the next one.
    */
   private missed(at: Date): SessionSlot | undefined {
-    const due = this.deps.calendar.dueAt(at);
+    const due = this.postDueAt(at);
     if (!due || this.deps.store.reading.sessions.get(due.id)) return undefined;
     const since = this.deps.store.settings.get(SINCE_SETTING);
     return since !== undefined && due.startsAt.toISOString() >= since ? due : undefined;
@@ -121,14 +133,51 @@ export class ReadingService {
     return this.plan(this.upcomingSlots(at, count));
   }
 
-  /** Plans sessions from the first given one; changes to sessions before it (missed, never posted) no longer count. */
+  /**
+   * Plans sessions from the first given one; changes to sessions before it
+   * (missed, never posted) no longer count. A session already posted (its post
+   * goes out before it starts) keeps what was posted: only the others are planned.
+   */
   private plan(slots: SessionSlot[]): PlannedSession[] {
     const input = this.input();
-    const first = slots[0]?.id ?? "";
-    return planSessions({ ...input, overrides: input.overrides.filter((o) => o.date >= first) }, slots);
+    const { sessions } = this.deps.store.reading;
+    const open = slots.filter((s) => !sessions.get(s.id));
+    const first = open[0]?.id ?? "";
+    const planned = new Map(planSessions({ ...input, overrides: input.overrides.filter((o) => o.date >= first) }, open).map((p) => [p.slot.id, p]));
+    return slots.flatMap((slot) => {
+      const row = sessions.get(slot.id);
+      const plan = row ? this.postedPlan(slot, row, input.roster) : planned.get(slot.id);
+      return plan ? [plan] : [];
+    });
   }
 
+  /** A posted session as a plan: who presents what, as posted. */
+  private postedPlan(slot: SessionSlot, row: SessionRow, roster: Member[]): PlannedSession {
+    const presenter = roster.find((m) => m.key === row.presenterKey) ?? null;
+    const paper = row.paperId === null ? null : (this.deps.catalog.list.papers.find((p) => p.id === row.paperId) ?? null);
+    return { slot, skipped: row.status === "skipped", presenter, assignedPresenter: false, absent: [], paper, paperSource: paper ? "own" : "choice" };
+  }
+
+  /**
+   * Gives a posted session that has not started its paper afterwards (a vote
+   * that closed after the post): the session as posted takes the paper and its
+   * post is edited to show it. False when the session is not posted, skipped or started.
+   */
+  assignPosted(slot: SessionSlot, paper: Paper, at: Date): boolean {
+    const { store } = this.deps;
+    const row = store.reading.sessions.get(slot.id);
+    if (!row || row.status !== "held" || Date.parse(row.startsAt) <= at.getTime()) return false;
+    const plan: PlannedSession = { ...this.postedPlan(slot, row, this.roster()), paper, paperSource: "group" };
+    const reply = sessionReply(plan, this.timeZone, this.deps.catalog.list.legend, store.reading.members.links(), this.deps.catalog.records);
+    store.reading.sessions.setPaper(slot.id, paper.id, paper.name, { ...reply, note: "The group chose the paper by vote." });
+    queuePostEdit(this, store, slot.id, at);
+    return true;
+  }
+
+  /** The reply of a session: as posted once it was, else as planned now. */
   reply(planned: PlannedSession): SessionReply {
+    const row = this.deps.store.reading.sessions.get(planned.slot.id);
+    if (row?.reply.kind === "session") return row.reply;
     return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links(), this.deps.catalog.records);
   }
 
@@ -180,7 +229,7 @@ export class ReadingService {
     const iso = at.toISOString();
     return store.transaction(() => {
       if (store.settings.get(SINCE_SETTING) === undefined) store.settings.set(SINCE_SETTING, iso);
-      const slot = this.deps.calendar.dueAt(at);
+      const slot = this.postDueAt(at);
       if (!slot) return { kind: "none" };
       let row = store.reading.sessions.get(slot.id);
       const created = row === undefined;
@@ -188,7 +237,10 @@ export class ReadingService {
         if (this.missed(at)?.id !== slot.id) return { kind: "none" };
         row = this.commit(slot, at);
       }
-      const announcement = store.announcements.insert({ key: sessionKey(slot), source: "reading", kind: "session", paperId: row.paperId, reply: row.reply, createdAt: iso });
+      // A held session posted before it starts carries the RSVP buttons (their counts follow by edits).
+      const rsvp = row.status === "held" && row.reply.kind === "session" && slot.startsAt.getTime() > at.getTime();
+      const posted = rsvp && row.reply.kind === "session" ? withRsvp(row.reply, slot.id, store.reading.rsvps.counts(slot.id)) : row.reply;
+      const announcement = store.announcements.insert({ key: sessionKey(slot), source: "reading", kind: "session", paperId: row.paperId, reply: posted, createdAt: iso });
       let queued = 0;
       for (const { platform, channelId } of this.channels()) {
         if (store.outbox.enqueue(announcement.id, platform, channelId, `${sessionKey(slot)}|${platform}:${channelId}`, iso)) queued++;

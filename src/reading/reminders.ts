@@ -6,6 +6,7 @@ import { formatOffset } from "./reading-options.js";
 import type { ReadingService } from "./reading-service.js";
 import type { PlannedSession } from "./rotation.js";
 import type { SessionReply } from "./session-reply.js";
+import { queueSessionPost } from "./threads.js";
 
 /** Sessions looked at per run: enough for the longest reminder (4 weeks) of a weekly group. */
 const LOOKAHEAD_SESSIONS = 8;
@@ -58,11 +59,9 @@ export function queueDueReminders(reading: ReadingService, store: Store, at: Dat
       const reply = reminderReply(reading.reply(planned), planned, at);
       const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: planned.paper?.id ?? null, reply, createdAt: iso });
       result.reminders.push(`${planned.slot.id}|${formatOffset(due)}`);
-      // A session's post (and its thread) goes out when it starts: its reminders come before, in the reading channel.
+      // In the session's thread once its post is out (MSS_READING_POST_LEAD before it); else in the reading channel.
       const channels = reading.channels();
-      for (const { platform, channelId } of channels) {
-        if (store.outbox.enqueue(announcement.id, platform, channelId, `${key}|${platform}:${channelId}`, iso)) result.queued++;
-      }
+      result.queued += queueSessionPost(reading, store, planned.slot.id, key, reply, iso);
       for (const platform of DM_PLATFORMS) {
         const userId = reply.presenter?.userIds[platform];
         if (userId === undefined || !channels.some((c) => c.platform === platform)) continue;

@@ -23,22 +23,29 @@ export function threadName(store: Store, date: string): string | undefined {
  * post was queued (the thread opens on that message at the first post), once
  * per key. Returns how many deliveries were queued. Call in a transaction.
  */
-export function queueThreadPost(reading: ReadingService, store: Store, date: string, key: string, reply: Reply, at: string): number {
+export function queueThreadPost(reading: ReadingService, store: Store, date: string, key: string, reply: Reply, at: string, orChannel = false): number {
   const name = threadName(store, date);
-  if (!reading.options.threads || name === undefined) return 0;
+  if (!orChannel && (!reading.options.threads || name === undefined)) return 0;
   const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: null, reply, createdAt: at });
+  const post = store.announcements.byKey(`reading|${date}`)?.id ?? -1;
   let queued = 0;
   for (const { platform, channelId } of reading.channels()) {
     const parentKey = sessionPostKey(date, platform, channelId);
     // A channel set after the session's post has no message to hang the thread on.
-    if (!store.outbox.find(store.announcements.byKey(`reading|${date}`)?.id ?? -1, platform, channelId)) continue;
+    const inThread = reading.options.threads && name !== undefined && store.outbox.find(post, platform, channelId) !== undefined;
+    if (!inThread && !orChannel) continue;
     const deliveryKey = `${key}|${platform}:${channelId}`;
     if (store.outbox.enqueue(announcement.id, platform, channelId, deliveryKey, at)) {
-      store.deliveryTargets.attach(deliveryKey, { kind: "thread", parentKey, name });
+      if (inThread && name !== undefined) store.deliveryTargets.attach(deliveryKey, { kind: "thread", parentKey, name });
       queued++;
     }
   }
   return queued;
+}
+
+/** A post about a session (a reminder, a vote): in its thread on each channel that has one, else in the reading channel. Call in a transaction. */
+export function queueSessionPost(reading: ReadingService, store: Store, date: string, key: string, reply: Reply, at: string): number {
+  return queueThreadPost(reading, store, date, key, reply, at, true);
 }
 
 /** The first post of a session's thread, queued with the weekly post: it opens the thread once per session and channel. */

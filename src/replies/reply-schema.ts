@@ -19,6 +19,7 @@ const PaperCardSchema = z.object({
 const CommandLinkSchema = z.object({ command: z.string(), args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) });
 const PlatformSchema = z.enum(PLATFORMS);
 const MentionSchema = z.object({ id: z.string() });
+const ActionsSchema = z.array(z.object({ label: z.string(), link: CommandLinkSchema })).optional();
 
 export const ReplySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("paper"), card: PaperCardSchema, note: z.string().optional() }),
@@ -41,7 +42,7 @@ export const ReplySchema = z.discriminatedUnion("kind", [
     sections: z.array(z.object({ title: z.string(), rows: z.array(z.object({ label: z.string(), value: z.string(), url: z.string().optional() })) })),
     file: z.object({ name: z.string(), mime: z.string(), content: z.string() }).optional(),
   }),
-  z.object({ kind: z.literal("notice"), text: z.string() }),
+  z.object({ kind: z.literal("notice"), text: z.string(), actions: ActionsSchema }),
   z.object({ kind: z.literal("error"), reason: z.enum(["invalid", "not-found", "forbidden", "unavailable", "failed"]), text: z.string(), hint: z.string().optional() }),
   z.object({
     kind: z.literal("announcement"),
@@ -64,6 +65,7 @@ export const ReplySchema = z.discriminatedUnion("kind", [
     presenter: z.object({ name: z.string(), userIds: z.partialRecord(PlatformSchema, z.string()) }).nullable(),
     card: PaperCardSchema.nullable(),
     note: z.string().optional(),
+    actions: ActionsSchema,
   }),
 ]);
 

@@ -23,6 +23,15 @@ export interface CommandLink {
   args: Record<string, string | number | boolean>;
 }
 
+/**
+ * A button that runs a command for whoever clicks and answers them alone, the
+ * message staying as it is (an RSVP, a vote); typed or picked by number on the console.
+ */
+export interface ReplyAction {
+  label: string;
+  link: CommandLink;
+}
+
 export interface InfoRow {
   label: string;
   value: string;
@@ -74,12 +83,12 @@ export type Reply =
       next: CommandLink | null;
     }
   | { kind: "info"; title: string; text?: string; sections: InfoSection[]; file?: { name: string; mime: string; content: string } }
-  | { kind: "notice"; text: string }
+  | { kind: "notice"; text: string; actions?: ReplyAction[] }
   | { kind: "error"; reason: ErrorReason; text: string; hint?: string }
   | { kind: "announcement"; headline: string; items: AnnouncedPaper[]; mention?: Mention }
   /** Several papers in one post; `summaries` (scheduled digests) shows each paper's short abstract too. */
   | { kind: "digest"; headline: string; items: PaperCard[]; more: number; summaries?: boolean; mention?: Mention }
-  | { kind: "session"; headline: string; date: string; presenter: SessionPresenter | null; card: PaperCard | null; note?: string };
+  | { kind: "session"; headline: string; date: string; presenter: SessionPresenter | null; card: PaperCard | null; note?: string; actions?: ReplyAction[] };
 
 export type ReplyKind = Reply["kind"];
 

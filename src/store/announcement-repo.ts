@@ -44,6 +44,11 @@ export class AnnouncementRepo {
     return { id: (this.byKey(a.key) as Announcement).id, created: false };
   }
 
+  /** Replaces what a queued, not yet delivered announcement says (a coalesced message edit takes the latest counts). */
+  replaceReply(id: number, reply: Reply): void {
+    this.db.prepare("UPDATE announcements SET reply_json = ? WHERE id = ?").run(JSON.stringify(reply), id);
+  }
+
   byKey(key: string): Announcement | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM announcements WHERE key = ?`).get(key);
     return row === undefined ? undefined : toAnnouncement(row);

@@ -46,4 +46,14 @@ export class DeliveryTargetRepo {
     if (row.status === "failed" || row.status === "sent") return { state: "failed", reason: row.lastError ?? "no message id" };
     return { state: "waiting" };
   }
+
+  /** The latest edit queued of the delivery `parentKey`: its outbox row's id, key, state, when it was sent and its announcement. */
+  latestEdit(parentKey: string): { id: number; key: string; status: string; sentAt: string | null; announcementId: number } | undefined {
+    return this.db
+      .prepare<[string], { id: number; key: string; status: string; sentAt: string | null; announcementId: number }>(
+        `SELECT o.id, o.key, o.status, o.sent_at AS sentAt, o.announcement_id AS announcementId FROM outbox o
+         JOIN outbox_targets t ON t.outbox_id = o.id WHERE t.kind = 'edit' AND t.parent_key = ? ORDER BY o.id DESC LIMIT 1`,
+      )
+      .get(parentKey);
+  }
 }

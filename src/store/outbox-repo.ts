@@ -37,11 +37,12 @@ const HEAD_OF_CHANNEL = (marks: string) => `o.platform IN (${marks}) AND o.${OPE
 export class OutboxRepo {
   constructor(private readonly db: Database) {}
 
-  enqueue(announcementId: number, platform: string, channelId: string, key: string, at: string): boolean {
+  /** Queues a delivery, due at once or (a rate-limited message edit) not before `dueAt`. */
+  enqueue(announcementId: number, platform: string, channelId: string, key: string, at: string, dueAt: string = at): boolean {
     return (
       this.db
         .prepare("INSERT OR IGNORE INTO outbox (announcement_id, platform, channel_id, key, status, next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)")
-        .run(announcementId, platform, channelId, key, at, at).changes === 1
+        .run(announcementId, platform, channelId, key, dueAt, at).changes === 1
     );
   }
 

@@ -66,6 +66,11 @@ export class ReadingSessionRepo {
     );
   }
 
+  /** A posted session's paper chosen afterwards (a vote that closed after the post): the paper and the reply as posted now. */
+  setPaper(date: string, paperId: string, paperName: string, reply: Reply): void {
+    this.db.prepare("UPDATE reading_sessions SET paper_id = ?, paper_name = ?, outcome = 'pending', reply_json = ? WHERE session_date = ?").run(paperId, paperName, JSON.stringify(reply), date);
+  }
+
   setOutcome(date: string, outcome: SessionRow["outcome"]): void {
     this.db.prepare("UPDATE reading_sessions SET outcome = ? WHERE session_date = ?").run(outcome, date);
   }

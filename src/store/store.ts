@@ -4,6 +4,8 @@ import { DeliveryTargetRepo } from "./delivery-target-repo.js";
 import { DigestItemRepo } from "./digest-item-repo.js";
 import { OutboxRepo } from "./outbox-repo.js";
 import { ReadingMemberRepo } from "./reading-member-repo.js";
+import { ReadingPollRepo } from "./reading-poll-repo.js";
+import { ReadingRsvpRepo } from "./reading-rsvp-repo.js";
 import { ReadingSessionRepo } from "./reading-session-repo.js";
 import { RunRepo } from "./run-repo.js";
 import { ScholarRepo } from "./scholar-repo.js";
@@ -26,7 +28,7 @@ export class Store {
   readonly runs: RunRepo;
   readonly settings: SqliteSettings;
   readonly scholar: ScholarRepo;
-  readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo };
+  readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo; rsvps: ReadingRsvpRepo; polls: ReadingPollRepo };
 
   constructor(readonly db: Database) {
     this.snapshots = new SnapshotRepo(db);
@@ -39,7 +41,7 @@ export class Store {
     this.runs = new RunRepo(db);
     this.settings = new SqliteSettings(db);
     this.scholar = new ScholarRepo(db);
-    this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db) };
+    this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db), rsvps: new ReadingRsvpRepo(db), polls: new ReadingPollRepo(db) };
   }
 
   /** Runs `fn` in one transaction: everything it writes lands together or not at all. */

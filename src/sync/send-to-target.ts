@@ -14,7 +14,7 @@ function withMention(store: Store, row: OutboxRow, reply: Reply): Reply {
 
 /**
  * One outbox row to its platform: a channel post, or the row's other kind of
- * target (a DM, a post in the thread of an earlier delivery) through the
+ * target (a DM, a post in the thread of an earlier delivery, an edit of one) through the
  * announcer's capability for it.
  */
 export function sendToTarget(store: Store, announcer: Announcer, row: OutboxRow, reply: Reply, attempt: DeliveryAttempt): Promise<DeliveryResult> {
@@ -31,5 +31,9 @@ export function sendToTarget(store: Store, announcer: Announcer, row: OutboxRow,
     if (!announcer.postInThread) return announcer.announce(row.channelId, reply, row.key, attempt);
     return announcer.postInThread(row.channelId, parent.messageId, target.name, reply, row.key, attempt);
   }
-  return refuse("permanent", `${row.platform} cannot deliver a ${target.kind} yet`);
+  const parent = store.deliveryTargets.parentOf(target.parentKey);
+  if (parent.state === "failed") return refuse("permanent", `the message to edit was not delivered: ${parent.reason}`);
+  if (parent.state === "waiting") return refuse("transient", "the message to edit is not posted yet");
+  if (!announcer.edit) return refuse("permanent", `${row.platform} cannot edit messages`);
+  return announcer.edit(row.channelId, parent.messageId, reply, row.key, attempt);
 }

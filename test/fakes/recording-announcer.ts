@@ -49,6 +49,14 @@ export class RecordingAnnouncer implements Announcer {
     return { ok: true, messageId: `t${this.threadPosts.length}` };
   }
 
+  /** Edits of earlier messages: the message id edited and what it shows now. */
+  readonly edits: Array<Posted & { messageId: string }> = [];
+
+  async edit(channelId: string, messageId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    this.edits.push({ channelId, messageId, key, reply });
+    return { ok: true, messageId };
+  }
+
   async direct(userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
     const earlier = this.directs.findIndex((p) => p.key === key);
     if (earlier >= 0) return { ok: true, messageId: `d${earlier + 1}` };

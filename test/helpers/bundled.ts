@@ -41,7 +41,7 @@ export interface TestServiceOptions {
   /** MSS_READING_CRON and MSS_TZ; default Monday 09:00 UTC. */
   readingCron?: string;
   timeZone?: string;
-  /** MSS_READING_REMIND, MSS_READING_THREADS, MSS_PUBLIC_URL, MSS_CALENDAR_TOKEN as parsed. */
+  /** MSS_READING_REMIND, MSS_READING_THREADS, MSS_READING_POST_LEAD (0 unless given), MSS_PUBLIC_URL, MSS_CALENDAR_TOKEN as parsed. */
   reading?: Partial<ReadingOptions>;
   /** The scholarly sources (fakes); none by default, as with MSS_ENRICH=false. */
   scholar?: Partial<Pick<ScholarDeps, "sources" | "snapshot" | "onPublished">>;
@@ -68,7 +68,8 @@ export function testServices(markdown: string = bundledText(), over: TestService
   const snapshot = store.snapshots.get(sync.source);
   if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
-  const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: over.reading });
+  // Tests of the rotation itself post at the session's start (no lead); those of the week around the post give MSS_READING_POST_LEAD.
+  const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: { postLeadMs: 0, ...over.reading } });
   const scholar = new ScholarService({ store, catalog, log, now, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
   scholar.followSync(sync);
   scholar.publish();

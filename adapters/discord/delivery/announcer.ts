@@ -85,6 +85,22 @@ export class DiscordAnnouncer implements Announcer {
     return this.announce(parentMessageId, reply, key);
   }
 
+  /** Edits a message the bot posted (PATCH), to the first part of the rendered reply; nothing new may ping. */
+  async edit(channelId: string, messageId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    if (!SNOWFLAKE.test(channelId) || !SNOWFLAKE.test(messageId)) return { ok: false, retry: "permanent", reason: "not a Discord channel and message id" };
+    const [part] = batchMessages(renderReply(reply));
+    if (!part) return { ok: false, retry: "permanent", reason: "nothing to edit the message to" };
+    const { nonce: _nonce, enforce_nonce: _enforce, ...body } = messageBody(part, "");
+    try {
+      await this.rest.patch(Routes.channelMessage(channelId, messageId), { body });
+      return { ok: true, messageId };
+    } catch (error) {
+      const failure = deliveryFailure(error, channelId);
+      this.log.warn({ channel: channelId, message: messageId, key, retry: failure.retry }, `discord: message not edited: ${failure.reason}`);
+      return failure;
+    }
+  }
+
   /** A DM: POST /users/@me/channels opens (or returns) the DM channel with the user, then the post goes there with the same nonces. */
   async direct(userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
     if (!SNOWFLAKE.test(userId)) return { ok: false, retry: "permanent", reason: `"${userId.slice(0, 40)}" is not a Discord user id` };

@@ -6,7 +6,8 @@ import { fitEmbed } from "./embed-size.js";
 import { escapeWithin, maskedLink } from "./escape.js";
 import { COLORS, LIMITS, SUMMARY } from "./limits.js";
 import { message, type DiscordMessage } from "./message.js";
-import { authorsText, identifiersField, summaryText } from "./record-parts.js";
+import { actionButtons } from "./action-buttons.js";
+import { authorsText, buttonRows, identifiersField, summaryText } from "./record-parts.js";
 import { linkRow } from "./render-paper.js";
 
 type SessionReply = Extract<Reply, { kind: "session" }>;
@@ -55,5 +56,7 @@ export function renderSession(reply: SessionReply): DiscordMessage {
     ...(reply.note ? { description: escapeWithin(reply.note, LIMITS.embedDescription) } : {}),
   });
   const content = `📖 ${escapeWithin(reply.headline, 1000)}${id ? ` — ${presenter}` : ""}`;
-  return message({ content, embeds: [embed], components: reply.card ? linkRow(reply.card) : [], mentionUsers: id ? [id] : [] });
+  // The RSVP buttons in their own row, before the paper's links.
+  const components = [...buttonRows(actionButtons(reply.actions)), ...(reply.card ? linkRow(reply.card) : [])].slice(0, LIMITS.rowsPerMessage);
+  return message({ content, embeds: [embed], components, mentionUsers: id ? [id] : [] });
 }

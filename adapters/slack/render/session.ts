@@ -1,4 +1,5 @@
 import type { Reply } from "../../../src/replies/reply.js";
+import { actionBlocks } from "./action-buttons.js";
 import { actions, capBlocks, context, field, header, sections, type Block } from "./blocks.js";
 import { cardLine, cardLinkButtons } from "./card.js";
 import { escapeMrkdwn, inlineMrkdwn } from "./mrkdwn.js";
@@ -18,5 +19,5 @@ export function renderSession(reply: Extract<Reply, { kind: "session" }>): Block
       ...actions([...abstractButton(reply.card, "0"), ...cardLinkButtons(reply.card, "0")]),
     );
   }
-  return capBlocks(body, context(reply.note ? [escapeMrkdwn(reply.note)] : []));
+  return capBlocks(body, [...context(reply.note ? [escapeMrkdwn(reply.note)] : []), ...actionBlocks(reply.actions)]);
 }

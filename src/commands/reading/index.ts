@@ -1,6 +1,7 @@
 import type { AnyCommand } from "../command.js";
 import { readingAbsentCommand } from "./absent.js";
 import { readingAssignCommand } from "./assign.js";
+import { readingBallotCommand } from "./ballot.js";
 import { readingCalendarCommand } from "./calendar.js";
 import { readingChannelCommand } from "./channel.js";
 import { readingDoneCommand } from "./done.js";
@@ -14,11 +15,13 @@ import { readingQueueAddCommand } from "./queue-add.js";
 import { readingQueueListCommand } from "./queue-list.js";
 import { readingQueueRemoveCommand } from "./queue-remove.js";
 import { readingRemoveCommand } from "./remove.js";
+import { readingRsvpCommand } from "./rsvp.js";
 import { readingScheduleCommand } from "./schedule.js";
 import { readingSkipCommand } from "./skip.js";
 import { readingSlidesCommand } from "./slides.js";
 import { readingSwapCommand } from "./swap.js";
 import { readingUnassignCommand } from "./unassign.js";
+import { readingVoteCommand } from "./vote.js";
 
 /** The reading group's commands, in help order: views, then joining, then changes (mostly admins). */
 export const READING_COMMANDS: readonly AnyCommand[] = [
@@ -31,6 +34,8 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingLeaveCommand,
   readingLinkCommand,
   readingCalendarCommand,
+  readingRsvpCommand,
+  readingBallotCommand,
   readingQueueAddCommand,
   readingSlidesCommand,
   readingSkipCommand,
@@ -38,6 +43,7 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingSwapCommand,
   readingAssignCommand,
   readingUnassignCommand,
+  readingVoteCommand,
   readingDoneCommand,
   readingRemoveCommand,
   readingQueueRemoveCommand,

@@ -57,6 +57,8 @@ export class FakeDiscord extends EventEmitter {
   readonly dmChannels = new Map<string, string>();
   /** Threads started on messages (POST /channels/:c/messages/:m/threads): thread id (= message id) -> name. */
   readonly threads = new Map<string, string>();
+  /** Message edits (PATCH /channels/:c/messages/:m) that found the bot's message; messageId is the edited one. */
+  readonly edits: Recorded[] = [];
   private port = 0;
 
   private constructor(private readonly server: Server) {
@@ -187,6 +189,15 @@ export class FakeDiscord extends EventEmitter {
         status: 201,
         body: { id: messageId, type: 11, guild_id: IDS.guildId, parent_id: channelId, name, owner_id: IDS.botId, message_count: 0, member_count: 1, thread_metadata: { archived: false, auto_archive_duration: r.body?.auto_archive_duration ?? 4320, archive_timestamp: new Date().toISOString(), locked: false } },
       };
+    }
+    if (method === "PATCH" && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      // Like Discord: the bot edits its own message of that channel; the message takes the new content.
+      const [channelId, messageId] = [m[1] as string, m[2] as string];
+      const original = this.posted.find((p) => p.messageId === messageId && p.path === `/channels/${channelId}/messages`);
+      if (!original) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
+      r.messageId = messageId;
+      this.edits.push(r);
+      return { status: 200, body: { ...messageObject(channelId, { ...original.body, ...r.body }), id: messageId, edited_timestamp: new Date().toISOString() } };
     }
     if ((m = /^\/channels\/(\d+)(\/messages)?$/.exec(path))) {
       const channelId = m[1] as string;

@@ -7,6 +7,8 @@ export const ADMIN_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | 32n);
 export interface Who {
   admin?: boolean;
   userId?: string;
+  /** The user's display name (global_name); "Reader" by default. */
+  name?: string;
 }
 
 type OptionValue = string | number | boolean;
@@ -29,7 +31,7 @@ function base(type: number, data: unknown, who: Who = {}, extra: Record<string, 
     channel_id: IDS.channelId,
     channel: { id: IDS.channelId, type: 0, guild_id: IDS.guildId, name: "papers", position: 0, permission_overwrites: [], nsfw: false, parent_id: null },
     member: {
-      user: { id: userId, username: "reader", discriminator: "0", global_name: "Reader", avatar: null },
+      user: { id: userId, username: "reader", discriminator: "0", global_name: who.name ?? "Reader", avatar: null },
       roles: [],
       permissions: who.admin ? ADMIN_PERMISSIONS : MEMBER_PERMISSIONS,
       joined_at: "2026-01-01T00:00:00.000000+00:00",

@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 /**
  * A fake Slack on 127.0.0.1 speaking the real wire protocol, for driving the
  * real Bolt app and WebClient:
- * - the Web API: POST /api/<method>, form-encoded (auth.test, chat.postMessage,
+ * - the Web API: POST /api/<method>, form-encoded (auth.test, chat.postMessage, chat.update,
  *   users.info, conversations.history, conversations.open, apps.connections.open);
  * - response_url: POST /respond/<id>, JSON bodies recorded;
  * - Socket Mode: the WebSocket at /socket that apps.connections.open hands out.
@@ -90,6 +90,8 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly posted: PostedMessage[] = [];
+  /** chat.update calls that found their message (which then holds the new text and blocks). */
+  readonly updates: Array<{ channel: string; ts: string; text: unknown; blocks: unknown }> = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, SlackUser>();
   /** Socket Mode acknowledgements received, by envelope id. */
@@ -242,6 +244,15 @@ export class FakeSlack {
         if (args.thread_ts !== undefined) message.thread_ts = String(args.thread_ts);
         this.posted.push(message);
         return { ok: true, channel, ts, message: { type: "message", ts, text: args.text, bot_id: "B0BOT" } };
+      }
+      case "chat.update": {
+        // Like Slack: only a message of the channel can be updated; its text and blocks are replaced.
+        const message = this.posted.find((m) => m.channel === String(args.channel) && m.ts === String(args.ts));
+        if (!message) return { ok: false, error: "message_not_found" };
+        message.text = args.text;
+        message.blocks = args.blocks;
+        this.updates.push({ channel: message.channel, ts: message.ts, text: args.text, blocks: args.blocks });
+        return { ok: true, channel: message.channel, ts: message.ts, text: args.text };
       }
       case "conversations.open": {
         // The bot's IM channel with the user: the same id every time, as Slack answers.
