@@ -10,6 +10,7 @@ import { SeenRepo } from "./seen-repo.js";
 import { SqliteSettings } from "./settings-repo.js";
 import { SnapshotRepo } from "./snapshot-repo.js";
 import { SubscriptionRepo } from "./subscription-repo.js";
+import { WatchRepo } from "./watch-repo.js";
 
 /** The bot's state in one SQLite file, one repository per table group. */
 export class Store {
@@ -24,6 +25,8 @@ export class Store {
   readonly settings: SqliteSettings;
   readonly scholar: ScholarRepo;
   readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo };
+  /** Personal watches and the DMs they queued. */
+  readonly watches: WatchRepo;
 
   constructor(readonly db: Database) {
     this.snapshots = new SnapshotRepo(db);
@@ -36,6 +39,7 @@ export class Store {
     this.settings = new SqliteSettings(db);
     this.scholar = new ScholarRepo(db);
     this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db) };
+    this.watches = new WatchRepo(db);
   }
 
   /** Runs `fn` in one transaction: everything it writes lands together or not at all. */

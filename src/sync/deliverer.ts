@@ -17,8 +17,14 @@ export interface DelivererOptions {
   pauseAfter: number;
   /** Longest wait for one announce call; past it the call counts as a transient failure. */
   callTimeoutMs: number;
-  /** Rows delivered per run before yielding; the next run follows at once. */
+  /** Rows claimed by one statement at most (a run refills free slots until nothing is due). */
   batch: number;
+  /** Calls in flight per platform when its announcer declares no limits. */
+  concurrency: number;
+  /** Upper bound on every platform's calls in flight; 1 delivers one row at a time across all channels. */
+  concurrencyCap: number;
+  /** A platform's first call goes alone (a refused token costs one call); past this long without an answer the others go too. */
+  probeMs: number;
   /** First wait after a platform refused the bot's credentials; doubles per refusal up to maxBackoffMs. */
   credentialsBackoffMs: number;
   /** Wait before the next run after a run failed on the store (locked, full, ...). */
@@ -33,6 +39,9 @@ export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
   pauseAfter: 3,
   callTimeoutMs: 60_000,
   batch: 50,
+  concurrency: 8,
+  concurrencyCap: Number.POSITIVE_INFINITY,
+  probeMs: 2_000,
   credentialsBackoffMs: 300_000,
   faultRetryMs: 30_000,
 };
@@ -47,6 +56,9 @@ const TIMED_OUT = Symbol("timed out");
 
 /** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
 export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
+
+/** Told about a row failed for good: `refused` when the platform refused it (not when the deliverer gave up retrying). */
+export type FailedListener = (event: { row: OutboxRow; reason: string; refused: boolean }) => void;
 
 /**
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
@@ -68,12 +80,19 @@ export class Deliverer {
   private started = false;
   private maxSleepMs = 60_000;
   private readonly sentListeners: SentListener[] = [];
+  private readonly failedListeners: FailedListener[] = [];
   /** Per platform: credentials refused, deliveries held until `until` (then one row tries again). */
   private readonly holds: CredentialHolds;
   /** Rows the platform confirmed whose "sent" could not be recorded yet (the store failed): recorded, never posted again. */
   private readonly unrecorded = new Map<number, { row: OutboxRow; messageId: string; sentAt: Date; detectedAt: string }>();
   /** After a failed run: no run before this time. */
   private faultUntil = 0;
+  /** Unproven platforms with their lone first call in flight, since when. */
+  private readonly probing = new Map<string, number>();
+  /** Platforms that confirmed a delivery (or refused one for its channel) since start or their last credentials hold. */
+  private readonly proven = new Set<string>();
+  /** Wakes a run waiting for its calls in flight, to claim rows queued meanwhile. */
+  private poke: (() => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -93,6 +112,11 @@ export class Deliverer {
     this.sentListeners.push(listener);
   }
 
+  /** Told about every row failed for good (a refused DM fails its watch). */
+  onFailed(listener: FailedListener): void {
+    this.failedListeners.push(listener);
+  }
+
   /** Platforms whose credentials were refused, with the reason. */
   heldPlatforms(): PlatformHold[] {
     return this.holds.list();
@@ -102,6 +126,7 @@ export class Deliverer {
   deliverDue(): Promise<DeliveryTally> {
     if (this.running) {
       this.again = true;
+      this.poke?.();
       return this.running;
     }
     this.running = this.drain().finally(() => {
@@ -156,11 +181,16 @@ export class Deliverer {
   }
 
   /**
-   * Claims and delivers one row at a time, so a crash leaves at most one row
-   * in flight (claimed rows wait out their lease before another attempt).
+   * Delivers due rows concurrently across channels: each platform has up to its
+   * concurrency of calls in flight, a slot freed is filled at once with the
+   * next due row of any channel, so a slow or failing channel holds only its
+   * own slot. A channel still gets one row at a time, in order (the claim takes
+   * only the oldest open row of a channel). A crash leaves at most the calls in
+   * flight claimed; they wait out their lease before another attempt.
    */
   private async drain(): Promise<DeliveryTally> {
     const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0 };
+    const inFlight = new Map<number, { platform: string; done: Promise<void> }>();
     let current: OutboxRow | undefined;
     try {
       if (this.faultUntil > this.now().getTime()) return tally;
@@ -168,23 +198,80 @@ export class Deliverer {
         current = posted.row;
         this.recordSent(posted.row, posted.messageId, posted.sentAt, posted.detectedAt, tally);
       }
-      for (let n = 0; n < this.options.batch && !this.stopped; n++) {
-        const now = this.now();
-        current = undefined;
-        current = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), this.openPlatforms(now.getTime()), 1)[0];
-        if (!current) return tally;
-        await this.deliverOne(current, tally);
+      current = undefined;
+      while (!this.stopped && this.faultUntil <= this.now().getTime()) {
+        for (const row of this.claimFree(inFlight)) {
+          const done = this.deliverOne(row, tally)
+            .catch((error: unknown) => this.storeFault(error, row))
+            .finally(() => {
+              inFlight.delete(row.id);
+              if (!this.proven.has(row.platform)) this.probing.delete(row.platform);
+            });
+          inFlight.set(row.id, { platform: row.platform, done });
+        }
+        if (inFlight.size === 0) break;
+        await this.nextEvent(inFlight);
       }
-      if (!this.stopped) this.again = true;
     } catch (error) {
-      // The store failed (locked by another process, disk full, ...): the claimed row keeps its lease and comes back after it.
-      this.faultUntil = this.now().getTime() + this.options.faultRetryMs;
-      this.log.error(
-        { err: error, key: current?.key, platform: current?.platform, channel: current?.channelId, retryInMs: this.options.faultRetryMs },
-        current ? "delivery run failed on the store; the row stays claimed until its lease ends and is tried again" : "delivery run failed on the store; trying again later",
-      );
+      this.storeFault(error, current);
     }
+    await Promise.all([...inFlight.values()].map((f) => f.done));
     return tally;
+  }
+
+  /** The store failed (locked by another process, disk full, ...): no claim before faultRetryMs; a claimed row keeps its lease and comes back after it. */
+  private storeFault(error: unknown, row: OutboxRow | undefined): void {
+    this.faultUntil = this.now().getTime() + this.options.faultRetryMs;
+    this.log.error(
+      { err: error, key: row?.key, platform: row?.platform, channel: row?.channelId, retryInMs: this.options.faultRetryMs },
+      row ? "delivery run failed on the store; the row stays claimed until its lease ends and is tried again" : "delivery run failed on the store; trying again later",
+    );
+  }
+
+  /** How many calls a platform may have in flight: what its announcer declares (default otherwise), within the cap. */
+  private concurrencyOf(platform: string, now: number): number {
+    // Until a delivery went through (at start, after a credentials hold), one call at a time: a refused token costs one call, not a
+    // slot's worth. A first call that takes longer than probeMs opens the platform anyway: a slow channel must not hold the rest.
+    const probe = this.probing.get(platform);
+    if (!this.proven.has(platform) && (probe === undefined || now - probe < this.options.probeMs)) return 1;
+    const declared = this.announcers.get(platform)?.limits?.concurrency ?? this.options.concurrency;
+    return Math.max(1, Math.min(declared, this.options.concurrencyCap));
+  }
+
+  /** Claims due rows into the free slots of each open platform (one statement per platform with room). */
+  private claimFree(inFlight: Map<number, { platform: string }>): OutboxRow[] {
+    const now = this.now();
+    const lease = new Date(now.getTime() + this.options.leaseMs).toISOString();
+    const claimed: OutboxRow[] = [];
+    for (const platform of this.openPlatforms(now.getTime())) {
+      let busy = 0;
+      for (const f of inFlight.values()) if (f.platform === platform) busy++;
+      const free = Math.min(this.concurrencyOf(platform, now.getTime()) - busy, this.options.batch);
+      if (free <= 0) continue;
+      const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()]);
+      if (rows.length > 0 && !this.proven.has(platform) && !this.probing.has(platform)) this.probing.set(platform, now.getTime());
+      claimed.push(...rows);
+    }
+    return claimed;
+  }
+
+  /** Waits for a call to finish, a deliverDue() (new rows), or the next row to fall due, whichever comes first. */
+  private async nextEvent(inFlight: Map<number, { done: Promise<void> }>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const events: Promise<unknown>[] = [...inFlight.values()].map((f) => f.done);
+    events.push(new Promise<void>((resolve) => (this.poke = resolve)));
+    const now = this.now().getTime();
+    const due = this.store.outbox.nextDue(this.openPlatforms(now));
+    const times = [...this.probing.values()].map((since) => since + this.options.probeMs);
+    if (due !== undefined) times.push(Date.parse(due));
+    const wait = Math.min(...times.filter((t) => t > now)) - now;
+    if (wait < this.maxSleepMs) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
+    try {
+      await Promise.race(events);
+    } finally {
+      clearTimeout(timer);
+      this.poke = undefined;
+    }
   }
 
   /** Records a confirmed delivery; if the store fails, the confirmation is kept and recorded by the next run, not posted again. */
@@ -193,6 +280,7 @@ export class Deliverer {
     this.store.outbox.markSent(row.id, messageId, sentAt.toISOString());
     this.unrecorded.delete(row.id);
     this.holds.lift(row.platform);
+    this.proven.add(row.platform);
     this.store.subscriptions.clearFailures(row.platform, row.channelId);
     tally.sent++;
     for (const listener of this.sentListeners) {
@@ -240,15 +328,29 @@ export class Deliverer {
     }
     const reason = result.retry === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
     // A refusal for this channel means the credentials themselves were accepted.
-    if (result.retry === "permanent") this.holds.lift(row.platform);
+    if (result.retry === "permanent") {
+      this.holds.lift(row.platform);
+      this.proven.add(row.platform);
+    }
     outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
     tally.failed++;
     this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
+    this.tellFailed({ row, reason, refused: result.retry === "permanent" });
     if (result.retry === "permanent" && subscription?.status === "active") {
       const failures = subscriptions.addPermanentFailure(row.platform, row.channelId);
       if (failures >= this.options.pauseAfter) {
         subscriptions.setStatus(subscription.id, "paused", `${failures} deliveries in a row failed: ${result.reason}`, at());
         this.log.warn({ platform: row.platform, channel: row.channelId, reason: result.reason }, "subscription paused after repeated failures");
+      }
+    }
+  }
+
+  private tellFailed(event: Parameters<FailedListener>[0]): void {
+    for (const listener of this.failedListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error({ err: error, key: event.row.key }, "a delivery failure listener failed");
       }
     }
   }
@@ -259,6 +361,7 @@ export class Deliverer {
     this.store.outbox.markRetry(row.id, now.toISOString(), reason, now.toISOString(), "unavailable");
     tally.retried++;
     this.holds.hold(row.platform, reason, row.key, now);
+    this.proven.delete(row.platform);
   }
 
   private async call(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1]): Promise<DeliveryResult> {

@@ -18,6 +18,7 @@ import { Deliverer, type DelivererOptions } from "../../src/sync/deliverer.js";
 import type { Logger } from "../../src/log.js";
 import { SyncService, type SyncDeps } from "../../src/sync/sync-service.js";
 import { ScholarService, type ScholarDeps } from "../../src/scholar/scholar-service.js";
+import { followWatches } from "../../src/watches/follow-watches.js";
 
 export const BUNDLED_PATH = fileURLToPath(new URL("../../data/papers.md", import.meta.url));
 export const bundledText = (): string => readFileSync(BUNDLED_PATH, "utf8");
@@ -69,7 +70,8 @@ export function testServices(markdown: string = bundledText(), over: TestService
   if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
   const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: over.reading });
-  const scholar = new ScholarService({ store, catalog, log, now, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
+  const watches = followWatches({ store, catalog, deliverer, log, now });
+  const scholar = new ScholarService({ store, catalog, log, now, onResolved: watches.onResolved, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
   scholar.followSync(sync);
   scholar.publish();
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };

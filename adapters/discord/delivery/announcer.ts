@@ -36,6 +36,8 @@ const idOf = (posted: unknown): string =>
  */
 export class DiscordAnnouncer implements Announcer {
   readonly platform = "discord" as const;
+  /** discord.js queues the calls within the global limit and the route buckets: 50 in flight is one second of the global budget. */
+  readonly limits = { concurrency: 50 };
 
   constructor(
     private readonly rest: REST,
