@@ -82,12 +82,14 @@ export interface CallerOptions {
   isAdmin?: boolean;
   /** The channel id; null for no channel (the CLI). */
   channel?: string | null;
+  /** The caller's user id; "u1" by default. */
+  user?: string;
 }
 
 export function testContext(services: Services, over: CallerOptions = {}): CommandContext {
   const platform = over.platform ?? "console";
   const channel = over.channel === null ? null : { platform, id: over.channel ?? "c1" };
-  return { platform, channel, user: { id: "u1", name: "tester", isAdmin: over.isAdmin ?? false }, services };
+  return { platform, channel, user: { id: over.user ?? "u1", name: "tester", isAdmin: over.isAdmin ?? false }, services };
 }
 
 /** Runs a command the way every adapter does. */

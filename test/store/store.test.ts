@@ -13,6 +13,8 @@ describe("the SQLite store", () => {
     expect(existsSync(path)).toBe(true);
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
+    const tables = store.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'watch%' ORDER BY name").all();
+    expect(tables.map((t) => t.name)).toEqual(["watch_hits", "watches"]);
     store.close();
     rmSync(dirname(dirname(dirname(path))), { recursive: true });
   });
