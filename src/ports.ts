@@ -21,11 +21,13 @@ export interface DeliveryAttempt {
 
 /**
  * How hard the outbox may drive a platform: calls in flight at once, across
- * channels (a channel always has one at a time); the platform's client keeps
- * them within its rate limits.
+ * channels (a channel always has one at a time), and calls started per
+ * second; the platform's client keeps each request within its rate limits.
  */
 export interface DeliveryLimits {
   concurrency: number;
+  /** Calls started per second at most (the platform's global rate), evenly (bursts of a tenth of a second's worth). */
+  perSecond?: number;
 }
 
 /**

@@ -28,7 +28,7 @@ export function clientRestOptions(config: DiscordConfig): Partial<RESTOptions> {
  * - rejectOnRateLimit for every route bucket: a 429 (or a bucket known to be
  *   exhausted) throws a RateLimitError carrying Retry-After instead of sleeping
  *   in the queue; only the global limit (50 requests/s) is waited out when it
- *   frees within a second, so a fan-out to many channels is paced by the client
+ *   frees within two seconds (its one-second window), so a fan-out to many channels is paced by the client
  *   instead of bounced back to the outbox's backoff;
  * - timeout 10 s: a hung request becomes a transient failure, not a stuck delivery.
  * It needs no gateway connection, so announcements go out while the gateway reconnects.
@@ -37,10 +37,10 @@ export function createAnnouncerRest(config: DiscordConfig): REST {
   return new REST({ ...apiOf(config), timeout: 10_000, retries: 0, rejectOnRateLimit: rejectUnlessGlobalPacing }).setToken(config.token);
 }
 
-/** The longest wait for the global limit the announcer's client sits out itself (one window of Discord's 50 requests/s). */
-const GLOBAL_PACING_MS = 1_000;
+/** The longest wait for the global limit the announcer's client sits out itself: one window of Discord's 50 requests/s, plus the client's offset and slack. */
+const GLOBAL_PACING_MS = 2_000;
 
-/** Bounces every rate limit to the outbox except the global limit's own pacing (it frees within a second). */
+/** Bounces every rate limit to the outbox except the global limit's own pacing (its window frees within a second or so). */
 export function rejectUnlessGlobalPacing(limit: RateLimitData): boolean {
   return !(limit.global && Math.max(limit.timeToReset, limit.retryAfter) <= GLOBAL_PACING_MS);
 }

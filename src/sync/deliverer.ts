@@ -2,6 +2,7 @@ import type { Logger } from "../log.js";
 import type { Announcer, DeliveryResult } from "../ports.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
+import { CallPacer } from "./call-pacer.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
 import { sendToTarget } from "./send-to-target.js";
 
@@ -87,6 +88,7 @@ export class Deliverer {
   private readonly unrecorded = new Map<number, { row: OutboxRow; messageId: string; sentAt: Date; detectedAt: string }>();
   /** After a failed run: no run before this time. */
   private faultUntil = 0;
+  private readonly pacers = new Map<string, CallPacer>();
   /** Unproven platforms with their lone first call in flight, since when. */
   private readonly probing = new Map<string, number>();
   /** Platforms that confirmed a delivery (or refused one for its channel) since start or their last credentials hold. */
@@ -200,7 +202,8 @@ export class Deliverer {
       }
       current = undefined;
       while (!this.stopped && this.faultUntil <= this.now().getTime()) {
-        for (const row of this.claimFree(inFlight)) {
+        const { rows, spare } = this.claimFree(inFlight);
+        for (const row of rows) {
           const done = this.deliverOne(row, tally)
             .catch((error: unknown) => this.storeFault(error, row))
             .finally(() => {
@@ -209,8 +212,8 @@ export class Deliverer {
             });
           inFlight.set(row.id, { platform: row.platform, done });
         }
-        if (inFlight.size === 0) break;
-        await this.nextEvent(inFlight);
+        if (inFlight.size === 0 && !this.waitingForPace()) break;
+        await this.nextEvent(inFlight, spare);
       }
     } catch (error) {
       this.storeFault(error, current);
@@ -238,32 +241,66 @@ export class Deliverer {
     return Math.max(1, Math.min(declared, this.options.concurrencyCap));
   }
 
+  /** The platform's rate of call starts, when its announcer declares one. */
+  private pacerOf(platform: string): CallPacer | undefined {
+    const perSecond = this.announcers.get(platform)?.limits?.perSecond;
+    if (perSecond === undefined) return undefined;
+    let pacer = this.pacers.get(platform);
+    // Bursts of a tenth of a second's worth: at full rate the platform's own window never sees more than it allows.
+    if (!pacer) this.pacers.set(platform, (pacer = new CallPacer(perSecond, Math.max(1, Math.floor(perSecond / 10)))));
+    return pacer;
+  }
+
+  /** Rows are due but a platform's rate holds them (a short wait, not the end of the run). */
+  private waitingForPace(): boolean {
+    if (this.pacingMs() === 0) return false;
+    const due = this.store.outbox.nextDue(this.openPlatforms(this.now().getTime()));
+    return due !== undefined && Date.parse(due) <= this.now().getTime();
+  }
+
+  /** How long until every paced platform may start a call again (0 when all may now). */
+  private pacingMs(): number {
+    return Math.max(0, ...[...this.pacers.values()].map((p) => p.waitMs()));
+  }
+
   /** Claims due rows into the free slots of each open platform (one statement per platform with room). */
-  private claimFree(inFlight: Map<number, { platform: string }>): OutboxRow[] {
+  private claimFree(inFlight: Map<number, { platform: string }>): { rows: OutboxRow[]; spare: boolean } {
     const now = this.now();
     const lease = new Date(now.getTime() + this.options.leaseMs).toISOString();
     const claimed: OutboxRow[] = [];
+    let spare = false;
     for (const platform of this.openPlatforms(now.getTime())) {
       let busy = 0;
       for (const f of inFlight.values()) if (f.platform === platform) busy++;
-      const free = Math.min(this.concurrencyOf(platform, now.getTime()) - busy, this.options.batch);
+      const pacer = this.pacerOf(platform);
+      const free = Math.min(this.concurrencyOf(platform, now.getTime()) - busy, this.options.batch, pacer?.available() ?? Infinity);
       if (free <= 0) continue;
       const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()]);
+      pacer?.take(rows.length);
+      if (rows.length < free) spare = true;
       if (rows.length > 0 && !this.proven.has(platform) && !this.probing.has(platform)) this.probing.set(platform, now.getTime());
       claimed.push(...rows);
     }
-    return claimed;
+    return { rows: claimed, spare };
   }
 
-  /** Waits for a call to finish, a deliverDue() (new rows), or the next row to fall due, whichever comes first. */
-  private async nextEvent(inFlight: Map<number, { done: Promise<void> }>): Promise<void> {
+  /**
+   * Waits for a call to finish, a deliverDue() (new rows), a paced platform's
+   * next start, or (when slots were left unused: `spare`) the next row to fall
+   * due, whichever comes first.
+   */
+  private async nextEvent(inFlight: Map<number, { done: Promise<void> }>, spare: boolean): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const events: Promise<unknown>[] = [...inFlight.values()].map((f) => f.done);
     events.push(new Promise<void>((resolve) => (this.poke = resolve)));
     const now = this.now().getTime();
-    const due = this.store.outbox.nextDue(this.openPlatforms(now));
     const times = [...this.probing.values()].map((since) => since + this.options.probeMs);
-    if (due !== undefined) times.push(Date.parse(due));
+    const pacing = this.pacingMs();
+    if (pacing > 0) times.push(now + pacing);
+    else if (spare) {
+      const due = this.store.outbox.nextDue(this.openPlatforms(now));
+      if (due !== undefined) times.push(Date.parse(due));
+    }
     const wait = Math.min(...times.filter((t) => t > now)) - now;
     if (wait < this.maxSleepMs) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
     try {

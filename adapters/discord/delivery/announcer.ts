@@ -36,8 +36,12 @@ const idOf = (posted: unknown): string =>
  */
 export class DiscordAnnouncer implements Announcer {
   readonly platform = "discord" as const;
-  /** discord.js queues the calls within the global limit and the route buckets: 50 in flight is one second of the global budget. */
-  readonly limits = { concurrency: 50 };
+  /**
+   * Discord's global limit is 50 requests/s: calls start at that rate, up to 50
+   * in flight to absorb latency; discord.js keeps each request within the
+   * global limit and the route buckets it reports.
+   */
+  readonly limits = { concurrency: 50, perSecond: 50 };
 
   constructor(
     private readonly rest: REST,
