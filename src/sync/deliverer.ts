@@ -1,59 +1,19 @@
 import type { Logger } from "../log.js";
-import type { Announcer, DeliveryResult } from "../ports.js";
+import type { Announcer } from "../ports.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
-import { CallPacer } from "./call-pacer.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
-import { sendToTarget } from "./send-to-target.js";
+import { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions } from "./deliverer-options.js";
+import { PlatformSlots } from "./platform-slots.js";
+import { sendWithin } from "./send-to-target.js";
 
-export interface DelivererOptions {
-  /** How long a claimed row is ours before another attempt may take it (a crash mid-call). */
-  leaseMs: number;
-  /** First retry delay after a transient failure; doubles per attempt up to maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
-  /** Transient failures after which a row is failed for good (with the last reason). */
-  maxAttempts: number;
-  /** Permanent failures in a row after which a channel's subscription is paused. */
-  pauseAfter: number;
-  /** Longest wait for one announce call; past it the call counts as a transient failure. */
-  callTimeoutMs: number;
-  /** Rows claimed by one statement at most (a run refills free slots until nothing is due). */
-  batch: number;
-  /** Calls in flight per platform when its announcer declares no limits. */
-  concurrency: number;
-  /** Upper bound on every platform's calls in flight; 1 delivers one row at a time across all channels. */
-  concurrencyCap: number;
-  /** A platform's first call goes alone (a refused token costs one call); past this long without an answer the others go too. */
-  probeMs: number;
-  /** First wait after a platform refused the bot's credentials; doubles per refusal up to maxBackoffMs. */
-  credentialsBackoffMs: number;
-  /** Wait before the next run after a run failed on the store (locked, full, ...). */
-  faultRetryMs: number;
-}
-
-export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
-  leaseMs: 120_000,
-  backoffMs: 30_000,
-  maxBackoffMs: 3_600_000,
-  maxAttempts: 30,
-  pauseAfter: 3,
-  callTimeoutMs: 60_000,
-  batch: 50,
-  concurrency: 8,
-  concurrencyCap: Number.POSITIVE_INFINITY,
-  probeMs: 2_000,
-  credentialsBackoffMs: 300_000,
-  faultRetryMs: 30_000,
-};
+export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions };
 
 export interface DeliveryTally {
   sent: number;
   retried: number;
   failed: number;
 }
-
-const TIMED_OUT = Symbol("timed out");
 
 /** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
 export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
@@ -88,11 +48,8 @@ export class Deliverer {
   private readonly unrecorded = new Map<number, { row: OutboxRow; messageId: string; sentAt: Date; detectedAt: string }>();
   /** After a failed run: no run before this time. */
   private faultUntil = 0;
-  private readonly pacers = new Map<string, CallPacer>();
-  /** Unproven platforms with their lone first call in flight, since when. */
-  private readonly probing = new Map<string, number>();
-  /** Platforms that confirmed a delivery (or refused one for its channel) since start or their last credentials hold. */
-  private readonly proven = new Set<string>();
+  /** Per platform: how many deliveries may start now (concurrency, rate, credentials probe). */
+  private readonly slots: PlatformSlots;
   /** Wakes a run waiting for its calls in flight, to claim rows queued meanwhile. */
   private poke: (() => void) | undefined;
 
@@ -104,6 +61,7 @@ export class Deliverer {
   ) {
     this.options = { ...DEFAULT_DELIVERER_OPTIONS, ...options };
     this.holds = new CredentialHolds(log, this.options.credentialsBackoffMs, this.options.maxBackoffMs);
+    this.slots = new PlatformSlots((platform) => this.announcers.get(platform)?.limits, this.options);
   }
 
   register(announcer: Announcer): void {
@@ -208,7 +166,7 @@ export class Deliverer {
             .catch((error: unknown) => this.storeFault(error, row))
             .finally(() => {
               inFlight.delete(row.id);
-              if (!this.proven.has(row.platform)) this.probing.delete(row.platform);
+              this.slots.finished(row.platform);
             });
           inFlight.set(row.id, { platform: row.platform, done });
         }
@@ -231,36 +189,11 @@ export class Deliverer {
     );
   }
 
-  /** How many calls a platform may have in flight: what its announcer declares (default otherwise), within the cap. */
-  private concurrencyOf(platform: string, now: number): number {
-    // Until a delivery went through (at start, after a credentials hold), one call at a time: a refused token costs one call, not a
-    // slot's worth. A first call that takes longer than probeMs opens the platform anyway: a slow channel must not hold the rest.
-    const probe = this.probing.get(platform);
-    if (!this.proven.has(platform) && (probe === undefined || now - probe < this.options.probeMs)) return 1;
-    const declared = this.announcers.get(platform)?.limits?.concurrency ?? this.options.concurrency;
-    return Math.max(1, Math.min(declared, this.options.concurrencyCap));
-  }
-
-  /** The platform's rate of call starts, when its announcer declares one. */
-  private pacerOf(platform: string): CallPacer | undefined {
-    const perSecond = this.announcers.get(platform)?.limits?.perSecond;
-    if (perSecond === undefined) return undefined;
-    let pacer = this.pacers.get(platform);
-    // Bursts of a tenth of a second's worth: at full rate the platform's own window never sees more than it allows.
-    if (!pacer) this.pacers.set(platform, (pacer = new CallPacer(perSecond, Math.max(1, Math.floor(perSecond / 10)))));
-    return pacer;
-  }
-
   /** Rows are due but a platform's rate holds them (a short wait, not the end of the run). */
   private waitingForPace(): boolean {
-    if (this.pacingMs() === 0) return false;
+    if (this.slots.pacingMs() === 0) return false;
     const due = this.store.outbox.nextDue(this.openPlatforms(this.now().getTime()));
     return due !== undefined && Date.parse(due) <= this.now().getTime();
-  }
-
-  /** How long until every paced platform may start a call again (0 when all may now). */
-  private pacingMs(): number {
-    return Math.max(0, ...[...this.pacers.values()].map((p) => p.waitMs()));
   }
 
   /** Claims due rows into the free slots of each open platform (one statement per platform with room). */
@@ -272,13 +205,11 @@ export class Deliverer {
     for (const platform of this.openPlatforms(now.getTime())) {
       let busy = 0;
       for (const f of inFlight.values()) if (f.platform === platform) busy++;
-      const pacer = this.pacerOf(platform);
-      const free = Math.min(this.concurrencyOf(platform, now.getTime()) - busy, this.options.batch, pacer?.available() ?? Infinity);
+      const free = Math.min(this.slots.free(platform, busy, now.getTime()), this.options.batch);
       if (free <= 0) continue;
       const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()]);
-      pacer?.take(rows.length);
+      this.slots.started(platform, rows.length, now.getTime());
       if (rows.length < free) spare = true;
-      if (rows.length > 0 && !this.proven.has(platform) && !this.probing.has(platform)) this.probing.set(platform, now.getTime());
       claimed.push(...rows);
     }
     return { rows: claimed, spare };
@@ -294,8 +225,8 @@ export class Deliverer {
     const events: Promise<unknown>[] = [...inFlight.values()].map((f) => f.done);
     events.push(new Promise<void>((resolve) => (this.poke = resolve)));
     const now = this.now().getTime();
-    const times = [...this.probing.values()].map((since) => since + this.options.probeMs);
-    const pacing = this.pacingMs();
+    const times = this.slots.probeEnds();
+    const pacing = this.slots.pacingMs();
     if (pacing > 0) times.push(now + pacing);
     else if (spare) {
       const due = this.store.outbox.nextDue(this.openPlatforms(now));
@@ -317,7 +248,7 @@ export class Deliverer {
     this.store.outbox.markSent(row.id, messageId, sentAt.toISOString());
     this.unrecorded.delete(row.id);
     this.holds.lift(row.platform);
-    this.proven.add(row.platform);
+    this.slots.prove(row.platform);
     this.store.subscriptions.clearFailures(row.platform, row.channelId);
     tally.sent++;
     for (const listener of this.sentListeners) {
@@ -352,7 +283,7 @@ export class Deliverer {
     if (!announcer) return outbox.release(row.id, at());
 
     const unrecorded = this.unrecorded.get(row.id);
-    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await this.call(announcer, row, announcement.reply);
+    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await sendWithin(this.store, announcer, row, announcement.reply, this.options.callTimeoutMs, this.log);
     if (result.ok) return this.recordSent(row, result.messageId, unrecorded?.sentAt ?? this.now(), announcement.createdAt, tally);
     if (result.retry === "credentials") return this.holdPlatform(row, result.reason, tally);
     if (result.retry === "transient" && row.attempts < this.options.maxAttempts) {
@@ -367,7 +298,7 @@ export class Deliverer {
     // A refusal for this channel means the credentials themselves were accepted.
     if (result.retry === "permanent") {
       this.holds.lift(row.platform);
-      this.proven.add(row.platform);
+      this.slots.prove(row.platform);
     }
     outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
     tally.failed++;
@@ -398,25 +329,7 @@ export class Deliverer {
     this.store.outbox.markRetry(row.id, now.toISOString(), reason, now.toISOString(), "unavailable");
     tally.retried++;
     this.holds.hold(row.platform, reason, row.key, now);
-    this.proven.delete(row.platform);
+    this.slots.unprove(row.platform);
   }
 
-  private async call(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1]): Promise<DeliveryResult> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-        timer = setTimeout(() => resolve(TIMED_OUT), this.options.callTimeoutMs);
-      });
-      const attempt = { number: row.attempts, queuedAt: row.createdAt };
-      const result = await Promise.race([sendToTarget(this.store, announcer, row, reply, attempt), timeout]);
-      if (result === TIMED_OUT) return { ok: false, retry: "transient", reason: `no answer from ${row.platform} within ${this.options.callTimeoutMs} ms` };
-      return result;
-    } catch (error) {
-      // An adapter should return a DeliveryResult; a throw is treated as transient and logged.
-      this.log.error({ err: error, key: row.key }, "announcer threw");
-      return { ok: false, retry: "transient", reason: error instanceof Error ? error.message : String(error) };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 }
