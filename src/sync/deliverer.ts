@@ -107,6 +107,7 @@ export class Deliverer {
   /** Stops the timer and waits (at most `graceMs`) for the run in flight. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
+    this.poke?.();
     if (this.timer) clearTimeout(this.timer);
     if (this.running) await Promise.race([this.running.catch(() => undefined), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
