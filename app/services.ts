@@ -16,6 +16,7 @@ import { sourceId } from "../src/sync/source-id.js";
 import { listReaderFor } from "../src/sync/list-reader.js";
 import { loadLastGoodList, SyncService } from "../src/sync/sync-service.js";
 import { mergeRecords } from "../src/scholar/merge-records.js";
+import { followWatches } from "../src/watches/follow-watches.js";
 
 /**
  * Builds the services every command and job uses. The catalog starts from the
@@ -42,6 +43,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     onEnqueued: () => void deliverer.deliverDue(),
   });
   const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log, options: config.reading });
+  const watches = followWatches({ store, catalog, deliverer, log, now });
   const scholar = new ScholarService({
     store,
     catalog,
@@ -49,6 +51,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     now,
     sources: createSources(config.scholar),
     snapshot,
+    onResolved: watches.onResolved,
     onPublished: (paper, record, before) => {
       const queued = announcePublished(store, sync.source, catalog.list, paper, record, before, config.maxAnnounce, now().toISOString());
       if (queued.deliveries + queued.digests > 0) void deliverer.deliverDue();

@@ -1,7 +1,7 @@
 // `npm run bench`: synthetic lists of 1,000, 10,000 and 50,000 papers, our
 // core beside plain fuse.js (and micromark, a GFM parser the core does not use) in the same run.
 // Prints the figures table and writes bench/results.json.
-// Flags: --quick (1,000 and 10,000 papers only), --full (also the slow generic parse at 50,000).
+// Flags: --quick (1,000 and 10,000 papers only; fan-out to 1,000 channels only), --full (also the slow generic parse at 50,000).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -12,6 +12,7 @@ import { timeToReady } from "./cold-start.js";
 import { parseWithGenericGfm } from "./gfm-baseline.js";
 import { blockPass } from "./parser-floor.js";
 import { measureDiscordMemory, type DiscordMemory } from "./discord-memory.js";
+import { fanOutTable, measureFanOut, type FanOutResult } from "./fan-out.js";
 import { buildMemoryChild, measureMemory } from "./memory.js";
 import { figuresTable, type Figure } from "./report.js";
 import { kindsTable } from "./search-kinds.js";
@@ -104,6 +105,21 @@ try {
     { metric: "heap after 10,000 Discord commands", size: "25 (bundled)", ours: discordMemory.loaded.heapMb, baseline: discordMemory.idle.heapMb, unit: "MB", better: "lower", baselineLabel: `the same bot process idle after login (${discordMemory.idle.heapMb.toFixed(1)} MB heap)` },
   );
 
+  // One announcement to many channels against a Discord REST at +50 ms and 50 requests/s; one-at-a-time measured on a sample.
+  const fanOut: FanOutResult[] = await measureFanOut(args.has("--quick") ? [1_000] : [1_000, 5_000], args.has("--quick") ? 200 : 1_000, progress);
+  for (const r of fanOut) {
+    figures.push({
+      metric: "fan-out: one announcement to every channel",
+      size: `${r.channels.toLocaleString("en")} channels`,
+      ours: r.concurrent.ms,
+      baseline: r.sequential.estimatedMs,
+      unit: "ms",
+      better: "lower",
+      baselineLabel: `one row at a time (${r.sequential.sample} channels measured); floor ${(r.floorMs / 1000).toFixed(0)} s`,
+      target: { text: "<= 1.5x the floor", met: r.concurrent.ms <= 1.5 * r.floorMs },
+    });
+  }
+
   // As after `npm install` (its prepare script compiles): bin/start.js runs dist/ only while it is newer than the sources.
   progress("compiling dist/ as npm install does");
   execFileSync("npm", ["run", "--silent", "build"], { cwd: fileURLToPath(new URL("../", import.meta.url)), stdio: "inherit" });
@@ -131,7 +147,8 @@ try {
     const target = s.papers === 10_000 ? ` — slowest kind's p99 ${slowest.toFixed(3)} ms, target <= 1 ms ${slowest <= 1 ? "✓" : "✗ MISSED"}` : "";
     process.stdout.write(`\n${kindsTable(s.papers, s.byKind)}\n${target ? `${target.slice(3)}\n` : ""}`);
   }
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, discordDefaults, coldStart: { runs: starts, bareRuns: bareStarts } };
+  process.stdout.write(`\n${fanOutTable(fanOut)}\n`);
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, discordDefaults, fanOut, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {

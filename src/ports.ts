@@ -20,12 +20,25 @@ export interface DeliveryAttempt {
 }
 
 /**
+ * How hard the outbox may drive a platform: calls in flight at once, across
+ * channels (a channel always has one at a time), and calls started per
+ * second; the platform's client keeps each request within its rate limits.
+ */
+export interface DeliveryLimits {
+  concurrency: number;
+  /** Calls started per second at most (the platform's global rate), evenly (bursts of a tenth of a second's worth). */
+  perSecond?: number;
+}
+
+/**
  * Posts a reply to a channel. Each adapter implements it; the outbox uses it.
  * `key` is the delivery's idempotency key: adapters pass it to the platform
  * (Discord nonce, Slack metadata) so a retry never posts twice.
  */
 export interface Announcer {
   readonly platform: Platform;
+  /** Without it the outbox uses its default concurrency and no gap. */
+  readonly limits?: DeliveryLimits;
   announce(channelId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;
   /** Sends a direct message to a chat user (reading-group reminders); platforms without DMs leave it out. */
   direct?(userId: string, reply: Reply, key: string, attempt: DeliveryAttempt): Promise<DeliveryResult>;

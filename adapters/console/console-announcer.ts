@@ -6,6 +6,8 @@ import { renderText } from "./render-text.js";
 /** Announcements to the console channel are printed; a terminal has no message ids, so the key stands in. */
 export class ConsoleAnnouncer implements Announcer {
   readonly platform = "console" as const;
+  /** One terminal: one message at a time. */
+  readonly limits = { concurrency: 1 };
 
   constructor(private readonly output: Writable) {}
 
@@ -18,5 +20,11 @@ export class ConsoleAnnouncer implements Announcer {
   async edit(_channelId: string, messageId: string, reply: Reply): Promise<DeliveryResult> {
     this.output.write(`\n(updated) ${renderText(reply)}\n\n`);
     return { ok: true, messageId };
+  }
+
+  /** A direct message (a watch's paper): the console has one user, so it is printed too, marked as for them. */
+  async direct(_userId: string, reply: Reply, key: string): Promise<DeliveryResult> {
+    this.output.write(`\n✉️ for you:\n${renderText(reply)}\n\n`);
+    return { ok: true, messageId: key };
   }
 }

@@ -1,4 +1,4 @@
-import { REST, type RESTOptions } from "discord.js";
+import { REST, type RateLimitData, type RESTOptions } from "discord.js";
 import type { Config } from "../../src/config.js";
 
 export type DiscordConfig = NonNullable<Config["discord"]>;
@@ -25,11 +25,22 @@ export function clientRestOptions(config: DiscordConfig): Partial<RESTOptions> {
  * A REST client of its own for announcements, configured so that discord.js
  * never hides or stretches a delivery's outcome; the outbox decides about retries:
  * - retries 0: a 5xx, a timeout or a reset connection is reported at once (transient);
- * - rejectOnRateLimit for every route: a 429 (or a bucket known to be exhausted)
- *   throws a RateLimitError carrying Retry-After instead of sleeping in the queue;
+ * - rejectOnRateLimit for every route bucket: a 429 (or a bucket known to be
+ *   exhausted) throws a RateLimitError carrying Retry-After instead of sleeping
+ *   in the queue; only the global limit (50 requests/s) is waited out when it
+ *   frees within two seconds (its one-second window), so a fan-out to many channels is paced by the client
+ *   instead of bounced back to the outbox's backoff;
  * - timeout 10 s: a hung request becomes a transient failure, not a stuck delivery.
  * It needs no gateway connection, so announcements go out while the gateway reconnects.
  */
 export function createAnnouncerRest(config: DiscordConfig): REST {
-  return new REST({ ...apiOf(config), timeout: 10_000, retries: 0, rejectOnRateLimit: () => true }).setToken(config.token);
+  return new REST({ ...apiOf(config), timeout: 10_000, retries: 0, rejectOnRateLimit: rejectUnlessGlobalPacing }).setToken(config.token);
+}
+
+/** The longest wait for the global limit the announcer's client sits out itself: one window of Discord's 50 requests/s, plus the client's offset and slack. */
+const GLOBAL_PACING_MS = 2_000;
+
+/** Bounces every rate limit to the outbox except the global limit's own pacing (its window frees within a second or so). */
+export function rejectUnlessGlobalPacing(limit: RateLimitData): boolean {
+  return !(limit.global && Math.max(limit.timeToReset, limit.retryAfter) <= GLOBAL_PACING_MS);
 }

@@ -12,6 +12,8 @@ import { statsCommand } from "./stats.js";
 import { subscribeCommand, unsubscribeCommand } from "./subscribe.js";
 import { subscriptionsCommand } from "./subscriptions.js";
 import { syncCommand } from "./sync.js";
+import { unwatchCommand, watchCommand } from "./watch.js";
+import { watchesCommand } from "./watches.js";
 import { whyCommand } from "./why.js";
 
 /** Every command of the bot, in help order. Adding a command is adding it here. */
@@ -26,6 +28,9 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,
+  watchCommand,
+  watchesCommand,
+  unwatchCommand,
   syncCommand,
   whyCommand,
   ...READING_COMMANDS,

@@ -25,6 +25,8 @@ export interface ScholarDeps {
   snapshot?: PaperRecords;
   /** Told when a refresh finds that a preprint was published at a venue (announced as a change). */
   onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void;
+  /** Told when a paper's record resolves (personal watches on authors and keywords match it then). */
+  onResolved?: (paper: Paper, record: PaperRecord) => void;
   refreshAfterMs?: number;
 }
 
@@ -224,6 +226,7 @@ export class ScholarService {
             repo.dequeue(paper.id);
           });
           this.backoff.settle();
+          this.deps.onResolved?.(paper, outcome.record);
           if (before?.record && isPreprintVenue(before.record.venue) && !isPreprintVenue(outcome.record.venue)) this.deps.onPublished?.(paper, outcome.record, before.record);
           changed++;
           break;

@@ -62,20 +62,22 @@ export class OutboxRepo {
    * other processes on the same file): pending and due, or sending with a
    * lapsed lease, oldest first. A row waits while an earlier row of its channel
    * is still open (pending or sending), so each channel gets its deliveries in
-   * announcement order and a retried row holds the ones after it.
+   * announcement order and a retried row holds the ones after it. `except`:
+   * rows this process has in flight, never claimed twice even past their lease.
    */
-  claimDue(now: string, leaseUntil: string, platforms: string[], limit: number): OutboxRow[] {
+  claimDue(now: string, leaseUntil: string, platforms: string[], limit: number, except: readonly number[] = []): OutboxRow[] {
     if (platforms.length === 0) return [];
     const marks = platforms.map(() => "?").join(", ");
+    const busy = except.length === 0 ? "" : `AND o.id NOT IN (${except.map(() => "?").join(", ")})`;
     return this.db
       .prepare(
         `UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1
-         WHERE id IN (SELECT o.id FROM outbox o WHERE ${HEAD_OF_CHANNEL(marks)}
+         WHERE id IN (SELECT o.id FROM outbox o WHERE ${HEAD_OF_CHANNEL(marks)} ${busy}
            AND ((o.status = 'pending' AND o.next_attempt_at <= ?) OR (o.status = 'sending' AND o.lease_until <= ?))
            ORDER BY o.id LIMIT ?)
          RETURNING ${COLUMNS}`,
       )
-      .all(leaseUntil, ...platforms, now, now, limit)
+      .all(leaseUntil, ...platforms, ...except, now, now, limit)
       .map(toRow)
       .sort((a, b) => a.id - b.id);
   }

@@ -13,6 +13,7 @@ import { SeenRepo } from "./seen-repo.js";
 import { SqliteSettings } from "./settings-repo.js";
 import { SnapshotRepo } from "./snapshot-repo.js";
 import { SubscriptionRepo } from "./subscription-repo.js";
+import { WatchRepo } from "./watch-repo.js";
 
 /** The bot's state in one SQLite file, one repository per table group. */
 export class Store {
@@ -29,6 +30,8 @@ export class Store {
   readonly settings: SqliteSettings;
   readonly scholar: ScholarRepo;
   readonly reading: { members: ReadingMemberRepo; sessions: ReadingSessionRepo; rsvps: ReadingRsvpRepo; polls: ReadingPollRepo };
+  /** Personal watches and the DMs they queued. */
+  readonly watches: WatchRepo;
 
   constructor(readonly db: Database) {
     this.snapshots = new SnapshotRepo(db);
@@ -42,6 +45,7 @@ export class Store {
     this.settings = new SqliteSettings(db);
     this.scholar = new ScholarRepo(db);
     this.reading = { members: new ReadingMemberRepo(db), sessions: new ReadingSessionRepo(db), rsvps: new ReadingRsvpRepo(db), polls: new ReadingPollRepo(db) };
+    this.watches = new WatchRepo(db);
   }
 
   /** Runs `fn` in one transaction: everything it writes lands together or not at all. */

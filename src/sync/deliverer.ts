@@ -1,41 +1,13 @@
 import type { Logger } from "../log.js";
-import type { Announcer, DeliveryResult } from "../ports.js";
+import type { Announcer } from "../ports.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
-import { sendToTarget } from "./send-to-target.js";
+import { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions } from "./deliverer-options.js";
+import { PlatformSlots } from "./platform-slots.js";
+import { sendWithin } from "./send-to-target.js";
 
-export interface DelivererOptions {
-  /** How long a claimed row is ours before another attempt may take it (a crash mid-call). */
-  leaseMs: number;
-  /** First retry delay after a transient failure; doubles per attempt up to maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
-  /** Transient failures after which a row is failed for good (with the last reason). */
-  maxAttempts: number;
-  /** Permanent failures in a row after which a channel's subscription is paused. */
-  pauseAfter: number;
-  /** Longest wait for one announce call; past it the call counts as a transient failure. */
-  callTimeoutMs: number;
-  /** Rows delivered per run before yielding; the next run follows at once. */
-  batch: number;
-  /** First wait after a platform refused the bot's credentials; doubles per refusal up to maxBackoffMs. */
-  credentialsBackoffMs: number;
-  /** Wait before the next run after a run failed on the store (locked, full, ...). */
-  faultRetryMs: number;
-}
-
-export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
-  leaseMs: 120_000,
-  backoffMs: 30_000,
-  maxBackoffMs: 3_600_000,
-  maxAttempts: 30,
-  pauseAfter: 3,
-  callTimeoutMs: 60_000,
-  batch: 50,
-  credentialsBackoffMs: 300_000,
-  faultRetryMs: 30_000,
-};
+export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions };
 
 export interface DeliveryTally {
   sent: number;
@@ -43,10 +15,11 @@ export interface DeliveryTally {
   failed: number;
 }
 
-const TIMED_OUT = Symbol("timed out");
-
 /** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
 export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
+
+/** Told about a row failed for good: `refused` when the platform refused it (not when the deliverer gave up retrying). */
+export type FailedListener = (event: { row: OutboxRow; reason: string; refused: boolean }) => void;
 
 /**
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
@@ -68,12 +41,17 @@ export class Deliverer {
   private started = false;
   private maxSleepMs = 60_000;
   private readonly sentListeners: SentListener[] = [];
+  private readonly failedListeners: FailedListener[] = [];
   /** Per platform: credentials refused, deliveries held until `until` (then one row tries again). */
   private readonly holds: CredentialHolds;
   /** Rows the platform confirmed whose "sent" could not be recorded yet (the store failed): recorded, never posted again. */
   private readonly unrecorded = new Map<number, { row: OutboxRow; messageId: string; sentAt: Date; detectedAt: string }>();
   /** After a failed run: no run before this time. */
   private faultUntil = 0;
+  /** Per platform: how many deliveries may start now (concurrency, rate, credentials probe). */
+  private readonly slots: PlatformSlots;
+  /** Wakes a run waiting for its calls in flight, to claim rows queued meanwhile. */
+  private poke: (() => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -83,6 +61,7 @@ export class Deliverer {
   ) {
     this.options = { ...DEFAULT_DELIVERER_OPTIONS, ...options };
     this.holds = new CredentialHolds(log, this.options.credentialsBackoffMs, this.options.maxBackoffMs);
+    this.slots = new PlatformSlots((platform) => this.announcers.get(platform)?.limits, this.options);
   }
 
   register(announcer: Announcer): void {
@@ -91,6 +70,11 @@ export class Deliverer {
 
   onSent(listener: SentListener): void {
     this.sentListeners.push(listener);
+  }
+
+  /** Told about every row failed for good (a refused DM fails its watch). */
+  onFailed(listener: FailedListener): void {
+    this.failedListeners.push(listener);
   }
 
   /** Platforms whose credentials were refused, with the reason. */
@@ -102,6 +86,7 @@ export class Deliverer {
   deliverDue(): Promise<DeliveryTally> {
     if (this.running) {
       this.again = true;
+      this.poke?.();
       return this.running;
     }
     this.running = this.drain().finally(() => {
@@ -122,6 +107,7 @@ export class Deliverer {
   /** Stops the timer and waits (at most `graceMs`) for the run in flight. */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopped = true;
+    this.poke?.();
     if (this.timer) clearTimeout(this.timer);
     if (this.running) await Promise.race([this.running.catch(() => undefined), new Promise((r) => setTimeout(r, graceMs).unref())]);
   }
@@ -156,11 +142,16 @@ export class Deliverer {
   }
 
   /**
-   * Claims and delivers one row at a time, so a crash leaves at most one row
-   * in flight (claimed rows wait out their lease before another attempt).
+   * Delivers due rows concurrently across channels: each platform has up to its
+   * concurrency of calls in flight, a slot freed is filled at once with the
+   * next due row of any channel, so a slow or failing channel holds only its
+   * own slot. A channel still gets one row at a time, in order (the claim takes
+   * only the oldest open row of a channel). A crash leaves at most the calls in
+   * flight claimed; they wait out their lease before another attempt.
    */
   private async drain(): Promise<DeliveryTally> {
     const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0 };
+    const inFlight = new Map<number, { platform: string; done: Promise<void> }>();
     let current: OutboxRow | undefined;
     try {
       if (this.faultUntil > this.now().getTime()) return tally;
@@ -168,23 +159,88 @@ export class Deliverer {
         current = posted.row;
         this.recordSent(posted.row, posted.messageId, posted.sentAt, posted.detectedAt, tally);
       }
-      for (let n = 0; n < this.options.batch && !this.stopped; n++) {
-        const now = this.now();
-        current = undefined;
-        current = this.store.outbox.claimDue(now.toISOString(), new Date(now.getTime() + this.options.leaseMs).toISOString(), this.openPlatforms(now.getTime()), 1)[0];
-        if (!current) return tally;
-        await this.deliverOne(current, tally);
+      current = undefined;
+      while (!this.stopped && this.faultUntil <= this.now().getTime()) {
+        const { rows, spare } = this.claimFree(inFlight);
+        for (const row of rows) {
+          const done = this.deliverOne(row, tally)
+            .catch((error: unknown) => this.storeFault(error, row))
+            .finally(() => {
+              inFlight.delete(row.id);
+              this.slots.finished(row.platform);
+            });
+          inFlight.set(row.id, { platform: row.platform, done });
+        }
+        if (inFlight.size === 0 && !this.waitingForPace()) break;
+        await this.nextEvent(inFlight, spare);
       }
-      if (!this.stopped) this.again = true;
     } catch (error) {
-      // The store failed (locked by another process, disk full, ...): the claimed row keeps its lease and comes back after it.
-      this.faultUntil = this.now().getTime() + this.options.faultRetryMs;
-      this.log.error(
-        { err: error, key: current?.key, platform: current?.platform, channel: current?.channelId, retryInMs: this.options.faultRetryMs },
-        current ? "delivery run failed on the store; the row stays claimed until its lease ends and is tried again" : "delivery run failed on the store; trying again later",
-      );
+      this.storeFault(error, current);
     }
+    await Promise.all([...inFlight.values()].map((f) => f.done));
     return tally;
+  }
+
+  /** The store failed (locked by another process, disk full, ...): no claim before faultRetryMs; a claimed row keeps its lease and comes back after it. */
+  private storeFault(error: unknown, row: OutboxRow | undefined): void {
+    this.faultUntil = this.now().getTime() + this.options.faultRetryMs;
+    this.log.error(
+      { err: error, key: row?.key, platform: row?.platform, channel: row?.channelId, retryInMs: this.options.faultRetryMs },
+      row ? "delivery run failed on the store; the row stays claimed until its lease ends and is tried again" : "delivery run failed on the store; trying again later",
+    );
+  }
+
+  /** Rows are due but a platform's rate holds them (a short wait, not the end of the run). */
+  private waitingForPace(): boolean {
+    if (this.slots.pacingMs() === 0) return false;
+    const due = this.store.outbox.nextDue(this.openPlatforms(this.now().getTime()));
+    return due !== undefined && Date.parse(due) <= this.now().getTime();
+  }
+
+  /** Claims due rows into the free slots of each open platform (one statement per platform with room). */
+  private claimFree(inFlight: Map<number, { platform: string }>): { rows: OutboxRow[]; spare: boolean } {
+    const now = this.now();
+    const lease = new Date(now.getTime() + this.options.leaseMs).toISOString();
+    const claimed: OutboxRow[] = [];
+    let spare = false;
+    for (const platform of this.openPlatforms(now.getTime())) {
+      let busy = 0;
+      for (const f of inFlight.values()) if (f.platform === platform) busy++;
+      const free = Math.min(this.slots.free(platform, busy, now.getTime()), this.options.batch);
+      if (free <= 0) continue;
+      const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()]);
+      this.slots.started(platform, rows.length, now.getTime());
+      if (rows.length < free) spare = true;
+      claimed.push(...rows);
+    }
+    return { rows: claimed, spare };
+  }
+
+  /**
+   * Waits for a call to finish, a deliverDue() (new rows), a paced platform's
+   * next start, or (when slots were left unused: `spare`) the next row to fall
+   * due, whichever comes first.
+   */
+  private async nextEvent(inFlight: Map<number, { done: Promise<void> }>, spare: boolean): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const events: Promise<unknown>[] = [...inFlight.values()].map((f) => f.done);
+    events.push(new Promise<void>((resolve) => (this.poke = resolve)));
+    const now = this.now().getTime();
+    const times = this.slots.probeEnds();
+    const pacing = this.slots.pacingMs();
+    if (pacing > 0) times.push(now + pacing);
+    else if (spare) {
+      const due = this.store.outbox.nextDue(this.openPlatforms(now));
+      if (due !== undefined) times.push(Date.parse(due));
+    }
+    const wait = Math.min(...times.filter((t) => t > now)) - now;
+    if (wait < this.maxSleepMs) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
+    try {
+      await Promise.race(events);
+    } finally {
+      clearTimeout(timer);
+      this.poke = undefined;
+    }
   }
 
   /** Records a confirmed delivery; if the store fails, the confirmation is kept and recorded by the next run, not posted again. */
@@ -193,6 +249,7 @@ export class Deliverer {
     this.store.outbox.markSent(row.id, messageId, sentAt.toISOString());
     this.unrecorded.delete(row.id);
     this.holds.lift(row.platform);
+    this.slots.prove(row.platform);
     this.store.subscriptions.clearFailures(row.platform, row.channelId);
     tally.sent++;
     for (const listener of this.sentListeners) {
@@ -227,7 +284,7 @@ export class Deliverer {
     if (!announcer) return outbox.release(row.id, at());
 
     const unrecorded = this.unrecorded.get(row.id);
-    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await this.call(announcer, row, announcement.reply);
+    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await sendWithin(this.store, announcer, row, announcement.reply, this.options.callTimeoutMs, this.log);
     if (result.ok) return this.recordSent(row, result.messageId, unrecorded?.sentAt ?? this.now(), announcement.createdAt, tally);
     if (result.retry === "credentials") return this.holdPlatform(row, result.reason, tally);
     if (result.retry === "transient" && row.attempts < this.options.maxAttempts) {
@@ -240,15 +297,29 @@ export class Deliverer {
     }
     const reason = result.retry === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
     // A refusal for this channel means the credentials themselves were accepted.
-    if (result.retry === "permanent") this.holds.lift(row.platform);
+    if (result.retry === "permanent") {
+      this.holds.lift(row.platform);
+      this.slots.prove(row.platform);
+    }
     outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
     tally.failed++;
     this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
+    this.tellFailed({ row, reason, refused: result.retry === "permanent" });
     if (result.retry === "permanent" && subscription?.status === "active") {
       const failures = subscriptions.addPermanentFailure(row.platform, row.channelId);
       if (failures >= this.options.pauseAfter) {
         subscriptions.setStatus(subscription.id, "paused", `${failures} deliveries in a row failed: ${result.reason}`, at());
         this.log.warn({ platform: row.platform, channel: row.channelId, reason: result.reason }, "subscription paused after repeated failures");
+      }
+    }
+  }
+
+  private tellFailed(event: Parameters<FailedListener>[0]): void {
+    for (const listener of this.failedListeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log.error({ err: error, key: event.row.key }, "a delivery failure listener failed");
       }
     }
   }
@@ -259,24 +330,7 @@ export class Deliverer {
     this.store.outbox.markRetry(row.id, now.toISOString(), reason, now.toISOString(), "unavailable");
     tally.retried++;
     this.holds.hold(row.platform, reason, row.key, now);
+    this.slots.unprove(row.platform);
   }
 
-  private async call(announcer: Announcer, row: OutboxRow, reply: Parameters<Announcer["announce"]>[1]): Promise<DeliveryResult> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-        timer = setTimeout(() => resolve(TIMED_OUT), this.options.callTimeoutMs);
-      });
-      const attempt = { number: row.attempts, queuedAt: row.createdAt };
-      const result = await Promise.race([sendToTarget(this.store, announcer, row, reply, attempt), timeout]);
-      if (result === TIMED_OUT) return { ok: false, retry: "transient", reason: `no answer from ${row.platform} within ${this.options.callTimeoutMs} ms` };
-      return result;
-    } catch (error) {
-      // An adapter should return a DeliveryResult; a throw is treated as transient and logged.
-      this.log.error({ err: error, key: row.key }, "announcer threw");
-      return { ok: false, retry: "transient", reason: error instanceof Error ? error.message : String(error) };
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 }

@@ -1,3 +1,4 @@
+import type { Logger } from "../log.js";
 import type { Announcer, DeliveryAttempt, DeliveryResult } from "../ports.js";
 import type { Reply } from "../replies/reply.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
@@ -36,4 +37,25 @@ export function sendToTarget(store: Store, announcer: Announcer, row: OutboxRow,
   if (parent.state === "waiting") return refuse("transient", "the message to edit is not posted yet");
   if (!announcer.edit) return refuse("permanent", `${row.platform} cannot edit messages`);
   return announcer.edit(row.channelId, parent.messageId, reply, row.key, attempt);
+}
+
+const TIMED_OUT = Symbol("timed out");
+
+/** sendToTarget within `timeoutMs`: no answer by then, or a throw (an adapter should return a result), is a transient failure. */
+export async function sendWithin(store: Store, announcer: Announcer, row: OutboxRow, reply: Reply, timeoutMs: number, log: Logger): Promise<DeliveryResult> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), timeoutMs);
+    });
+    const attempt = { number: row.attempts, queuedAt: row.createdAt };
+    const result = await Promise.race([sendToTarget(store, announcer, row, reply, attempt), timeout]);
+    if (result === TIMED_OUT) return { ok: false, retry: "transient", reason: `no answer from ${row.platform} within ${timeoutMs} ms` };
+    return result;
+  } catch (error) {
+    log.error({ err: error, key: row.key }, "announcer threw");
+    return { ok: false, retry: "transient", reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -6,6 +6,7 @@ import type { Catalog } from "../search/catalog.js";
 import type { SyncRun } from "../store/run-repo.js";
 import type { Store } from "../store/store.js";
 import { enqueueAnnouncements } from "./enqueue.js";
+import { queueWatchHits } from "../watches/queue-watch-hits.js";
 import { FetchError, fetchUpstream, type FetchOptions } from "./fetch-upstream.js";
 import { distinctWarnings, warningEffect } from "./list-warnings.js";
 import { planAnnouncements } from "./plan-announcements.js";
@@ -181,7 +182,10 @@ export class SyncService {
       const queued = store.transaction(() => {
         saveSnapshot();
         store.seen.add(this.source, list.papers, startedAt, false);
-        return enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt);
+        const announced = enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt);
+        // Personal watches get their DMs in the same transaction: a crash never loses them nor sends them twice.
+        const watched = queueWatchHits(store, report.added, list, this.deps.catalog.records, "added", startedAt);
+        return { ...announced, deliveries: announced.deliveries + watched };
       });
       report.deliveries = queued.deliveries;
       report.digests = queued.digests;

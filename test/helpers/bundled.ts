@@ -18,6 +18,7 @@ import { Deliverer, type DelivererOptions } from "../../src/sync/deliverer.js";
 import type { Logger } from "../../src/log.js";
 import { SyncService, type SyncDeps } from "../../src/sync/sync-service.js";
 import { ScholarService, type ScholarDeps } from "../../src/scholar/scholar-service.js";
+import { followWatches } from "../../src/watches/follow-watches.js";
 
 export const BUNDLED_PATH = fileURLToPath(new URL("../../data/papers.md", import.meta.url));
 export const bundledText = (): string => readFileSync(BUNDLED_PATH, "utf8");
@@ -70,7 +71,8 @@ export function testServices(markdown: string = bundledText(), over: TestService
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
   // Tests of the rotation itself post at the session's start (no lead); those of the week around the post give MSS_READING_POST_LEAD.
   const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: { postLeadMs: 0, ...over.reading } });
-  const scholar = new ScholarService({ store, catalog, log, now, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
+  const watches = followWatches({ store, catalog, deliverer, log, now });
+  const scholar = new ScholarService({ store, catalog, log, now, onResolved: watches.onResolved, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
   scholar.followSync(sync);
   scholar.publish();
   return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
@@ -81,12 +83,14 @@ export interface CallerOptions {
   isAdmin?: boolean;
   /** The channel id; null for no channel (the CLI). */
   channel?: string | null;
+  /** The caller's user id; "u1" by default. */
+  user?: string;
 }
 
 export function testContext(services: Services, over: CallerOptions = {}): CommandContext {
   const platform = over.platform ?? "console";
   const channel = over.channel === null ? null : { platform, id: over.channel ?? "c1" };
-  return { platform, channel, user: { id: "u1", name: "tester", isAdmin: over.isAdmin ?? false }, services };
+  return { platform, channel, user: { id: over.user ?? "u1", name: "tester", isAdmin: over.isAdmin ?? false }, services };
 }
 
 /** Runs a command the way every adapter does. */

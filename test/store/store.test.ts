@@ -13,6 +13,8 @@ describe("the SQLite store", () => {
     expect(existsSync(path)).toBe(true);
     expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.at(-1)?.version);
+    const tables = store.db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'watch%' ORDER BY name").all();
+    expect(tables.map((t) => t.name)).toEqual(["watch_hits", "watches"]);
     store.close();
     rmSync(dirname(dirname(dirname(path))), { recursive: true });
   });
@@ -35,7 +37,7 @@ describe("the SQLite store", () => {
     const db = new BetterSqlite3(":memory:");
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 24 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 26 });
   });
 
   it("refuses a database from a newer mss-bot instead of corrupting it", () => {

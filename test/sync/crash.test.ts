@@ -59,7 +59,9 @@ describe("exactly once across crashes", () => {
     const keys = platform.messages.map((m) => m.key);
     expect(new Set(keys).size).toBe(8);
     expect(platform.messages.map((m) => m.channel).sort()).toEqual(["c1", "c1", "c1", "c1", "c2", "c2", "c2", "c2"]);
-    expect(platform.requests.length).toBe(9);
+    // A kill leaves at most one row per channel in flight (channels are delivered concurrently): only those are sent again, under their keys.
+    expect(platform.requests.length).toBeGreaterThanOrEqual(9);
+    expect(platform.requests.length).toBeLessThanOrEqual(10);
     expect(platform.requests.filter((r) => r.key === platform.requests[2]?.key)).toHaveLength(2);
   }, 90_000);
 });

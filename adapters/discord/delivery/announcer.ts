@@ -40,6 +40,12 @@ const idOf = (posted: unknown): string =>
  */
 export class DiscordAnnouncer implements Announcer {
   readonly platform = "discord" as const;
+  /**
+   * Discord's global limit is 50 requests/s: calls start at that rate, up to 50
+   * in flight to absorb latency; discord.js keeps each request within the
+   * global limit and the route buckets it reports.
+   */
+  readonly limits = { concurrency: 50, perSecond: 50 };
 
   constructor(
     private readonly rest: REST,

@@ -1,0 +1,55 @@
+import type { Paper, PaperList } from "../papers/index.js";
+import { toCard } from "../replies/paper-card.js";
+import type { Reply } from "../replies/reply.js";
+import type { PaperRecords } from "../scholar/record.js";
+import type { Store } from "../store/store.js";
+import type { Watch } from "../store/watch-repo.js";
+import { describeWatch, matchesWatch } from "./watch-match.js";
+
+/** The announcements' source of watch DMs (kept apart from the list's sources). */
+export const WATCH_SOURCE = "watch";
+
+/**
+ * Why papers are looked at: "added" by a sync just now (every active watch
+ * applies), or "resolved" when their record arrived later (a watch applies to
+ * papers the list announced as new since the watch was set, not to the
+ * papers already listed before it).
+ */
+export type WatchOccasion = "added" | "resolved";
+
+const watchKey = (watch: Watch, paperId: string) => `${WATCH_SOURCE}|${watch.id}|${paperId}`;
+
+function watchReply(watch: Watch, paper: Paper, list: PaperList, records: PaperRecords): Reply {
+  return {
+    kind: "announcement",
+    headline: `Your watch ${describeWatch(watch)} matched a paper on MSS-Papers`,
+    items: [{ change: "added", card: toCard(paper, list.legend, records.get(paper.id)), changes: [] }],
+  };
+}
+
+/**
+ * Queues one direct message per (watch, matching paper) through the outbox,
+ * once ever: the watch's hit is recorded with the DM's key, so a paper matched
+ * at its addition and again when its record resolves is sent once. Returns the
+ * DMs queued. Call inside the transaction that stored the papers' news.
+ */
+export function queueWatchHits(store: Store, papers: readonly Paper[], list: PaperList, records: PaperRecords, occasion: WatchOccasion, at: string): number {
+  if (papers.length === 0) return 0;
+  const watches = store.watches.active();
+  let queued = 0;
+  for (const paper of papers) {
+    for (const watch of watches) {
+      if (store.watches.hasHit(watch.id, paper.id) || !matchesWatch(paper, records.get(paper.id), watch)) continue;
+      if (occasion === "resolved" && !store.watches.addedSince(paper.id, watch.createdAt)) continue;
+      const key = watchKey(watch, paper.id);
+      const { id } = store.announcements.insert({ key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records), createdAt: at });
+      const dmKey = `${key}|dm:${watch.platform}:${watch.userId}`;
+      if (store.outbox.enqueue(id, watch.platform, watch.userId, dmKey, at)) {
+        store.deliveryTargets.attach(dmKey, { kind: "dm" });
+        queued++;
+      }
+      store.watches.recordHit(watch.id, paper.id, dmKey, at);
+    }
+  }
+  return queued;
+}
