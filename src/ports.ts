@@ -9,7 +9,8 @@ export type DeliveryResult =
   | { ok: true; messageId: string }
   | { ok: false; retry: "transient"; reason: string; retryAfterMs?: number }
   | { ok: false; retry: "credentials"; reason: string }
-  | { ok: false; retry: "permanent"; reason: string };
+  /** `followsParent`: refused only because the message it belongs to (a thread's first post, a message to edit) failed; that failure already counted. */
+  | { ok: false; retry: "permanent"; reason: string; followsParent?: true };
 
 /** Which try of a delivery this is; after the first, an earlier try may have reached the platform. */
 export interface DeliveryAttempt {

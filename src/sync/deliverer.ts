@@ -297,7 +297,7 @@ export class Deliverer {
     }
     const reason = result.retry === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
     // A refusal for this channel means the credentials themselves were accepted.
-    if (result.retry === "permanent") {
+    if (result.retry === "permanent" && !result.followsParent) {
       this.holds.lift(row.platform);
       this.slots.prove(row.platform);
     }
@@ -305,7 +305,8 @@ export class Deliverer {
     tally.failed++;
     this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
     this.tellFailed({ row, reason, refused: result.retry === "permanent" });
-    if (result.retry === "permanent" && subscription?.status === "active") {
+    // A thread post or edit refused with its parent counts once, with the parent.
+    if (result.retry === "permanent" && !result.followsParent && subscription?.status === "active") {
       const failures = subscriptions.addPermanentFailure(row.platform, row.channelId);
       if (failures >= this.options.pauseAfter) {
         subscriptions.setStatus(subscription.id, "paused", `${failures} deliveries in a row failed: ${result.reason}`, at());

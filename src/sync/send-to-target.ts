@@ -5,6 +5,7 @@ import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
 
 const refuse = (retry: "transient" | "permanent", reason: string): Promise<DeliveryResult> => Promise.resolve({ ok: false, retry, reason });
+const parentFailed = (reason: string): Promise<DeliveryResult> => Promise.resolve({ ok: false, retry: "permanent", reason, followsParent: true });
 
 /** A paper post (announcement or digest) to a channel that asked for a ping carries it; nothing else pings. */
 function withMention(store: Store, row: OutboxRow, reply: Reply): Reply {
@@ -27,13 +28,13 @@ export function sendToTarget(store: Store, announcer: Announcer, row: OutboxRow,
   }
   if (target.kind === "thread") {
     const parent = store.deliveryTargets.parentOf(target.parentKey);
-    if (parent.state === "failed") return refuse("permanent", `the thread's first message was not delivered: ${parent.reason}`);
+    if (parent.state === "failed") return parentFailed(`the thread's first message was not delivered: ${parent.reason}`);
     if (parent.state === "waiting") return refuse("transient", "the thread's first message is not posted yet");
     if (!announcer.postInThread) return announcer.announce(row.channelId, reply, row.key, attempt);
     return announcer.postInThread(row.channelId, parent.messageId, target.name, reply, row.key, attempt);
   }
   const parent = store.deliveryTargets.parentOf(target.parentKey);
-  if (parent.state === "failed") return refuse("permanent", `the message to edit was not delivered: ${parent.reason}`);
+  if (parent.state === "failed") return parentFailed(`the message to edit was not delivered: ${parent.reason}`);
   if (parent.state === "waiting") return refuse("transient", "the message to edit is not posted yet");
   if (!announcer.edit) return refuse("permanent", `${row.platform} cannot edit messages`);
   return announcer.edit(row.channelId, parent.messageId, reply, row.key, attempt);

@@ -233,6 +233,22 @@ describe("daily and weekly digests", () => {
     expect(instant.map((t) => t.parentMessageId)).toEqual(discord.posted.flatMap((p, i) => (p.channelId === "instant" ? [`m${i + 1}`] : [])));
   });
 
+  it("counts a refused post once toward pausing a thread channel, not again for its thread", async () => {
+    const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
+    const { s, discord } = open(clock);
+    await run("subscribe", { thread: "yes" }, s, admin("gone"));
+    await s.sync.run();
+    upstream.serve(versionTwo());
+    await s.sync.run();
+    const missing = { ok: false as const, retry: "permanent" as const, reason: "Unknown Channel (10003)" };
+    discord.then(...Array.from({ length: 4 }, () => (channel: string) => (channel === "gone" ? missing : undefined)));
+    await s.deliverer.deliverDue();
+    // Three posts refused pause the channel (their threads fail with them, uncounted); the fourth post waits.
+    expect(discord.calls.filter((c) => c.channelId === "gone")).toHaveLength(3);
+    expect(discord.threadPosts).toEqual([]);
+    expect(s.store.subscriptions.get("discord", "gone")).toMatchObject({ status: "paused", permanentFailures: 3, statusReason: "3 deliveries in a row failed: Unknown Channel (10003)" });
+  });
+
   it("shows each paper's short abstract as known at digest time, and lists at most 20 papers with the rest counted", async () => {
     const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
     const { s, discord } = open(clock);
