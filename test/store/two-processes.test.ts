@@ -64,11 +64,12 @@ describe("two bot processes on one database", () => {
       expect((await runNode("--import", ["tsx", "test/fixtures/outbox-child.ts"], { env })).stdout).toContain("synced baseline 0");
       upstream.serve(versionTwo());
 
-      // The first process posts c1's first paper and waits on the platform's answer.
+      // The first process posts a channel's first paper and waits on the platform's answer; the other
+      // channel is not held by it (channels go out concurrently) and gets its four papers meanwhile.
       platform.hangOnRequest = 1;
       const first = spawn(process.execPath, ["--import", "tsx", "test/fixtures/outbox-child.ts"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", ...env } });
       const firstExited = new Promise((resolve) => first.on("exit", resolve));
-      await platform.waitForRequests(1);
+      await platform.waitForRequests(5);
       const inFlight = platform.requests[0];
 
       const second = await runNode("--import", ["tsx", "test/fixtures/outbox-child.ts"], { env, timeoutMs: 60_000 });
