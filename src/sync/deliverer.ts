@@ -4,22 +4,17 @@ import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
 import { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions } from "./deliverer-options.js";
+import { DeliveryListeners, type FailedListener, type SentListener } from "./delivery-listeners.js";
 import { PlatformSlots } from "./platform-slots.js";
 import { sendWithin } from "./send-to-target.js";
 
-export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions };
+export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions, type FailedListener, type SentListener };
 
 export interface DeliveryTally {
   sent: number;
   retried: number;
   failed: number;
 }
-
-/** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
-export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
-
-/** Told about a row failed for good: `refused` when the platform refused it (not when the deliverer gave up retrying). */
-export type FailedListener = (event: { row: OutboxRow; reason: string; refused: boolean }) => void;
 
 /**
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
@@ -40,8 +35,7 @@ export class Deliverer {
   /** Until start(), a deliverDue() alone (a test, the CLI) arms no timer that would run again behind its back. */
   private started = false;
   private maxSleepMs = 60_000;
-  private readonly sentListeners: SentListener[] = [];
-  private readonly failedListeners: FailedListener[] = [];
+  private readonly listeners: DeliveryListeners;
   /** Per platform: credentials refused, deliveries held until `until` (then one row tries again). */
   private readonly holds: CredentialHolds;
   /** Rows the platform confirmed whose "sent" could not be recorded yet (the store failed): recorded, never posted again. */
@@ -60,6 +54,7 @@ export class Deliverer {
     options: Partial<DelivererOptions> = {},
   ) {
     this.options = { ...DEFAULT_DELIVERER_OPTIONS, ...options };
+    this.listeners = new DeliveryListeners(log);
     this.holds = new CredentialHolds(log, this.options.credentialsBackoffMs, this.options.maxBackoffMs);
     this.slots = new PlatformSlots((platform) => this.announcers.get(platform)?.limits, this.options);
   }
@@ -69,12 +64,12 @@ export class Deliverer {
   }
 
   onSent(listener: SentListener): void {
-    this.sentListeners.push(listener);
+    this.listeners.onSent(listener);
   }
 
   /** Told about every row failed for good (a refused DM fails its watch). */
   onFailed(listener: FailedListener): void {
-    this.failedListeners.push(listener);
+    this.listeners.onFailed(listener);
   }
 
   /** Platforms whose credentials were refused, with the reason. */
@@ -252,13 +247,7 @@ export class Deliverer {
     this.slots.prove(row.platform);
     this.store.subscriptions.clearFailures(row.platform, row.channelId);
     tally.sent++;
-    for (const listener of this.sentListeners) {
-      try {
-        listener({ platform: row.platform, detectedAt, sentAt });
-      } catch (error) {
-        this.log.error({ err: error, key: row.key }, "a delivery listener failed");
-      }
-    }
+    this.listeners.tellSent({ platform: row.platform, detectedAt, sentAt }, row.key);
   }
 
   private async deliverOne(row: OutboxRow, tally: DeliveryTally): Promise<void> {
@@ -304,23 +293,13 @@ export class Deliverer {
     outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
     tally.failed++;
     this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
-    this.tellFailed({ row, reason, refused: result.retry === "permanent" });
+    this.listeners.tellFailed({ row, reason, refused: result.retry === "permanent" });
     // A thread post or edit refused with its parent counts once, with the parent.
     if (result.retry === "permanent" && !result.followsParent && subscription?.status === "active") {
       const failures = subscriptions.addPermanentFailure(row.platform, row.channelId);
       if (failures >= this.options.pauseAfter) {
         subscriptions.setStatus(subscription.id, "paused", `${failures} deliveries in a row failed: ${result.reason}`, at());
         this.log.warn({ platform: row.platform, channel: row.channelId, reason: result.reason }, "subscription paused after repeated failures");
-      }
-    }
-  }
-
-  private tellFailed(event: Parameters<FailedListener>[0]): void {
-    for (const listener of this.failedListeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.log.error({ err: error, key: event.row.key }, "a delivery failure listener failed");
       }
     }
   }
@@ -333,5 +312,4 @@ export class Deliverer {
     this.holds.hold(row.platform, reason, row.key, now);
     this.slots.unprove(row.platform);
   }
-
 }
