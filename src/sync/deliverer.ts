@@ -4,17 +4,12 @@ import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
 import { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions } from "./deliverer-options.js";
-import { DeliveryListeners, type FailedListener, type SentListener } from "./delivery-listeners.js";
+import { DeliveryListeners, type DeliveryTally, type FailedListener, type SentListener } from "./delivery-listeners.js";
 import { PlatformSlots } from "./platform-slots.js";
+import { readyToSend } from "./row-readiness.js";
 import { sendWithin } from "./send-to-target.js";
 
-export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions, type FailedListener, type SentListener };
-
-export interface DeliveryTally {
-  sent: number;
-  retried: number;
-  failed: number;
-}
+export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions, type DeliveryTally, type FailedListener, type SentListener };
 
 /**
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
@@ -251,24 +246,12 @@ export class Deliverer {
   }
 
   private async deliverOne(row: OutboxRow, tally: DeliveryTally): Promise<void> {
-    const { outbox, subscriptions, announcements } = this.store;
+    const { outbox, subscriptions } = this.store;
     const at = () => this.now().toISOString();
-    const announcement = announcements.get(row.announcementId);
-    const subscription = subscriptions.get(row.platform, row.channelId);
-    if (!announcement) {
-      outbox.markFailed(row.id, "the announcement is missing from the store", at());
-      tally.failed++;
-      return;
-    }
-    if (announcement.kind !== "session" && subscription?.status === "off") {
-      outbox.markFailed(row.id, "the channel unsubscribed before delivery", at());
-      tally.failed++;
-      return;
-    }
-    if (announcement.kind !== "session" && subscription?.status === "paused") {
-      outbox.release(row.id, new Date(this.now().getTime() + this.options.maxBackoffMs).toISOString());
-      return;
-    }
+    const ready = readyToSend(this.store, row, this.now(), this.options.maxBackoffMs);
+    if (ready === "failed") tally.failed++;
+    if (typeof ready === "string") return;
+    const { announcement, subscription } = ready;
     const announcer = this.announcers.get(row.platform);
     if (!announcer) return outbox.release(row.id, at());
 

@@ -1,6 +1,13 @@
 import type { Logger } from "../log.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 
+/** What one delivery run did. */
+export interface DeliveryTally {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
 /** Told about every confirmed delivery: the announcement's detection time and the confirmation time. */
 export type SentListener = (event: { platform: string; detectedAt: string; sentAt: Date }) => void;
 
