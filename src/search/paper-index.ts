@@ -5,7 +5,7 @@ import { filterPapers, type PaperFilter } from "./filter.js";
 import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
 import { namedByWords, queryWords } from "./named-words.js";
 import { PrefixTable } from "./prefix-table.js";
-import { MAX_PATTERN } from "./substring-distance.js";
+import { MAX_PATTERN } from "./pattern-masks.js";
 import { TextIndex, type PaperText } from "./text-index.js";
 import { meaningfulWords, STOPWORDS } from "./text-words.js";
 

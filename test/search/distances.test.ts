@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editDistance } from "../../src/search/edit-distance.js";
 import { SubstringMatcher } from "../../src/search/substring-distance.js";
+import { TypoDistance } from "../../src/search/typo-distance.js";
 
 /** Full dynamic-programming references, written for clarity rather than speed. */
 function osaReference(a: string, b: string): number {
@@ -69,5 +70,26 @@ describe("the least edits from a pattern to a substring of a text (bit-parallel)
   it("refuses an empty pattern or one longer than 32 characters", () => {
     expect(() => new SubstringMatcher("")).toThrow(RangeError);
     expect(() => new SubstringMatcher("a".repeat(33))).toThrow(RangeError);
+  });
+});
+
+describe("the bit-parallel distance with transpositions, one pattern against many names", () => {
+  it("agrees with the full table whenever the distance is within the budget, and says budget+1 otherwise, unicode included", () => {
+    const random = randomStrings(17, "abcab é漢");
+    for (let n = 0; n < 30_000; n++) {
+      const [a, b, max] = [random(32, 1), random(34), n % 5];
+      const reference = osaReference(a, b);
+      expect({ a, b, max, d: new TypoDistance(a).to(b, max) }).toEqual({ a, b, max, d: reference <= max ? reference : max + 1 });
+    }
+  });
+
+  it("counts a swap of neighbours as one edit, and measures up to the whole 32-character word", () => {
+    expect(new TypoDistance("sai").to("sia", 2)).toBe(1);
+    expect(new TypoDistance("kiaros").to("kairos", 2)).toBe(1);
+    expect(new TypoDistance("a".repeat(32)).to("a".repeat(31) + "b", 1)).toBe(1);
+    for (const [a, b] of [["ab".repeat(16), "ba".repeat(16)], ["abcd".repeat(8), "bacd".repeat(8)], ["x".repeat(32), ""]] as const) {
+      expect(new TypoDistance(a).to(b, 40)).toBe(osaReference(a, b));
+    }
+    expect(new TypoDistance("abcd".repeat(8)).to("bacd".repeat(8), 40)).toBe(8);
   });
 });
