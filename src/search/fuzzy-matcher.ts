@@ -115,7 +115,7 @@ export class FuzzyMatcher {
   private candidates(query: string, key: string): Candidate[] {
     const entries = this.ngrams ? this.ngrams.candidates(key, CANDIDATES) : this.everyEntry;
     const budget = typoBudget(key.length);
-    const typo = key.length <= MAX_PATTERN ? new TypoDistance(key) : undefined;
+    const typo = budget > 0 && key.length <= MAX_PATTERN ? new TypoDistance(key) : undefined;
     const typosTo = (name: string) => (typo ? typo.to(name, budget) : editDistance(key, name, budget));
     const pattern = query.slice(0, 64).toLowerCase();
     const matcher = pattern.length > 0 && pattern.length <= MAX_PATTERN ? new SubstringMatcher(pattern) : undefined;
