@@ -93,7 +93,7 @@ export class TextIndex {
     // An author's whole name ("Ion Stoica") finds that author's papers first, not papers by an Ion and a Stoica.
     const author = words.length > 1 ? this.postings.get(authorKey(words)) : undefined;
     if (author) {
-      const hits = this.rank(author, words.length, false, -0.03);
+      const hits = this.rank(author, words.length, false, -0.03, limit);
       if (hits.length >= limit) return hits.slice(0, limit);
       const seen = new Set(hits.map((h) => h.entry));
       for (const hit of this.allWords(words, limit, lastIsPrefix)) if (!seen.has(hit.entry)) hits.push(hit);
@@ -122,10 +122,11 @@ export class TextIndex {
     let current = lists[0]!;
     for (let i = 1; i < lists.length && current.length > 0; i++) current = intersect(current, lists[i]!);
 
-    return this.rank(current, words.length, prefixUsed, 0.005).slice(0, limit);
+    return this.rank(current, words.length, prefixUsed, 0.005, limit);
   }
 
-  private rank(postings: Int32Array, words: number, prefixUsed: boolean, base: number): TextHit[] {
+  /** The best `limit` hits of the postings, best first; only those are ever held (a common word has thousands). */
+  private rank(postings: Int32Array, words: number, prefixUsed: boolean, base: number, limit: number): TextHit[] {
     const hits: TextHit[] = [];
     for (let i = 0; i < postings.length; i++) {
       // "OSDI 2023" alone is a filter (papers venue:OSDI), not a description of one paper.
@@ -134,9 +135,17 @@ export class TextIndex {
       const inTitle = (postings[i]! & TITLE) !== 0;
       const titleWords = this.titleLengths[entry]!;
       const covered = titleWords > 0 ? Math.min(1, words / titleWords) : 0;
-      hits.push({ entry, score: 0.25 + base + (inTitle ? 0 : 0.02) + (prefixUsed ? 0.02 : 0) + 0.03 * (1 - covered) });
+      const score = 0.25 + base + (inTitle ? 0 : 0.02) + (prefixUsed ? 0.02 : 0) + 0.03 * (1 - covered);
+      // Entries come in list order, so an equal score never displaces an earlier entry.
+      if (hits.length === limit && score >= hits[limit - 1]!.score) continue;
+      let at = hits.length === limit ? limit - 1 : hits.length;
+      while (at > 0 && hits[at - 1]!.score > score) {
+        hits[at] = hits[at - 1]!;
+        at--;
+      }
+      hits[at] = { entry, score };
     }
-    return hits.sort((a, b) => a.score - b.score || a.entry - b.entry);
+    return hits;
   }
 
   /** The postings of every word starting with `prefix` (the word itself included), merged; `exact` alone when nothing longer exists. */
