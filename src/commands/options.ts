@@ -12,6 +12,8 @@ export interface OptionMeta {
   choices?: readonly string[];
   /** Choices that come from the loaded list, e.g. the legend's tags. */
   dynamicChoices?: "tags";
+  /** A word that clears the stored value (e.g. "any"); offered as one more choice where the option has dynamic choices. */
+  clearWord?: string;
   autocomplete?: "papers" | "reporters";
 }
 
@@ -22,7 +24,7 @@ interface Described {
 }
 
 /** Text from a chat: control characters stripped, spaces collapsed, length capped. */
-export function text(o: Described & { max?: number; min?: number; autocomplete?: OptionMeta["autocomplete"]; dynamicChoices?: "tags" }) {
+export function text(o: Described & { max?: number; min?: number; autocomplete?: OptionMeta["autocomplete"]; dynamicChoices?: "tags"; clearWord?: string }) {
   const max = o.max ?? 100;
   const min = o.min ?? 1;
   return z
@@ -30,7 +32,7 @@ export function text(o: Described & { max?: number; min?: number; autocomplete?:
     .max(max * 4, `must be at most ${max} characters`)
     .transform((s) => collapseSpaces(stripControlChars(s)))
     .pipe(z.string().min(min, "must not be empty").max(max, `must be at most ${max} characters`))
-    .register(optionRegistry, { type: "string", description: o.description, minLength: min, maxLength: max, ...pick(o, "autocomplete", "dynamicChoices") });
+    .register(optionRegistry, { type: "string", description: o.description, minLength: min, maxLength: max, ...pick(o, "autocomplete", "dynamicChoices", "clearWord") });
 }
 
 /** A whole number given as a number or as digits. */
