@@ -35,16 +35,24 @@ export function text(o: Described & { max?: number; min?: number; autocomplete?:
     .register(optionRegistry, { type: "string", description: o.description, minLength: min, maxLength: max, ...pick(o, "autocomplete", "dynamicChoices", "clearWord") });
 }
 
+/** Digits, however many: a number past what a double holds exactly still reads as too large (or small), not as "not a whole number". */
+function digitsToNumber(v: unknown, o: { min: number; max: number }): unknown {
+  if (typeof v !== "string" || !/^\s*[+-]?\d+\s*$/.test(v)) return v;
+  const n = Number(v);
+  if (Number.isSafeInteger(n)) return n;
+  return n > 0 ? o.max + 1 : o.min - 1;
+}
+
 /** A whole number given as a number or as digits. */
 export function integer(o: Described & { min: number; max: number }) {
   return z
     .preprocess(
-      (v) => (typeof v === "string" && /^\s*[+-]?\d{1,12}\s*$/.test(v) ? Number(v) : v),
+      (v) => digitsToNumber(v, o),
       z
         .number({ error: "must be a whole number" })
         .int("must be a whole number")
         .min(o.min, `must be at least ${o.min}`)
-        .max(o.max, `must be at most ${o.max}`),
+        .max(o.max, `too large: must be at most ${o.max}`),
     )
     .register(optionRegistry, { type: "integer", description: o.description, min: o.min, max: o.max });
 }
