@@ -16,6 +16,7 @@ export const readingScheduleCliCommand: CliCommand = {
     const given = values.weeks ?? positionals[0];
     const weeks = given === undefined ? 4 : Number(given);
     if (positionals.length > (values.weeks === undefined ? 1 : 0)) throw badInput(`unexpected "${positionals.join(" ")}"`, `usage: ${this.usage}`);
+    if (/^\s*\d+\s*$/.test(given ?? "") && weeks > MAX_CLI_WEEKS) throw badInput(`--weeks ${given} is too large: at most ${MAX_CLI_WEEKS}`, `usage: ${this.usage}`);
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > MAX_CLI_WEEKS) throw badInput(`--weeks must be a whole number from 1 to ${MAX_CLI_WEEKS} (not "${given}")`, `usage: ${this.usage}`);
     if (values.ics === "") throw badInput("--ics needs a file name", `usage: ${this.usage}`);
     const { services } = await cliServices();

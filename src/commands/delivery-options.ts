@@ -22,10 +22,22 @@ export function clockTime(o: { description: string }) {
     .register(optionRegistry, { type: "string", description: o.description, minLength: 4, maxLength: 5 });
 }
 
-/** `day:` — a day of the week: mon … sun, or the day's full name. */
+const FULL_DAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+
+/** "fri" or "Friday" → "fri"; anything else ("satan", "fr") is left as typed, for the enum to refuse. */
+function dayWord(value: string): string {
+  const word = value.trim().toLowerCase();
+  const full = FULL_DAY_NAMES.indexOf(word as (typeof FULL_DAY_NAMES)[number]);
+  return full >= 0 ? (WEEKDAY_NAMES[full] as string) : word;
+}
+
+/** `day:` — a day of the week: mon … sun, or the day's full English name; nothing else. */
 export function weekdayName(o: { description: string }) {
   return z
-    .preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase().slice(0, 3) : v), z.enum(WEEKDAY_NAMES, { error: `must be a day of the week: ${WEEKDAY_NAMES.join(", ")}` }))
+    .preprocess(
+      (v) => (typeof v === "string" ? dayWord(v) : v),
+      z.enum(WEEKDAY_NAMES, { error: `must be a day of the week: ${WEEKDAY_NAMES.join(", ")}, or its full name (friday)` }),
+    )
     .register(optionRegistry, { type: "string", description: o.description, choices: WEEKDAY_NAMES });
 }
 

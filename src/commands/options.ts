@@ -12,6 +12,8 @@ export interface OptionMeta {
   choices?: readonly string[];
   /** Choices that come from the loaded list, e.g. the legend's tags. */
   dynamicChoices?: "tags";
+  /** A word that clears the stored value (e.g. "any"); offered as one more choice where the option has dynamic choices. */
+  clearWord?: string;
   autocomplete?: "papers" | "reporters";
 }
 
@@ -22,7 +24,7 @@ interface Described {
 }
 
 /** Text from a chat: control characters stripped, spaces collapsed, length capped. */
-export function text(o: Described & { max?: number; min?: number; autocomplete?: OptionMeta["autocomplete"]; dynamicChoices?: "tags" }) {
+export function text(o: Described & { max?: number; min?: number; autocomplete?: OptionMeta["autocomplete"]; dynamicChoices?: "tags"; clearWord?: string }) {
   const max = o.max ?? 100;
   const min = o.min ?? 1;
   return z
@@ -30,19 +32,27 @@ export function text(o: Described & { max?: number; min?: number; autocomplete?:
     .max(max * 4, `must be at most ${max} characters`)
     .transform((s) => collapseSpaces(stripControlChars(s)))
     .pipe(z.string().min(min, "must not be empty").max(max, `must be at most ${max} characters`))
-    .register(optionRegistry, { type: "string", description: o.description, minLength: min, maxLength: max, ...pick(o, "autocomplete", "dynamicChoices") });
+    .register(optionRegistry, { type: "string", description: o.description, minLength: min, maxLength: max, ...pick(o, "autocomplete", "dynamicChoices", "clearWord") });
+}
+
+/** Digits, however many: a number past what a double holds exactly still reads as too large (or small), not as "not a whole number". */
+function digitsToNumber(v: unknown, o: { min: number; max: number }): unknown {
+  if (typeof v !== "string" || !/^\s*[+-]?\d+\s*$/.test(v)) return v;
+  const n = Number(v);
+  if (Number.isSafeInteger(n)) return n;
+  return n > 0 ? o.max + 1 : o.min - 1;
 }
 
 /** A whole number given as a number or as digits. */
 export function integer(o: Described & { min: number; max: number }) {
   return z
     .preprocess(
-      (v) => (typeof v === "string" && /^\s*[+-]?\d{1,12}\s*$/.test(v) ? Number(v) : v),
+      (v) => digitsToNumber(v, o),
       z
         .number({ error: "must be a whole number" })
         .int("must be a whole number")
         .min(o.min, `must be at least ${o.min}`)
-        .max(o.max, `must be at most ${o.max}`),
+        .max(o.max, `too large: must be at most ${o.max}`),
     )
     .register(optionRegistry, { type: "integer", description: o.description, min: o.min, max: o.max });
 }

@@ -8,6 +8,12 @@ import { isReply, requireChannel } from "./channel-scope.js";
 import { defineCommand } from "./command.js";
 import { clockTime, describeMention, parseMention, weekdayName } from "./delivery-options.js";
 import { choice, flag, text } from "./options.js";
+import { ANY, describeChanges, isAny } from "./subscription-changes.js";
+
+function setField(filter: SubscriptionFilter, key: keyof SubscriptionFilter, value: string | undefined): void {
+  if (value === undefined) delete filter[key];
+  else filter[key] = value;
+}
 
 export const subscribeCommand = defineCommand({
   name: "subscribe",
@@ -15,30 +21,32 @@ export const subscribeCommand = defineCommand({
   group: "announcements",
   admin: true,
   options: {
-    tag: text({ description: "Only papers of this category", max: 40, dynamicChoices: "tags" }).optional(),
-    venue: text({ description: "Only papers of this venue, e.g. OSDI", max: 40 }).optional(),
-    reporter: text({ description: "Only papers this person reports", max: 60, autocomplete: "reporters" }).optional(),
+    tag: text({ description: "Only papers of this category; any for every category", max: 40, dynamicChoices: "tags", clearWord: ANY }).optional(),
+    venue: text({ description: "Only papers of this venue, e.g. OSDI; any for every venue", max: 40, clearWord: ANY }).optional(),
+    reporter: text({ description: "Only papers this person reports; any for every reporter", max: 60, autocomplete: "reporters", clearWord: ANY }).optional(),
     mode: choice(DELIVERY_MODES, { description: "instant (each paper at once), or a daily or weekly digest" }).optional(),
     at: clockTime({ description: "When the digest goes out, HH:MM in the bot's time zone (default 09:00)" }).optional(),
     day: weekdayName({ description: "The weekly digest's day, mon to sun (default mon)" }).optional(),
     thread: flag({ description: "Open a discussion thread on each post" }).optional(),
     mention: text({ description: "Role (Discord) or user group (Slack) to ping on each post; none for nobody", max: 120 }).optional(),
   },
-  examples: ["subscribe", "subscribe tag:scheduling", "subscribe venue:OSDI", "subscribe mode:daily at:09:00", "subscribe mode:weekly day:fri thread:yes"],
+  examples: ["subscribe", "subscribe tag:scheduling", "subscribe venue:OSDI", "subscribe mode:daily at:09:00", "subscribe mode:weekly day:fri thread:yes", "subscribe venue:any"],
   run({ tag, venue, reporter, mode, at: time, day, thread, mention }, ctx): Reply {
     const channel = requireChannel(ctx);
     if (isReply(channel)) return channel;
     const { store, catalog, now, reading } = ctx.services;
-    const filter: SubscriptionFilter = {};
-    if (tag !== undefined) {
-      const found = findTag(catalog.list.legend, tag);
-      if (!found) return errorReply("invalid", `Unknown category "${tag}".`, `Categories: ${catalog.list.legend.map((t) => t.id).join(", ")}`);
-      filter.tag = found.id;
-    }
-    if (venue !== undefined) filter.venue = venue;
-    if (reporter !== undefined) filter.reporter = reporter;
     const before = store.subscriptions.get(channel.platform, channel.id);
-    // Delivery options not given keep their current values: "subscribe mention:none" changes only the ping.
+    // Options not given keep their current values: "subscribe mention:none" changes only the ping, "venue:any" drops only the venue.
+    const filter: SubscriptionFilter = { ...before?.filter };
+    if (tag !== undefined) {
+      const found = isAny(tag) ? undefined : findTag(catalog.list.legend, tag);
+      if (!isAny(tag) && !found) {
+        return errorReply("invalid", `Unknown category "${tag}".`, `Categories: ${catalog.list.legend.map((t) => t.id).join(", ")}, or ${ANY} for every category`);
+      }
+      setField(filter, "tag", found?.id);
+    }
+    if (venue !== undefined) setField(filter, "venue", isAny(venue) ? undefined : venue);
+    if (reporter !== undefined) setField(filter, "reporter", isAny(reporter) ? undefined : reporter);
     const current = before?.delivery ?? DEFAULT_DELIVERY;
     let mentionId = current.mention;
     if (mention !== undefined) {
@@ -61,6 +69,8 @@ export const subscribeCommand = defineCommand({
       return { requeued: store.outbox.wakeChannel(channel.platform, channel.id, at, before?.status === "paused"), released };
     });
     const verb = before?.status === "paused" ? "resumed" : before?.status === "active" ? "updated" : "on";
+    const changes = before === undefined ? [] : describeChanges(channel.platform, before, { filter, delivery });
+    const changed = before === undefined ? "" : changes.length > 0 ? ` Changed: ${changes.join(", ")}.` : verb === "updated" ? " Nothing changed." : "";
     const again = requeued > 0 ? ` ${requeued} ${requeued === 1 ? "delivery that was refused is" : "deliveries that were refused are"} queued again.` : "";
     const next = nextDigestText(delivery, now(), reading.timeZone);
     const how =
@@ -72,7 +82,7 @@ export const subscribeCommand = defineCommand({
       delivery.thread && "Each post gets a discussion thread.",
       delivery.mention !== null && `Each post pings ${describeMention(channel.platform, delivery.mention)}.`,
     ].filter(Boolean);
-    return { kind: "notice", text: [`Announcements ${verb} for this channel: ${describeFilter(filter)}. ${how}${again}`, ...extras].join(" ") };
+    return { kind: "notice", text: [`Announcements ${verb} for this channel: ${describeFilter(filter)}.${changed} ${how}${again}`, ...extras].join(" ") };
   },
 });
 

@@ -4,6 +4,7 @@ import { resolvePaper } from "../search/resolve.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Services } from "../services.js";
 import { textTime } from "../replies/time-text.js";
+import { describeHeld } from "../sync/describe-delivery.js";
 import type { ChannelRef, CommandContext } from "./context.js";
 import { invocation } from "./usage.js";
 import { defineCommand } from "./command.js";
@@ -25,9 +26,11 @@ function fate(services: Services, a: Announcement, channel: ChannelRef): string 
   if (row?.status === "sent") return `${what} was announced here on ${day(row.sentAt ?? row.createdAt)}`;
   if (row?.status === "failed") return `${what} could not be delivered: ${row.lastError ?? "unknown error"}`;
   if (row) return `${what} is queued (attempt ${row.attempts}${row.lastError ? `, last error: ${row.lastError}` : ""}; next try ${day(row.nextAttemptAt)})`;
+  const sub = subscriptions.get(channel.platform, channel.id);
+  const held = sub && describeHeld(services.store, sub, a.id, what, services.now(), services.reading.timeZone);
+  if (held) return held;
   const skipped = outbox.skipReason(a.id, channel.platform, channel.id);
   if (skipped) return `${what} was not posted here: ${skipped}`;
-  const sub = subscriptions.get(channel.platform, channel.id);
   if (!sub) return `${what} was detected on ${day(a.createdAt)}, but this channel is not subscribed`;
   return `${what} was detected on ${day(a.createdAt)}, before this channel subscribed (${day(sub.createdAt)})`;
 }

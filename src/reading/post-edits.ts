@@ -1,3 +1,4 @@
+import type { Reply } from "../replies/reply.js";
 import type { Store } from "../store/store.js";
 import type { ReadingService } from "./reading-service.js";
 import { withRsvp } from "./rsvp.js";
@@ -41,4 +42,36 @@ export function queuePostEdit(reading: ReadingService, store: Store, date: strin
     }
   }
   return queued;
+}
+
+/** Started sessions looked at for RSVP buttons still showing: the latest few, so each minute reads little. */
+const RECENT_STARTED = 4;
+
+const showsRsvp = (reply: Reply | undefined) => reply?.kind === "session" && (reply.actions ?? []).some((a) => a.link?.command === "reading rsvp");
+
+/**
+ * Takes the RSVP buttons off the weekly posts of sessions that have started
+ * (answers are refused from then on): each post whose latest content, sent or
+ * queued, still shows them is edited to the session as posted, without them.
+ * Run every minute; a post already edited is left alone, so it runs at most
+ * once per post. Returns the dates whose posts were edited.
+ */
+export function queueStartedPostEdits(reading: ReadingService, store: Store, at: Date): string[] {
+  const now = at.getTime();
+  const started = store.reading.sessions
+    .all()
+    .filter((row) => Date.parse(row.startsAt) <= now)
+    .slice(-RECENT_STARTED);
+  return store.transaction(() =>
+    started.flatMap((row) => {
+      const post = store.announcements.byKey(`reading|${row.date}`);
+      if (!post) return [];
+      const showing = reading.channels().some(({ platform, channelId }) => {
+        if (!store.outbox.find(post.id, platform, channelId)) return false;
+        const last = store.deliveryTargets.latestEdit(sessionPostKey(row.date, platform, channelId));
+        return showsRsvp(last ? store.announcements.get(last.announcementId)?.reply : post.reply);
+      });
+      return showing && queuePostEdit(reading, store, row.date, at) > 0 ? [row.date] : [];
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import type { ReadingService } from "./reading-service.js";
 import type { SessionSlot } from "./session-calendar.js";
 import { sessionDate } from "./session-reply.js";
 import { queueSessionPost } from "./threads.js";
+import { heldElsewhere } from "./vote-conflicts.js";
 import { formatLocal, localTime, parseCivil } from "./zoned-time.js";
 
 /** Papers a poll offers at most: the oldest of the group queue. */
@@ -28,7 +29,14 @@ export const when = (reading: ReadingService, iso: string): string => `${formatL
  * (a button per paper) goes to the session's thread, or the reading channels
  * before the post. One poll per session.
  */
-export function openPoll(reading: ReadingService, store: Store, slot: SessionSlot, hours: number | undefined, by: string, at: Date): VoteOutcome<{ poll: PollRow; queued: number }> {
+export function openPoll(
+  reading: ReadingService,
+  store: Store,
+  slot: SessionSlot,
+  hours: number | undefined,
+  by: string,
+  at: Date,
+): VoteOutcome<{ poll: PollRow; queued: number; notOffered: string[] }> {
   const label = `${sessionDate(slot, reading.timeZone)} (${slot.week})`;
   if (slot.startsAt.getTime() <= at.getTime()) return refuse(`The session of ${label} has started; it can no longer be voted on.`);
   const row = store.reading.sessions.get(slot.id);
@@ -37,7 +45,13 @@ export function openPoll(reading: ReadingService, store: Store, slot: SessionSlo
   if (existing) return refuse(`The session of ${label} already has a vote (${existing.status === "open" ? `open until ${when(reading, existing.closesAt)}` : "closed"}).`, existing.status === "open" ? "reading vote close ends it now." : undefined);
   const input = reading.input();
   const papers = new Map(input.papers.map((p) => [p.id, p]));
-  const choices = input.groupQueue.filter((id) => !input.taken.has(id) && papers.has(id)).slice(0, POLL_CHOICES).map((id) => ({ paperId: id, name: papers.get(id)?.name ?? id }));
+  const held = heldElsewhere(reading, store, slot.id, at, true);
+  const free = input.groupQueue.filter((id) => !input.taken.has(id) && papers.has(id));
+  const choices = free.filter((id) => !held.has(id)).slice(0, POLL_CHOICES).map((id) => ({ paperId: id, name: papers.get(id)?.name ?? id }));
+  const notOffered = free.filter((id) => held.has(id)).map((id) => `${papers.get(id)?.name ?? id} (${held.get(id)})`);
+  if (choices.length === 0 && notOffered.length > 0) {
+    return refuse(`Every paper of the group queue is taken by another week: ${notOffered.join(", ")}.`, "reading queue add <paper> suggests another one.");
+  }
   if (choices.length === 0) return refuse("The group queue is empty: there is nothing to vote on.", "reading queue add <paper> suggests one.");
   const closes = hours === undefined ? slot.startsAt.getTime() - DEFAULT_CLOSE_BEFORE_MS : at.getTime() + hours * 3_600_000;
   if (closes <= at.getTime()) return refuse(`A day before the session of ${label} has passed.`, "Give the vote's length: reading vote <week> <hours>.");
@@ -48,7 +62,7 @@ export function openPoll(reading: ReadingService, store: Store, slot: SessionSlo
     const poll = store.reading.polls.get(slot.id) as PollRow;
     const text = `Vote for the paper of ${label}, from the group queue: one vote each, changeable until ${when(reading, poll.closesAt)}.`;
     const actions = choices.map((c) => ballotAction(slot.id, c.paperId, c.name));
-    return { ok: true as const, value: { poll, queued: queueSessionPost(reading, store, slot.id, `reading-vote|${slot.id}`, { kind: "notice", text, actions }, iso) } };
+    return { ok: true as const, value: { poll, notOffered, queued: queueSessionPost(reading, store, slot.id, `reading-vote|${slot.id}`, { kind: "notice", text, actions }, iso) } };
   });
 }
 
@@ -68,26 +82,37 @@ export function tally(store: Store, poll: PollRow): Array<{ paperId: string; nam
 
 /**
  * Closes a poll: the most votes wins, a tie going to the paper longest in the
- * queue; the winner is assigned to the session as `reading assign` does (or,
- * when the session is posted already, its post is edited to the paper), and
- * the result posted in the session's thread. Closing twice does nothing.
+ * queue; a paper assigned to another session since the vote opened keeps that
+ * assignment and the next paper with votes wins instead (said in the result).
+ * The winner is assigned to the session as `reading assign` does (or, when the
+ * session is posted already, its post is edited to the paper), the paper it
+ * replaces named, and the result posted in the session's thread. Closing twice
+ * does nothing.
  */
 export function closePoll(reading: ReadingService, store: Store, poll: PollRow, at: Date): { text: string; queued: number } | undefined {
   const iso = at.toISOString();
   return store.transaction(() => {
     const counts = tally(store, poll);
-    const top = counts.reduce<(typeof counts)[number] | undefined>((best, c) => (c.votes > (best?.votes ?? 0) ? c : best), undefined);
+    const held = heldElsewhere(reading, store, poll.date, at, false);
+    // Most votes first; sort is stable, so a tie keeps queue order.
+    const ranked = counts.filter((c) => c.votes > 0).sort((a, b) => b.votes - a.votes);
+    const passed = ranked.filter((c) => held.has(c.paperId) && c.votes >= (ranked.find((r) => !held.has(r.paperId))?.votes ?? 0));
+    const top = ranked.find((c) => !held.has(c.paperId));
     if (!store.reading.polls.close(poll.date, top?.paperId ?? null, iso)) return undefined;
     const day = parseCivil(poll.date);
     const slot = day ? reading.calendar.on(day) : undefined;
     const total = counts.reduce((n, c) => n + c.votes, 0);
     const label = slot ? `${sessionDate(slot, reading.timeZone)} (${slot.week})` : poll.date;
+    const tallyText = `${total} vote${total === 1 ? "" : "s"} (${counts.map((c) => `${c.name} ${c.votes}`).join(", ")})`;
+    const kept = passed.map((c) => `${c.name} has ${c.votes} but stays ${held.get(c.paperId)}`).join("; ");
     let text: string;
-    if (!top || !slot) text = `The vote for ${label} closed with no votes; the rotation decides the paper.`;
+    if (total === 0 || !slot) text = `The vote for ${label} closed with no votes; the rotation decides the paper.`;
+    else if (!top) text = `The vote for ${label} is closed with ${tallyText}: ${kept}; no other paper got a vote, so the rotation decides the paper.`;
     else {
       const paper = reading.input().papers.find((p) => p.id === top.paperId);
       const assigned = paper ? assign(reading, store, slot, paper, at) : "it is no longer in the list";
-      text = `The vote for ${label} is closed: ${top.name} wins with ${top.votes} of ${total} vote${total === 1 ? "" : "s"} (${counts.map((c) => `${c.name} ${c.votes}`).join(", ")}); ${assigned}.`;
+      const instead = kept === "" ? "" : ` (${kept})`;
+      text = `The vote for ${label} is closed: ${top.name} wins with ${top.votes} of ${tallyText}${instead}; ${assigned}.`;
     }
     const queued = queueSessionPost(reading, store, poll.date, `reading-vote-result|${poll.date}`, { kind: "notice", text }, iso);
     return { text, queued: queued + closeButtons(reading, store, poll.date, top?.name, iso) };
@@ -112,14 +137,24 @@ function closeButtons(reading: ReadingService, store: Store, date: string, winne
   return queued;
 }
 
-/** The winner to its session: an assignment before the post, the posted session's paper after it. */
+/**
+ * The winner to its session: an assignment before the post, the posted
+ * session's paper after it. Only this session's own paper is replaced, and the
+ * result names it; no other session's assignment is touched.
+ */
 function assign(reading: ReadingService, store: Store, slot: SessionSlot, paper: Paper, at: Date): string {
   const { sessions } = store.reading;
-  if (sessions.get(slot.id)) return reading.assignPosted(slot, paper, at) ? "the session's post now shows it" : "the session had already started, so it stays as it was";
-  const kept = sessions.overrides().find((o) => o.kind === "assign" && o.date === slot.id)?.memberKey ?? "";
-  for (const o of sessions.overrides()) if (o.kind === "assign" && o.paperId === paper.id && o.date !== slot.id) sessions.clearOverride(o.date, "assign");
-  sessions.setOverride({ date: slot.id, kind: "assign", memberKey: kept, paperId: paper.id, createdBy: "vote" }, at.toISOString());
-  return `it is assigned to ${sessionDate(slot, reading.timeZone)}`;
+  const nameOf = (id: string | null | undefined) => (id ? (reading.input().papers.find((p) => p.id === id)?.name ?? id) : undefined);
+  const row = sessions.get(slot.id);
+  if (row) {
+    const before = row.paperId !== paper.id ? nameOf(row.paperId) : undefined;
+    if (!reading.assignPosted(slot, paper, at)) return "the session had already started, so it stays as it was";
+    return `the session's post now shows it${before ? ` in place of ${before}` : ""}`;
+  }
+  const own = sessions.overrides().find((o) => o.kind === "assign" && o.date === slot.id);
+  sessions.setOverride({ date: slot.id, kind: "assign", memberKey: own?.memberKey ?? "", paperId: paper.id, createdBy: "vote" }, at.toISOString());
+  const replaced = own?.paperId && own.paperId !== paper.id ? ` in place of ${nameOf(own.paperId)} (assigned by ${own.createdBy})` : "";
+  return `it is assigned to ${sessionDate(slot, reading.timeZone)}${replaced}`;
 }
 
 /** Closes every open poll whose deadline has come; returns what each said. */

@@ -6,6 +6,11 @@ export interface HeldItem {
   heldAt: string;
 }
 
+/** A held announcement and where it went: null while it waits, else the digest's key, "instant" (released) or "unsubscribed" (dropped). */
+export interface HeldItemFate extends HeldItem {
+  digestKey: string | null;
+}
+
 /**
  * Announcements held for a subscription's digest instead of being queued one
  * by one. An item is held once per subscription; a digest takes the items
@@ -30,6 +35,15 @@ export class DigestItemRepo {
          WHERE subscription_id = ? AND digest_key IS NULL AND held_at <= ? ORDER BY held_at, announcement_id`,
       )
       .all(subscriptionId, upTo ?? "\uffff");
+  }
+
+  /** Whether a subscription held this announcement for a digest, and where it went. */
+  find(subscriptionId: number, announcementId: number): HeldItemFate | undefined {
+    return this.db
+      .prepare<[number, number], HeldItemFate>(
+        "SELECT announcement_id AS announcementId, held_at AS heldAt, digest_key AS digestKey FROM digest_items WHERE subscription_id = ? AND announcement_id = ?",
+      )
+      .get(subscriptionId, announcementId);
   }
 
   /** Per subscription with items waiting: when its oldest waiting item was held (one query for the digest job's every tick). */

@@ -12,7 +12,10 @@ describe("the announcement commands", () => {
       text: "Announcements on for this channel: tag resource-scheduling, venue OSDI. New papers are posted when the list changes upstream.",
     });
     expect(s.store.subscriptions.get("discord", "c1")).toMatchObject({ status: "active", filter: { tag: "resource-scheduling", venue: "OSDI" } });
-    expect(await run("subscribe", {}, s, admin)).toMatchObject({ text: expect.stringMatching(/^Announcements updated for this channel: every paper/) });
+    expect(await run("subscribe", {}, s, admin)).toMatchObject({ text: expect.stringMatching(/^Announcements updated for this channel: tag resource-scheduling, venue OSDI\. Nothing changed\./) });
+    expect(await run("subscribe", { tag: "ANY", venue: "any" }, s, admin)).toMatchObject({
+      text: expect.stringMatching(/^Announcements updated for this channel: every paper\. Changed: tag resource-scheduling → any, venue OSDI → any\./),
+    });
   });
 
   it("refuses admin commands to members, naming the command", async () => {
@@ -25,7 +28,7 @@ describe("the announcement commands", () => {
 
   it("subscribe names the valid categories for an unknown one, and needs a channel", async () => {
     const s = testServices();
-    expect(await run("subscribe", { tag: "quantum" }, s, admin)).toMatchObject({ kind: "error", reason: "invalid", hint: "Categories: storage-media, gpu-devices, resource-scheduling" });
+    expect(await run("subscribe", { tag: "quantum" }, s, admin)).toMatchObject({ kind: "error", reason: "invalid", hint: "Categories: storage-media, gpu-devices, resource-scheduling, or any for every category" });
     expect(await run("subscribe", {}, s, { isAdmin: true, channel: null })).toMatchObject({ kind: "error", text: "This command works in a chat channel." });
   });
 

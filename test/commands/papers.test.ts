@@ -42,6 +42,7 @@ describe("the papers command", () => {
     expect(await run("papers", { year: "2023-2021" })).toMatchObject({ kind: "error", reason: "invalid" });
     expect(await run("papers", { page: "0" })).toMatchObject({ kind: "error", text: "/papers: page: must be at least 1." });
     expect(await run("papers", { page: "two" })).toMatchObject({ kind: "error", text: "/papers: page: must be a whole number." });
+    expect(await run("papers", { page: "9".repeat(30) })).toMatchObject({ kind: "error", text: "/papers: page: too large: must be at most 10000." });
     expect(await run("papers", { page: 9 })).toMatchObject({ kind: "error", reason: "invalid", text: "Page 9 is past the last page (3)." });
   });
 });

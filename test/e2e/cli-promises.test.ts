@@ -34,7 +34,7 @@ describe("mss-bot keeps the README's promises", () => {
       { args: ["--help", "--json"], code: 0, kind: "help" },
       { args: ["frobnicate", "--json"], code: 2, kind: "error", text: 'unknown command "frobnicate"' },
       { args: ["diff", "/missing.md", html, "--json"], code: 2, kind: "error", text: "cannot read /missing.md: no such file" },
-      { args: ["reading", "schedule", "--weeks", "100", "--json"], code: 2, kind: "error", text: "--weeks must be a whole number from 1 to 52" },
+      { args: ["reading", "schedule", "--weeks", "100", "--json"], code: 2, kind: "error", text: "--weeks 100 is too large: at most 52" },
       { args: ["reading", "schedule", "--ics", join(dir, "no", "such", "x.ics"), "--json"], code: 2, kind: "error", text: `cannot write ${join(dir, "no", "such", "x.ics")}: no such directory` },
       { args: ["stats", "--json"], env: notAList, code: 1, kind: "error", text: `the list at ${html} cannot be read` },
       { args: ["sync", "--json"], env: notAList, code: 1, kind: "error", text: `the list at ${html} cannot be read` },

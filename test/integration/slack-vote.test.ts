@@ -117,7 +117,7 @@ describe("a vote on the next paper, through Slack", () => {
     const result = fake.posted.find((m) => String(m.text).startsWith("The vote for"));
     expect(result).toMatchObject({ channel: "C0READING", thread_ts: post?.ts });
     expect(String(result?.text)).toBe(
-      "The vote for Mon 7 Dec 2026, 09:00 (UTC) (2026-W50) is closed: ExoFlow wins with 2 of 3 votes (ExoFlow 2, Hyrax 1, AlpaServe 0); the session's post now shows it.",
+      "The vote for Mon 7 Dec 2026, 09:00 (UTC) (2026-W50) is closed: ExoFlow wins with 2 of 3 votes (ExoFlow 2, Hyrax 1, AlpaServe 0); the session's post now shows it in place of SpotServe.",
     );
     // The post was edited in place (chat.update) to the winner, with its RSVP buttons.
     const update = fake.updates.filter((u) => u.ts === post?.ts).at(-1);

@@ -173,6 +173,8 @@ describe("daily and weekly digests", () => {
     await s.sync.run();
     await s.deliverer.deliverDue();
     expect(discord.namesIn("c1")).toEqual(["added:FlexServe"]);
+    const waiting = await run("why", { paper: "InferLine" }, s, { platform: "discord", channel: "c1" });
+    expect(JSON.stringify(waiting)).toContain("its addition waits for the daily digest of 2026-11-29 09:00 UTC");
 
     clock.advance(19 * 3_600_000); // 09:00 the next day
     await runDigests(s);
@@ -180,7 +182,7 @@ describe("daily and weekly digests", () => {
     expect(discord.namesIn("c1")).toEqual(["added:FlexServe", "digest:1"]);
     expect(names(digestsIn(discord, "c1")[0] as Extract<Reply, { kind: "digest" }>)).toEqual(["InferLine"]);
     const why = await run("why", { paper: "InferLine" }, s, { platform: "discord", channel: "c1" });
-    expect(JSON.stringify(why)).toContain("collected for the channel's daily digest instead of posted alone");
+    expect(JSON.stringify(why)).toContain("its addition was sent in the daily digest of 2026-11-29 09:00 UTC");
   });
 
   it("switching daily back to instant posts what was held at once, and no digest repeats it", async () => {

@@ -23,7 +23,7 @@ const ADMIN_PERMISSIONS = PermissionFlagsBits.ManageGuild.toString();
 /** How an option is completed while typing; "tags" when the legend has more than Discord's 25 choices. */
 export function autocompleteKind(meta: OptionMeta, legend: readonly Tag[]): "papers" | "reporters" | "tags" | undefined {
   if (meta.autocomplete) return meta.autocomplete;
-  if (meta.dynamicChoices === "tags" && legend.length > MAX_CHOICES) return "tags";
+  if (meta.dynamicChoices === "tags" && tagChoiceCount(meta, legend) > MAX_CHOICES) return "tags";
   return undefined;
 }
 
@@ -37,10 +37,14 @@ const description = (text: string, fallback: string): string => cut(text.trim() 
 /** The tag value the command accepts: its id, or its symbol when the id is longer than the option allows. */
 const tagValue = (tag: Tag, maxLength: number | undefined) => (maxLength === undefined || tag.id.length <= maxLength ? tag.id : tag.symbol);
 
+/** The legend's tags, plus the option's clearing word ("any") when it has one. */
+const tagChoiceCount = (meta: OptionMeta, legend: readonly Tag[]) => legend.length + (meta.clearWord === undefined ? 0 : 1);
+
 function choicesOf(meta: OptionMeta, legend: readonly Tag[]): APIApplicationCommandOptionChoice<string>[] | undefined {
   if (meta.choices) return meta.choices.slice(0, MAX_CHOICES).map((value) => ({ name: cut(value, 100), value: cut(value, 100) }));
-  if (meta.dynamicChoices === "tags" && legend.length > 0 && legend.length <= MAX_CHOICES) {
-    return legend.map((tag) => ({ name: cut(`${tag.symbol} ${tag.label}`, 100), value: tagValue(tag, meta.maxLength) }));
+  if (meta.dynamicChoices === "tags" && legend.length > 0 && tagChoiceCount(meta, legend) <= MAX_CHOICES) {
+    const tags = legend.map((tag) => ({ name: cut(`${tag.symbol} ${tag.label}`, 100), value: tagValue(tag, meta.maxLength) }));
+    return meta.clearWord === undefined ? tags : [...tags, { name: `${meta.clearWord} (no category filter)`, value: meta.clearWord }];
   }
   return undefined;
 }

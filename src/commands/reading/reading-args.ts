@@ -2,7 +2,7 @@ import type { Paper } from "../../papers/index.js";
 import { findMember, isActive, type Member } from "../../reading/roster.js";
 import type { SessionSlot } from "../../reading/session-calendar.js";
 import { sessionDate } from "../../reading/session-reply.js";
-import { addDays, parseCivil, weekday, type CivilDate } from "../../reading/zoned-time.js";
+import { addDays, isoWeek, parseCivil, weekday, type CivilDate } from "../../reading/zoned-time.js";
 import { errorReply, type Reply } from "../../replies/reply.js";
 import { resolvePaper } from "../../search/resolve.js";
 import type { CommandContext } from "../context.js";
@@ -16,6 +16,11 @@ const fail = <T>(reply: Reply): Found<T> => ({ ok: false, reply });
 export const weekOption = () => text({ description: "Session date (2026-12-07) or ISO week (2026-W50); default: the next session", max: 12 }).optional();
 export const memberOption = (description: string) => text({ description, max: 60, autocomplete: "reporters" });
 export const paperOption = (description: string) => text({ description, max: 100, autocomplete: "papers" });
+
+/** How many ISO weeks a year has (52 or 53): the week of 28 December, which is always in the year's last week. */
+function isoWeeksIn(year: number): number {
+  return Number(isoWeek({ year, month: 12, day: 28 }).slice(6));
+}
 
 /** Monday of an ISO week. */
 function isoWeekMonday(year: number, week: number): CivilDate {
@@ -45,7 +50,12 @@ export function findWeek(ctx: CommandContext, value: string | undefined): Found<
   let slot: SessionSlot | undefined;
   const iso = /^(\d{4})-?W(\d{1,2})$/i.exec(value);
   if (iso) {
-    const monday = isoWeekMonday(Number(iso[1]), Number(iso[2]));
+    const [year, week] = [Number(iso[1]), Number(iso[2])];
+    const weeks = isoWeeksIn(year);
+    if (week < 1 || week > weeks) {
+      return fail(errorReply("invalid", `week: ${value} does not exist: ${year} has ISO weeks 1 to ${weeks} (${year}-W01 … ${year}-W${weeks}).`, `Upcoming sessions: ${upcoming()}`));
+    }
+    const monday = isoWeekMonday(year, week);
     for (let i = 0; i < 7 && !slot; i++) slot = reading.calendar.on(addDays(monday, i));
     if (!slot) return fail(errorReply("not-found", `There is no session in ${value}.`, `Upcoming sessions: ${upcoming()}`));
   } else {

@@ -53,9 +53,10 @@ export const readingVoteCommand = defineCommand({
     if (opened.value.queued > 0) void deliverer.deliverDue();
     const { poll } = opened.value;
     const where = opened.value.queued > 0 ? "posted in the reading channel (the session's thread once it is posted)" : "not posted: no reading channel is set (reading channel)";
+    const notOffered = opened.value.notOffered.length > 0 ? ` Not offered, taken by another week: ${opened.value.notOffered.join(", ")}.` : "";
     return {
       kind: "notice",
-      text: `Vote open for ${sessionDate(slot.value, reading.timeZone)} (${slot.value.week}) until ${when(ctx.services.reading, poll.closesAt)}: ${poll.choices.map((c) => c.name).join(", ")}; ${where}.`,
+      text: `Vote open for ${sessionDate(slot.value, reading.timeZone)} (${slot.value.week}) until ${when(ctx.services.reading, poll.closesAt)}: ${poll.choices.map((c) => c.name).join(", ")}; ${where}.${notOffered}`,
       actions: poll.choices.map((c) => ({ label: c.name, link: { command: "reading ballot", args: { paper: c.paperId, week: poll.date } } })),
     };
   },
