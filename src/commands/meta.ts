@@ -1,5 +1,5 @@
-import { describePin, parsePin } from "../scholar/identify.js";
-import { RECORD_FIELDS } from "../scholar/record.js";
+import { describePin, parsePin } from "../papers/identify.js";
+import { RECORD_FIELDS } from "../papers/record.js";
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";

@@ -13,7 +13,7 @@ import { queuePostEdit } from "./post-edits.js";
 import { withRsvp } from "./rsvp.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
 import { queueThreadOpener } from "./threads.js";
-import { isoWeek, localTime, parseCivil } from "./zoned-time.js";
+import { isoWeek, localTime, parseCivil } from "../papers/zoned-time.js";
 
 export interface ReadingDeps {
   store: Store;

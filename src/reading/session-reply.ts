@@ -1,11 +1,11 @@
 import type { Tag } from "../papers/index.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Platform, Reply, SessionPresenter } from "../replies/reply.js";
 import type { LinkRow } from "../store/reading-member-repo.js";
 import type { PlannedSession } from "./rotation.js";
 import type { SessionSlot } from "./session-calendar.js";
-import { formatLocal } from "./zoned-time.js";
+import { formatLocal } from "../papers/zoned-time.js";
 
 export type SessionReply = Extract<Reply, { kind: "session" }>;
 

@@ -9,7 +9,7 @@ import type { SessionSlot } from "./session-calendar.js";
 import { sessionDate } from "./session-reply.js";
 import { queueSessionPost } from "./threads.js";
 import { heldElsewhere } from "./vote-conflicts.js";
-import { formatLocal, localTime, parseCivil } from "./zoned-time.js";
+import { formatLocal, localTime, parseCivil } from "../papers/zoned-time.js";
 
 /** Papers a poll offers at most: the oldest of the group queue. */
 export const POLL_CHOICES = 5;

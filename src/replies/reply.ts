@@ -1,5 +1,5 @@
 import type { LinkKind } from "../papers/index.js";
-import type { FieldOrigin, PaperRecord } from "../scholar/record.js";
+import type { FieldOrigin, PaperRecord } from "../papers/record.js";
 
 export const PLATFORMS = ["console", "cli", "discord", "slack"] as const;
 export type Platform = (typeof PLATFORMS)[number];

@@ -3,7 +3,7 @@ import { toCard } from "../replies/paper-card.js";
 import type { Store } from "../store/store.js";
 import { enqueueAnnouncements, type EnqueueResult } from "../sync/enqueue.js";
 import type { PlannedAnnouncement } from "../sync/plan-announcements.js";
-import type { PaperRecord } from "./record.js";
+import type { PaperRecord } from "../papers/record.js";
 
 /**
  * Announces that a preprint was published at a venue (found by a refresh of

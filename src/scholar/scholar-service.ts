@@ -7,10 +7,10 @@ import type { SyncService } from "../sync/sync-service.js";
 import { enrichPaper, isPreprintVenue, type PaperOutcome } from "./enrich-paper.js";
 import { emptySummary, tallyOutcome, type EnrichSummary } from "./enrich-summary.js";
 import { SourceError } from "./http-source.js";
-import { describePin, idsFromLink, type Pin } from "./identify.js";
+import { describePin, idsFromLink, type Pin } from "../papers/identify.js";
 import { mergeRecords } from "./merge-records.js";
 import { queueForList, REFRESH_AFTER_MS } from "./plan-enrichment.js";
-import { NO_RECORDS, type PaperRecord, type PaperRecords } from "./record.js";
+import { NO_RECORDS, type PaperRecord, type PaperRecords } from "../papers/record.js";
 import { SourceBackoff } from "./source-backoff.js";
 import type { ArxivEntry, ScholarSources } from "./sources.js";
 

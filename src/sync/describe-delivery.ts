@@ -1,4 +1,4 @@
-import { formatLocal, localTime, parseCivil, zonedInstant } from "../reading/zoned-time.js";
+import { formatLocal, localTime, parseCivil, zonedInstant } from "../papers/zoned-time.js";
 import { textTime } from "../replies/time-text.js";
 import type { Store } from "../store/store.js";
 import type { DeliveryOptions, Subscription } from "../store/subscription-repo.js";

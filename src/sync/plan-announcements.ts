@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ListDiff, Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import type { Reply } from "../replies/reply.js";
 import { describeField, notableFields } from "./notable-changes.js";
 

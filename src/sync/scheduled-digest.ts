@@ -1,5 +1,5 @@
 import type { PaperCard, Reply } from "../replies/reply.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";

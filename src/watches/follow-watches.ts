@@ -4,7 +4,7 @@ import type { Catalog } from "../search/catalog.js";
 import type { Store } from "../store/store.js";
 import type { Deliverer } from "../sync/deliverer.js";
 import { queueWatchHits } from "./queue-watch-hits.js";
-import type { PaperRecord } from "../scholar/record.js";
+import type { PaperRecord } from "../papers/record.js";
 
 export interface WatchDeps {
   store: Store;

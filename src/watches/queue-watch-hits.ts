@@ -1,7 +1,7 @@
 import type { Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Reply } from "../replies/reply.js";
-import type { PaperRecords } from "../scholar/record.js";
+import type { PaperRecords } from "../papers/record.js";
 import type { Store } from "../store/store.js";
 import type { Watch } from "../store/watch-repo.js";
 import { describeWatch, matchesWatch } from "./watch-match.js";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SessionSlot } from "../../reading/session-calendar.js";
 import { sessionDate } from "../../reading/session-reply.js";
 import { queueSlidesPost } from "../../reading/threads.js";
-import { parseCivil } from "../../reading/zoned-time.js";
+import { parseCivil } from "../../papers/zoned-time.js";
 import { errorReply, type Reply } from "../../replies/reply.js";
 import type { CommandContext } from "../context.js";
 import { defineCommand } from "../command.js";
