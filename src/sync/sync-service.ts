@@ -1,4 +1,4 @@
-import type { Upstream } from "../config.js";
+import type { Upstream } from "./upstream.js";
 import type { Logger } from "../log.js";
 import { diffLists, hashText, ListParseError, type Paper, type PaperList, type ParseWarning } from "../papers/index.js";
 import { listReaderFor, type ListReader } from "./list-reader.js";
