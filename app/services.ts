@@ -10,6 +10,7 @@ import { ScholarService } from "../src/scholar/scholar-service.js";
 import { loadBundledRecords } from "../src/scholar/bundled-records.js";
 import { Catalog } from "../src/search/catalog.js";
 import type { Services } from "../src/services.js";
+import { wakeOnQueued } from "../src/posting/posting.js";
 import { openStore } from "../src/store/store.js";
 import { Deliverer } from "../src/sync/deliverer.js";
 import { sourceId } from "../src/sync/source-id.js";
@@ -32,6 +33,8 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   // The index is built once at start-up, with what is stored and bundled: the console shows records with no network.
   const catalog = new Catalog(start.list, start.hash, now(), mergeRecords(snapshot, store.scholar.all()));
   const deliverer = new Deliverer(store, log, now);
+  // Whatever a feature posts (src/posting/) wakes the deliverer.
+  wakeOnQueued(store, () => void deliverer.deliverDue());
   const sync = new SyncService({
     store,
     catalog,
@@ -58,5 +61,5 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     },
   });
   scholar.followSync(sync);
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
+  return { catalog, commands: createRegistry(), log, now, timeZone: config.timeZone, store, sync, deliverer, reading, scholar };
 }

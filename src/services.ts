@@ -17,6 +17,8 @@ export interface Services {
   catalog: Catalog;
   log: Logger;
   now: () => Date;
+  /** The bot's own clock (MSS_TZ): digest times, and the reading group's calendar by default. */
+  timeZone: string;
   store: Store;
   sync: SyncService;
   deliverer: Deliverer;

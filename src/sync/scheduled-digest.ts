@@ -1,5 +1,6 @@
 import type { PaperCard, Reply } from "../replies/reply.js";
 import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
+import { post } from "../posting/posting.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
@@ -86,11 +87,10 @@ export function queueDueDigests(store: Store, timeZone: string, now: Date, recor
       if (held.length === 0) return;
       const announcements = held.flatMap((h) => announcementOf(h.announcementId) ?? []);
       const reply = scheduledDigestReply(mode, announcements, records);
-      const digest = store.announcements.insert({ key, source: "digest", kind: "digest", paperId: null, reply, createdAt: iso });
       // The digest's key names its channel already: it is the delivery's key too.
       const deliveryKey = key;
       // Another process may have queued it a moment ago: the key makes this one a no-op.
-      if (!store.outbox.enqueue(digest.id, sub.platform, sub.channelId, deliveryKey, iso)) return;
+      if (post(store, { key, source: "digest", kind: "digest", paperId: null, reply }, [{ platform: sub.platform, channelId: sub.channelId, key: deliveryKey }], iso).queued.length === 0) return;
       result.queued++;
       store.digestItems.close(sub.id, held.map((h) => h.announcementId), key);
       if (sub.delivery.thread) {

@@ -1,4 +1,6 @@
+import { dmDeliveryKey } from "../papers/delivery-keys.js";
 import type { Paper, PaperList } from "../papers/index.js";
+import { post } from "../posting/posting.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Reply } from "../replies/reply.js";
 import type { PaperRecords } from "../papers/record.js";
@@ -42,12 +44,9 @@ export function queueWatchHits(store: Store, papers: readonly Paper[], list: Pap
       if (store.watches.hasHit(watch.id, paper.id) || !matchesWatch(paper, records.get(paper.id), watch)) continue;
       if (occasion === "resolved" && !store.watches.addedSince(paper.id, watch.createdAt)) continue;
       const key = watchKey(watch, paper.id);
-      const { id } = store.announcements.insert({ key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records), createdAt: at });
-      const dmKey = `${key}|dm:${watch.platform}:${watch.userId}`;
-      if (store.outbox.enqueue(id, watch.platform, watch.userId, dmKey, at)) {
-        store.deliveryTargets.attach(dmKey, { kind: "dm" });
-        queued++;
-      }
+      const dmKey = dmDeliveryKey(key, watch.platform, watch.userId);
+      const dm = { platform: watch.platform, channelId: watch.userId, key: dmKey, target: { kind: "dm" as const } };
+      queued += post(store, { key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records) }, [dm], at).queued.length;
       store.watches.recordHit(watch.id, paper.id, dmKey, at);
     }
   }

@@ -68,14 +68,15 @@ export function testServices(markdown: string = bundledText(), over: TestService
   // As at start-up: commands answer from the stored snapshot, when there is one.
   const snapshot = store.snapshots.get(sync.source);
   if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
-  const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
+  const timeZone = over.timeZone ?? "UTC";
+  const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", timeZone);
   // Tests of the rotation itself post at the session's start (no lead); those of the week around the post give MSS_READING_POST_LEAD.
   const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: { postLeadMs: 0, ...over.reading } });
   const watches = followWatches({ store, catalog, deliverer, log, now });
   const scholar = new ScholarService({ store, catalog, log, now, onResolved: watches.onResolved, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
   scholar.followSync(sync);
   scholar.publish();
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
+  return { catalog, commands: createRegistry(), log, now, timeZone, store, sync, deliverer, reading, scholar };
 }
 
 export interface CallerOptions {

@@ -86,7 +86,7 @@ export const readingSlidesCommand = defineCommand({
     const at = now().toISOString();
     const text = `Slides for ${sessionDate(slot.value, reading.timeZone)} (${slot.value.week}): ${url}`;
     store.reading.sessions.setSlides({ date: slot.value.id, url, addedBy: ctx.user.name, addedAt: at });
-    if (queueSlidesPost(reading, store, slot.value.id, url, `${text} (from ${ctx.user.name})`, at) > 0) void ctx.services.deliverer.deliverDue();
+    queueSlidesPost(reading.places(), store, slot.value.id, url, `${text} (from ${ctx.user.name})`, at);
     return { kind: "notice", text };
   },
 });
