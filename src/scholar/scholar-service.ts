@@ -1,9 +1,9 @@
 import type { Logger } from "../log.js";
+import type { EventBus } from "../papers/events.js";
 import type { Paper } from "../papers/index.js";
 import type { Catalog } from "../search/catalog.js";
 import type { QueuedPaper } from "../store/scholar-repo.js";
 import type { Store } from "../store/store.js";
-import type { SyncService } from "../sync/sync-service.js";
 import { enrichPaper, isPreprintVenue, type PaperOutcome } from "./enrich-paper.js";
 import { emptySummary, tallyOutcome, type EnrichSummary } from "./enrich-summary.js";
 import { SourceError } from "./http-source.js";
@@ -23,10 +23,8 @@ export interface ScholarDeps {
   sources: ScholarSources | null;
   /** The bundled metadata snapshot. */
   snapshot?: PaperRecords;
-  /** Told when a refresh finds that a preprint was published at a venue (announced as a change). */
-  onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void;
-  /** Told when a paper's record resolves (personal watches on authors and keywords match it then). */
-  onResolved?: (paper: Paper, record: PaperRecord) => void;
+  /** Where "record-resolved" and "record-published" (a preprint found at a venue) go: watches and announcements listen. */
+  events?: EventBus;
   refreshAfterMs?: number;
 }
 
@@ -85,7 +83,7 @@ export class ScholarService {
   }
 
   /** Queues after every sync that read a list: new papers, changed links, old records. */
-  followSync(sync: Pick<SyncService, "onRun">): void {
+  followSync(sync: { onRun(listener: (run: { result: string }) => void): void }): void {
     sync.onRun((run) => {
       if (run.result === "changed" || run.result === "baseline" || run.result === "unchanged") this.afterSync();
     });
@@ -226,8 +224,8 @@ export class ScholarService {
             repo.dequeue(paper.id);
           });
           this.backoff.settle();
-          this.deps.onResolved?.(paper, outcome.record);
-          if (before?.record && isPreprintVenue(before.record.venue) && !isPreprintVenue(outcome.record.venue)) this.deps.onPublished?.(paper, outcome.record, before.record);
+          this.deps.events?.publish("record-resolved", { paper, record: outcome.record, before: before?.record ?? undefined, at });
+          if (before?.record && isPreprintVenue(before.record.venue) && !isPreprintVenue(outcome.record.venue)) this.deps.events?.publish("record-published", { paper, record: outcome.record, before: before.record, at });
           changed++;
           break;
         case "unresolved":

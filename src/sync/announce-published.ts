@@ -1,8 +1,8 @@
 import type { Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Store } from "../store/store.js";
-import { enqueueAnnouncements, type EnqueueResult } from "../sync/enqueue.js";
-import type { PlannedAnnouncement } from "../sync/plan-announcements.js";
+import { enqueueAnnouncements, type EnqueueResult } from "./enqueue.js";
+import type { PlannedAnnouncement } from "./plan-announcements.js";
 import type { PaperRecord } from "../papers/record.js";
 
 /**
