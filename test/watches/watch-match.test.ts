@@ -23,6 +23,12 @@ describe("matching a watch", () => {
     expect(matchesWatch(paper, undefined, { kind: "author", value: "Ion Stoica" })).toBe(false);
   });
 
+  it("matches an author as papers --author does: a surname, never a given name alone, a lone letter or a word's start", () => {
+    expect(matchesWatch(paper, record, { kind: "author", value: "Stoica" })).toBe(true);
+    expect(matchesWatch(paper, record, { kind: "author", value: "Stoica, I." })).toBe(true);
+    for (const value of ["Ion", "I", "S", "A", "Ann", "Stoic", "A. Stoica"]) expect(matchesWatch(paper, record, { kind: "author", value }), value).toBe(false);
+  });
+
   it("finds a keyword as a phrase in the record's abstract, else in the row's name", () => {
     expect(matchesWatch(paper, record, { kind: "keyword", value: "KV cache" })).toBe(true);
     expect(matchesWatch(paper, record, { kind: "keyword", value: "kv-caches" })).toBe(true);
