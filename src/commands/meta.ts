@@ -24,12 +24,22 @@ export const metaCommand = defineCommand({
     const paper = found.paper;
     const later = scholar.enabled ? "it is fetched in the background; see meta " + paper.name : "MSS_ENRICH=false, so nothing is fetched until it is switched on";
     if (record === undefined) {
-      const stored = store.scholar.get(paper.id);
+      // A "cleared" row (older versions wrote one for a pin to none) was never fetched and holds nothing.
+      const row = store.scholar.get(paper.id);
+      const stored = row?.status === "cleared" ? undefined : row;
       const pin = store.scholar.pinOf(paper.id);
       const queued = store.scholar.queuedOne(paper.id);
       const shown = catalog.records.get(paper.id);
+      const status =
+        pin?.kind === "none"
+          ? "cleared: pinned to none, so no record is shown"
+          : stored
+            ? `${stored.status}${stored.via ? ` (via ${stored.via})` : ""}${stored.reason ? `: ${stored.reason}` : ""}`
+            : shown
+              ? "not resolved yet (the bundled record is shown)"
+              : "not resolved yet";
       const rows: InfoRow[] = [
-        { label: "Status", value: stored ? `${stored.status}${stored.via ? ` (via ${stored.via})` : ""}${stored.reason ? `: ${stored.reason}` : ""}` : "not resolved yet" },
+        { label: "Status", value: status },
         { label: "Pin", value: pin ? describePin(pin) : "none (resolved from the paper link)" },
       ];
       if (stored) rows.push({ label: "Fetched", value: stored.fetchedAt });
@@ -41,7 +51,9 @@ export const metaCommand = defineCommand({
     }
     if (/^auto$/i.test(record.trim())) {
       const had = scholar.unpin(paper.id);
-      return { kind: "notice", text: had ? `${paper.name} is no longer pinned; ${later}.` : `${paper.name} was not pinned; it is resolved again from its link; ${later}.` };
+      const stored = store.scholar.get(paper.id);
+      const back = stored?.status === "resolved" && stored.record ? "it shows its stored record" : catalog.records.has(paper.id) ? "it shows its bundled record" : "it has no record yet";
+      return { kind: "notice", text: `${paper.name} ${had ? "is no longer pinned" : "was not pinned"}; ${back} and is queued to be resolved from its link; ${later}.` };
     }
     const pin = parsePin(record);
     if ("error" in pin) return errorReply("invalid", `record: ${pin.error}.`, "e.g. meta AlpaServe arxiv:2302.11665");

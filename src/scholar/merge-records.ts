@@ -16,9 +16,11 @@ export function mergeRecord(under: PaperRecord, over: PaperRecord): PaperRecord 
 
 /**
  * What the catalog shows: stored records over the bundled snapshot. A paper an
- * admin cleared shows none; one we could not resolve keeps the snapshot's.
+ * admin pinned to none (`cleared`) shows none, though what is stored and
+ * bundled for it is kept for when the pin goes; one we could not resolve keeps
+ * the snapshot's. A "cleared" row (written by older versions) holds nothing.
  */
-export function mergeRecords(snapshot: PaperRecords, stored: readonly StoredScholar[]): PaperRecords {
+export function mergeRecords(snapshot: PaperRecords, stored: readonly StoredScholar[], cleared: ReadonlySet<string> = new Set()): PaperRecords {
   const merged = new Map(snapshot);
   for (const s of stored) {
     if (s.status === "cleared") merged.delete(s.paperId);
@@ -27,5 +29,6 @@ export function mergeRecords(snapshot: PaperRecords, stored: readonly StoredScho
       merged.set(s.paperId, base ? mergeRecord(base, s.record) : s.record);
     }
   }
+  for (const id of cleared) merged.delete(id);
   return merged;
 }
