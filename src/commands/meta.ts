@@ -1,9 +1,11 @@
 import { describePin, parsePin } from "../scholar/identify.js";
-import { RECORD_FIELDS } from "../scholar/record.js";
+import { ID_KEYS, RECORD_FIELDS, type IdKey } from "../scholar/record.js";
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";
 import { text } from "./options.js";
+
+const ID_LABELS: Record<IdKey, string> = { arxiv: "arXiv id", doi: "DOI", dblp: "DBLP key", s2: "S2 id" };
 
 export const metaCommand = defineCommand({
   name: "meta",
@@ -44,7 +46,9 @@ export const metaCommand = defineCommand({
       ];
       if (stored) rows.push({ label: "Fetched", value: stored.fetchedAt });
       if (queued) rows.push({ label: "Queued", value: `${queued.reason}, next try ${queued.nextAttemptAt}${queued.lastError ? ` (last error: ${queued.lastError})` : ""}` });
-      const origins: InfoRow[] = shown ? RECORD_FIELDS.flatMap((f) => (shown.origins[f] ? [{ label: f, value: shown.origins[f].source, url: shown.origins[f].url }] : [])) : [];
+      const fieldOrigins: InfoRow[] = shown ? RECORD_FIELDS.flatMap((f) => (shown.origins[f] ? [{ label: f, value: shown.origins[f].source, url: shown.origins[f].url }] : [])) : [];
+      const idOrigins: InfoRow[] = shown ? ID_KEYS.flatMap((k) => (shown.ids[k] && shown.idOrigins?.[k] ? [{ label: ID_LABELS[k], value: shown.idOrigins[k].source, url: shown.idOrigins[k].url }] : [])) : [];
+      const origins = [...fieldOrigins, ...idOrigins];
       const ids = shown ? Object.entries(shown.ids).map(([k, v]) => `${k}:${v}`).join(", ") : "";
       if (ids) rows.push({ label: "Ids", value: ids });
       return { kind: "info", title: `Record: ${paper.name}`, sections: [{ title: "Scholarly record", rows }, ...(origins.length > 0 ? [{ title: "Where each field came from", rows: origins }] : [])] };
