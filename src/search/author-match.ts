@@ -55,7 +55,9 @@ function givenNamesAgree(wanted: readonly string[], given: readonly string[]): b
 
 /** Whether one author's name ("Joseph E. Gonzalez") is the person the query names. */
 export function authorMatches(author: string, query: AuthorQuery): boolean {
-  const words = nameWords(author);
+  // "Gonzalez, Joseph E." (BibTeX's order) is read as "Joseph E. Gonzalez".
+  const comma = author.indexOf(",");
+  const words = nameWords(comma < 0 ? author : `${author.slice(comma + 1)} ${author.slice(0, comma)}`);
   if (words.length === 0) return false;
   const surnameWords = query.surname.split(" ");
   const at = words.length - surnameWords.length;
