@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runNode } from "../helpers/spawn.js";
+import { runNode, tempDbPath } from "../helpers/spawn.js";
 
 const cli = (...args: string[]) => runNode("bin/mss-bot.js", args);
 
@@ -14,6 +14,21 @@ describe("the bundled records on the command line", () => {
       { label: "DOI", value: "snapshot", url: "https://api.openalex.org/works/doi:10.1145%2F3620665.3640411" },
     ]);
   });
+
+  it("keeps a pin to none across runs, and meta auto in a later run gives AlpaServe its bundled record back", async () => {
+    const env = { MSS_DB_PATH: tempDbPath() };
+    const inStore = (...args: string[]) => runNode("bin/mss-bot.js", args, { env });
+    expect((await inStore("meta", "AlpaServe", "none")).code).toBe(0);
+    const hidden = JSON.parse((await inStore("paper", "AlpaServe", "--json")).stdout) as { card: { record?: unknown } };
+    expect(hidden.card.record).toBeUndefined();
+    const auto = await inStore("meta", "AlpaServe", "auto");
+    const back = JSON.parse((await inStore("paper", "AlpaServe", "--json")).stdout) as { card: { record?: { title?: string; authors?: string[] } } };
+    expect(back.card.record?.title).toBe("AlpaServe: Statistical Multiplexing with Model Parallelism for Deep Learning Serving");
+    expect(back.card.record?.authors).toContain("Ion Stoica");
+    expect((await inStore("meta", "AlpaServe")).stdout).not.toContain("Fetched");
+    expect(auto.stdout).toContain("AlpaServe is no longer pinned; it shows its bundled record");
+    // Five runs of the CLI, each a new process on a shared machine.
+  }, 120_000);
 
   it("cite all --json labels each entry by its source: no DBLP without DBLP", async () => {
     const { code, stdout } = await cli("cite", "all", "--json");
@@ -33,5 +48,5 @@ describe("the bundled records on the command line", () => {
     const surname = await cli("papers", "--author", "I. Stoica");
     expect(surname.code).toBe(0);
     expect(surname.stdout).toContain("Papers: author I. Stoica — 3 papers");
-  });
+  }, 120_000);
 });
