@@ -16,7 +16,6 @@ describe("scholarly records on the console", () => {
     // While pinned to none, AlpaServe shows no record, so the author filter leaves it out.
     expect(cleared).toContain("AlpaServe now shows no scholarly record");
     expect(cleared).toMatch(/Papers: author Stoica — 2 papers[^\n]*\n {2}1\. Shepherd/);
-    expect(after.split("\n")[0]).toBe(" it shows its bundled record and is queued to be resolved from its link; MSS_ENRICH=false, so nothing is fetched until it is switched on.");
     // meta: the bundled record is back, nothing claims a fetch.
     expect(after).toContain("Status  not resolved yet (the bundled record is shown)");
     expect(after).not.toContain("Fetched");
@@ -26,6 +25,7 @@ describe("scholarly records on the console", () => {
     expect(after).toContain("AlpaServe (OSDI 2023)\n  Title:      AlpaServe: Statistical Multiplexing with Model Parallelism for Deep Learning Serving\n  Authors:    Zhuohan Li, Lianmin Zheng, Yinmin Zhong et al. (11 authors)");
     expect(after).toContain("  Abstract:\n    Model parallelism is conventionally viewed");
     expect(after).toMatch(/Papers: author Stoica — 3 papers[^\n]*\n {2}1\. AlpaServe/);
+    expect(after.split("\n")[0]).toBe(" it shows its bundled record and is queued to be resolved from its link; MSS_ENRICH=false, so nothing is fetched until it is switched on.");
   });
 
   it("labels a README's BibTeX by its page and refuses an author of one letter", async () => {
