@@ -69,6 +69,15 @@ describe("resolving the list's papers to scholarly records", () => {
       origins: { abstract: { source: "arxiv", url: "https://arxiv.org/abs/2311.15566" }, tldr: { source: "s2" }, bibtex: { source: "dblp", url: "https://dblp.org/rec/conf/asplos/MiaoSDXLCJ24" } },
     });
     expect(spot?.authors).toHaveLength(7);
+    // Each identifier names where it was read: the list's arXiv link, arXiv's entry, Semantic Scholar.
+    const s2Page = `https://www.semanticscholar.org/paper/${spot?.ids.s2}`;
+    expect(spot?.idOrigins).toEqual({
+      arxiv: { source: "arxiv", url: "https://arxiv.org/pdf/2311.15566.pdf" },
+      doi: { source: "arxiv", url: "https://arxiv.org/abs/2311.15566" },
+      dblp: { source: "s2", url: s2Page },
+      s2: { source: "s2", url: s2Page },
+    });
+    expect(records.get("alpaserve")?.idOrigins).toEqual({ dblp: { source: "dblp", url: "https://dblp.org/rec/conf/osdi/LiZZL00HHZGS23" } });
     expect(records.get("sia")).toMatchObject({ title: "Sia: Heterogeneity-aware, goodput-optimized ML-cluster scheduling", abstract: "Fixture S2 abstract of Sia.", ids: { doi: "10.1145/3600006.3613175" } });
     expect(records.get("sia")?.tldr).toBeUndefined();
     const alpa = records.get("alpaserve");
