@@ -32,7 +32,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   const start = (await loadLastGoodList(store, sourceId(config.upstream), log, listReaderFor(config.upstream))) ?? (await readListFile(fallbackPath));
   const snapshot = loadBundledRecords(config.recordSnapshotPath, log);
   // The index is built once at start-up, with what is stored and bundled: the console shows records with no network.
-  const catalog = new Catalog(start.list, start.hash, now(), mergeRecords(snapshot, store.scholar.all()));
+  const catalog = new Catalog(start.list, start.hash, now(), mergeRecords(snapshot, store.scholar.all(), store.scholar.pinnedToNone()));
   const deliverer = new Deliverer(store, log, now);
   // Whatever a feature posts (src/posting/) wakes the deliverer.
   wakeOnQueued(store, () => void deliverer.deliverDue());

@@ -11,18 +11,58 @@ const citeSource = (paper: Paper, records: PaperRecords): CiteSource => {
   return { name: paper.name, year: paper.year, venue: paper.venue, ...(paper.links.paper ? { url: paper.links.paper } : {}), ...(record ? { record } : {}) };
 };
 
-/** One paper's citation and where it came from: DBLP's own BibTeX when there is one, else built. */
-function cite(paper: Paper, records: PaperRecords, format: "bibtex" | "text"): { entry: string; from: string } {
-  const source = citeSource(paper, records);
-  const from = source.record?.title ? "built from its record" : "built from the list (no record)";
-  if (format === "text") return { entry: citeText(source), from };
-  if (source.record?.bibtex) return { entry: source.record.bibtex.trim(), from: "DBLP" };
-  return { entry: buildBibtex(source), from };
+/** Where one entry came from, as the reply names it: DBLP, the page a stored entry was read at, or what it was built from. */
+type EntryFrom = { kind: "dblp" } | { kind: "page"; url: string } | { kind: "record" } | { kind: "row" };
+
+/** A page as a reader recognises it: "github.com/punica-ai/punica/…/README.md". */
+function pageName(url: string): string {
+  const parsed = new URL(url);
+  const host = parsed.hostname.replace(/^www\./, "");
+  const parts = parsed.pathname.split("/").filter((p) => p !== "");
+  return parts.length <= 3 ? [host, ...parts].join("/") : `${host}/${parts[0]}/${parts[1]}/…/${parts.at(-1)}`;
 }
+
+function describeFrom(from: EntryFrom): { value: string; url?: string } {
+  switch (from.kind) {
+    case "dblp":
+      return { value: "from DBLP" };
+    case "page":
+      return { value: `from the page ${pageName(from.url)}`, url: from.url };
+    case "record":
+      return { value: "built from its record" };
+    case "row":
+      return { value: "built from the list's row" };
+  }
+}
+
+/** One paper's citation and where it came from: a stored BibTeX (DBLP's, or one read at a named page) when there is one, else built. */
+function cite(paper: Paper, records: PaperRecords, format: "bibtex" | "text"): { entry: string; from: EntryFrom } {
+  const source = citeSource(paper, records);
+  const built: EntryFrom = source.record?.title ? { kind: "record" } : { kind: "row" };
+  if (format === "text") return { entry: citeText(source), from: built };
+  const bibtex = source.record?.bibtex;
+  const origin = source.record?.origins.bibtex;
+  if (bibtex && origin) return { entry: bibtex.trim(), from: origin.source === "dblp" ? { kind: "dblp" } : { kind: "page", url: origin.url } };
+  return { entry: buildBibtex(source), from: built };
+}
+
+/** "2 from DBLP, 1 from the page each names, 1 built from its record": the non-zero counts, in that order. */
+function countLine(froms: readonly EntryFrom[]): string {
+  const count = (kind: EntryFrom["kind"]) => froms.filter((f) => f.kind === kind).length;
+  const parts = [
+    [count("dblp"), "from DBLP"],
+    [count("page"), `from the page ${count("page") === 1 ? "it names" : "each names"}`],
+    [count("record"), `built from ${count("record") === 1 ? "its record" : "their records"}`],
+    [count("row"), `built from the list's ${count("row") === 1 ? "row" : "rows"}`],
+  ] as const;
+  return parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`).join(", ");
+}
+
+const capitalize = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 export const citeCommand = defineCommand({
   name: "cite",
-  description: "A paper's BibTeX (from DBLP, else built from its record), or the whole list's bibliography.",
+  description: "A paper's BibTeX (from DBLP or the page it was read at, else built), or the list's bibliography.",
   group: "papers",
   options: {
     paper: text({ description: 'Paper name, or "all" for the whole list', max: 100, autocomplete: "papers" }),
@@ -45,12 +85,12 @@ export const citeCommand = defineCommand({
     const base = one ? citeKey(one.name, null) : "mss-papers";
     const ext = format === "bibtex" ? "bib" : "txt";
     const content = `${cited.map((c) => c.entry).join("\n\n")}\n`;
-    const fromDblp = cited.filter((c) => c.from === "DBLP").length;
+    const origin = one && cited[0] ? capitalize(describeFrom(cited[0].from).value) : `Of ${cited.length}: ${countLine(cited.map((c) => c.from))}`;
     return {
       kind: "info",
       title: one ? `Citation: ${one.name}` : `Bibliography: ${papers.length} papers`,
-      text: format === "bibtex" ? `${fromDblp} of ${cited.length} from DBLP, the rest built from what is known; attached as ${base}.${ext}.` : `Attached as ${base}.${ext}.`,
-      sections: [{ title: "Entries", rows: cited.slice(0, 25).map((c) => ({ label: c.paper.name, value: c.from })) }],
+      text: format === "bibtex" ? `${origin}; attached as ${base}.${ext}.` : `Attached as ${base}.${ext}.`,
+      sections: [{ title: "Entries", rows: cited.slice(0, 25).map((c) => ({ label: c.paper.name, ...describeFrom(c.from) })) }],
       file: { name: `${base}.${ext}`, mime: format === "bibtex" ? "application/x-bibtex" : "text/plain", content },
     };
   },

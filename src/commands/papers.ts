@@ -1,7 +1,7 @@
 import { findTag, foldKey, venueKey } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import { errorReply, type CommandLink, type Reply } from "../replies/reply.js";
-import { hasAuthor } from "../search/author-match.js";
+import { AUTHOR_QUERY_HINT, hasAuthor, parseAuthorQuery } from "../search/author-match.js";
 import type { PaperFilter } from "../search/filter.js";
 import { defineCommand } from "./command.js";
 import { flag, integer, text, yearRange } from "./options.js";
@@ -20,7 +20,7 @@ export const papersCommand = defineCommand({
     tag: text({ description: "Category from the legend", max: 40, dynamicChoices: "tags" }).optional(),
     reporter: text({ description: "Who presents it", max: 60, autocomplete: "reporters" }).optional(),
     code: flag({ description: "Only papers with (yes) or without (no) a code link" }).optional(),
-    author: text({ description: "An author, e.g. Ion Stoica (accents and case ignored)", max: 100 }).optional(),
+    author: text({ description: "An author by surname, e.g. Stoica, Ion Stoica or I. Stoica (accents and case ignored)", max: 100 }).optional(),
     page: integer({ description: "Page number", min: 1, max: 10000 }).default(1),
   },
   examples: ["papers venue:OSDI", "papers year:2022-2023 tag:scheduling", "papers reporter:hzq page:2", 'papers author:"Ion Stoica"'],
@@ -29,6 +29,10 @@ export const papersCommand = defineCommand({
     if (tag !== undefined && !findTag(list.legend, tag)) {
       const valid = list.legend.map((t) => `${t.id} (${t.symbol})`).join(", ");
       return errorReply("invalid", `Unknown category "${tag}".`, valid ? `Categories: ${valid}` : "This list has no categories.");
+    }
+    if (author !== undefined) {
+      const query = parseAuthorQuery(author);
+      if ("error" in query) return errorReply("invalid", `author: ${query.error}.`, AUTHOR_QUERY_HINT);
     }
     const filter: PaperFilter = {};
     if (venue !== undefined) filter.venue = venue;

@@ -1,5 +1,6 @@
 import { findTag } from "../papers/index.js";
 import { errorReply, type Reply } from "../replies/reply.js";
+import { AUTHOR_QUERY_HINT, parseAuthorQuery } from "../search/author-match.js";
 import { textWords } from "../search/text-words.js";
 import { WATCH_KINDS, type WatchKind } from "../store/watch-repo.js";
 import { describeWatch } from "../watches/watch-match.js";
@@ -20,6 +21,10 @@ function watchValue(kind: WatchKind, value: string, ctx: CommandContext): string
     return findTag(legend, value)?.id ?? errorReply("invalid", `Unknown category "${value}".`, `Categories: ${legend.map((t) => t.id).join(", ")}`);
   }
   if (textWords(value).length === 0) return errorReply("invalid", `The ${kind} needs a letter or a digit.`);
+  if (kind === "author") {
+    const query = parseAuthorQuery(value);
+    if ("error" in query) return errorReply("invalid", `author: ${query.error}.`, AUTHOR_QUERY_HINT);
+  }
   return value;
 }
 
@@ -28,7 +33,7 @@ export const watchCommand = defineCommand({
   description: "Get a direct message when a new paper matches an author, keyword, category or venue.",
   group: "announcements",
   options: {
-    author: text({ description: "An author of the paper, e.g. Ion Stoica", max: 100 }).optional(),
+    author: text({ description: "An author of the paper by surname, e.g. Stoica or Ion Stoica", max: 100 }).optional(),
     keyword: text({ description: "Words in the title or abstract, e.g. KV cache", max: 100 }).optional(),
     tag: text({ description: "A category of the list", max: 40, dynamicChoices: "tags" }).optional(),
     venue: text({ description: "A venue, e.g. OSDI", max: 40 }).optional(),

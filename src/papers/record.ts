@@ -22,6 +22,9 @@ export const ScholarIdsSchema = z.object({
 });
 export type ScholarIds = z.infer<typeof ScholarIdsSchema>;
 
+export const ID_KEYS = ["arxiv", "doi", "dblp", "s2"] as const satisfies readonly (keyof ScholarIds)[];
+export type IdKey = (typeof ID_KEYS)[number];
+
 export const RECORD_FIELDS = ["title", "authors", "abstract", "tldr", "venue", "year", "bibtex"] as const;
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
@@ -40,6 +43,8 @@ export const PaperRecordSchema = z.object({
   year: z.number().int().min(1950).max(2100).optional(),
   bibtex: z.string().min(1).max(50_000).optional(),
   ids: ScholarIdsSchema,
+  /** Per identifier, where it was read (the bundled snapshot names one for each; records fetched at run time may not). */
+  idOrigins: z.partialRecord(z.enum(ID_KEYS), FieldOriginSchema).optional(),
   /** Per field, where it came from. */
   origins: z.partialRecord(z.enum(RECORD_FIELDS), FieldOriginSchema),
   /** ISO time the newest field was fetched. */

@@ -4,7 +4,7 @@ import { readBibtexFields } from "./bibtex.js";
 import { stripDisambiguation } from "./dblp-source.js";
 import { SourceError } from "./http-source.js";
 import { idsFromLink, type Pin } from "../papers/identify.js";
-import type { PaperRecord, RecordField, RecordSource } from "../papers/record.js";
+import type { IdKey, PaperRecord, RecordField, RecordSource } from "../papers/record.js";
 import { originUrl, type ArxivEntry, type DblpHit, type ScholarSourceName, type ScholarSources } from "./sources.js";
 import { dblpQuery, judgeHit } from "./title-match.js";
 
@@ -55,6 +55,13 @@ function put<F extends RecordField>(record: PaperRecord, field: F, value: PaperR
   (record as Record<string, unknown>)[field] = value;
   record.origins[field] = { source, url };
   record.fetchedAt = at;
+}
+
+/** Sets an identifier with where it was read; only an identifier not known yet. */
+function putId(record: PaperRecord, key: IdKey, value: string | undefined, source: RecordSource, url: string): void {
+  if (value === undefined || record.ids[key] !== undefined) return;
+  record.ids[key] = value;
+  (record.idOrigins ??= {})[key] = { source, url };
 }
 
 const PREPRINT_VENUE = /^(arxiv(\.org)?|corr)$/i;
@@ -123,6 +130,8 @@ async function resolveIds(paper: Paper, ctx: EnrichContext, at: string): Promise
   const fromLink = idsFromLink(paper.links.paper);
   if (fromLink) {
     Object.assign(record.ids, fromLink);
+    // An arXiv link is arXiv's own page; a DOI link's origin has no source name of ours (it is the list's link).
+    if (fromLink.arxiv && paper.links.paper) record.idOrigins = { arxiv: { source: "arxiv", url: paper.links.paper } };
     return { kind: "ok", via: fromLink.arxiv ? "arxiv-link" : "doi-link", record };
   }
   const blocked = ctx.blocked("dblp");
@@ -149,8 +158,8 @@ async function resolveIds(paper: Paper, ctx: EnrichContext, at: string): Promise
     return { kind: "unresolved", reason: `no DBLP hit is this paper: ${why.slice(0, 3).join(" | ")}${why.length > 3 ? ` (and ${why.length - 3} more)` : ""}` };
   }
   const url = originUrl.dblp(hit.key);
-  record.ids.dblp = hit.key;
-  if (hit.doi) record.ids.doi = hit.doi;
+  putId(record, "dblp", hit.key, "dblp", url);
+  putId(record, "doi", hit.doi ?? undefined, "dblp", url);
   put(record, "title", hit.title, "dblp", url, at);
   put(record, "authors", hit.authors, "dblp", url, at);
   put(record, "venue", hit.venue ?? undefined, "dblp", url, at);
@@ -171,23 +180,23 @@ async function runStep(step: Exclude<ScholarStep, "resolve">, state: WorkState, 
     const year = Number(entry.published.slice(0, 4));
     put(record, "year", Number.isInteger(year) && year >= 1950 ? year : undefined, "arxiv", url, at);
     put(record, "venue", "arXiv", "arxiv", url, at);
-    if (entry.doi && !ids.doi && !isArxivDoi(entry.doi)) ids.doi = entry.doi;
+    if (entry.doi && !isArxivDoi(entry.doi)) putId(record, "doi", entry.doi, "arxiv", url);
   } else if (step === "s2") {
     const ref = ids.doi ? { doi: ids.doi } : { arxiv: ids.arxiv as string };
     const found = await ctx.sources.s2.paper(ref, ctx.signal);
     if (!found) return;
     const url = originUrl.s2(found.paperId);
-    ids.s2 = found.paperId;
+    putId(record, "s2", found.paperId, "s2", url);
     put(record, "title", found.title, "s2", url, at);
     put(record, "authors", found.authors, "s2", url, at);
     put(record, "abstract", found.abstract, "s2", url, at);
     put(record, "tldr", found.tldr, "s2", url, at);
     put(record, "venue", found.venue && PREPRINT_VENUE.test(found.venue) ? "arXiv" : found.venue, "s2", url, at);
     put(record, "year", found.year, "s2", url, at);
-    if (found.externalIds.dblp && !ids.dblp) ids.dblp = found.externalIds.dblp;
-    if (found.externalIds.doi && !ids.doi && !isArxivDoi(found.externalIds.doi)) ids.doi = found.externalIds.doi;
+    putId(record, "dblp", found.externalIds.dblp, "s2", url);
+    if (found.externalIds.doi && !isArxivDoi(found.externalIds.doi)) putId(record, "doi", found.externalIds.doi, "s2", url);
     // A preprint S2 knows of is fetched next (its abstract).
-    if (found.externalIds.arxiv && !ids.arxiv) ids.arxiv = found.externalIds.arxiv;
+    putId(record, "arxiv", found.externalIds.arxiv, "s2", url);
   } else if (step === "dblp-bib" && ids.dblp) {
     const bib = await ctx.sources.dblp.bibtex(ids.dblp, ctx.signal);
     if (!bib) return;
@@ -201,6 +210,6 @@ async function runStep(step: Exclude<ScholarStep, "resolve">, state: WorkState, 
     if (!record.venue) put(record, "venue", venue && PREPRINT_VENUE.test(venue) ? "arXiv" : venue, "dblp", url, at);
     const year = Number(f.year);
     put(record, "year", Number.isInteger(year) && year >= 1950 && year <= 2100 ? year : undefined, "dblp", url, at);
-    if (f.doi && !ids.doi) ids.doi = f.doi.toLowerCase();
+    putId(record, "doi", f.doi?.toLowerCase(), "dblp", url);
   }
 }

@@ -19,7 +19,10 @@ export function queueForList(repo: ScholarRepo, papers: readonly Paper[], now: D
     repo.enqueue(id, reason, at, restart);
     count++;
   };
+  const cleared = repo.pinnedToNone();
   for (const paper of papers) {
+    // Pinned to none: nothing to fetch until the pin goes.
+    if (cleared.has(paper.id)) continue;
     const stored = repo.get(paper.id);
     const link = paper.links.paper ?? null;
     if (!stored) {

@@ -64,7 +64,7 @@ export class ScholarService {
 
   /** Stored records over the bundled snapshot, as the catalog shows them. */
   records(): PaperRecords {
-    return mergeRecords(this.deps.snapshot ?? NO_RECORDS, this.deps.store.scholar.all());
+    return mergeRecords(this.deps.snapshot ?? NO_RECORDS, this.deps.store.scholar.all(), this.deps.store.scholar.pinnedToNone());
   }
 
   /** Hands the catalog the current records (its index is rebuilt once). */
@@ -89,26 +89,38 @@ export class ScholarService {
     });
   }
 
-  /** Pins a paper to a record (or to none), kept across syncs, and queues it. */
+  /**
+   * Pins a paper to a record, kept across syncs, and queues it. A pin to none
+   * hides the paper's record without deleting it: what is stored or bundled
+   * shows again when the pin goes (`unpin`).
+   */
   pin(paperId: string, pin: Pin, by: string): void {
     const at = this.deps.now().toISOString();
     this.deps.store.transaction(() => {
       this.deps.store.scholar.pin(paperId, pin, by, at);
-      if (pin.kind === "none") {
-        this.deps.store.scholar.save({ paperId, status: "cleared", reason: `cleared by ${by}`, via: "pin", record: null, paperLink: null, fetchedAt: at }, at);
-        this.deps.store.scholar.dequeue(paperId);
-      } else this.deps.store.scholar.enqueue(paperId, "pin", at, true);
+      if (pin.kind === "none") this.deps.store.scholar.dequeue(paperId);
+      else this.deps.store.scholar.enqueue(paperId, "pin", at, true);
     });
     this.deps.log.info({ paperId, pin: describePin(pin), by }, "scholarly record pinned");
-    if (pin.kind === "none") this.publish();
-    else this.kick();
+    this.publish();
+    if (pin.kind !== "none") this.kick();
   }
 
-  /** Removes a pin: the paper is resolved from its link again. */
+  /**
+   * Removes a pin: the paper shows its stored or bundled record again at once,
+   * and is queued to be resolved from its link.
+   */
   unpin(paperId: string): boolean {
     const at = this.deps.now().toISOString();
-    const had = this.deps.store.scholar.unpin(paperId);
-    this.deps.store.scholar.enqueue(paperId, "pin", at, true);
+    const repo = this.deps.store.scholar;
+    const had = this.deps.store.transaction(() => {
+      const removed = repo.unpin(paperId);
+      if (repo.get(paperId)?.status === "cleared") repo.forget(paperId);
+      // Queued even with MSS_ENRICH=false, so the paper is resolved from its link once enrichment is on.
+      repo.enqueue(paperId, "pin", at, true);
+      return removed;
+    });
+    this.publish();
     this.kick();
     return had;
   }
@@ -237,7 +249,7 @@ export class ScholarService {
           changed++;
           break;
         case "cleared":
-          repo.save({ paperId: paper.id, status: "cleared", reason: "cleared by an admin", via: "pin", record: null, paperLink: link, fetchedAt: at }, at);
+          // Pinned to none: nothing was fetched, and what is stored stays for when the pin goes.
           repo.dequeue(paper.id);
           changed++;
           break;

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { foldKey } from "../papers/index.js";
 import { packageRoot } from "../paths.js";
-import { PaperRecordSchema, RECORD_FIELDS, type FieldOrigin, type PaperRecord, type PaperRecords, type ScholarIds } from "../papers/record.js";
+import { ID_KEYS, PaperRecordSchema, RECORD_FIELDS, type FieldOrigin, type PaperRecord, type PaperRecords } from "../papers/record.js";
 
 /**
  * The record snapshot: `{ "version": 1, "records": { "<paperId>": PaperRecord } }`.
@@ -17,9 +17,20 @@ export const BUNDLED_RECORDS = "data/paper-records.json";
 /** The bundled snapshot's absolute path, from source (src/) or compiled (dist/src/) code alike. */
 export const bundledRecordsPath = (): string => resolve(packageRoot(), BUNDLED_RECORDS);
 
+/**
+ * No identifier origin without its identifier. The bundled file names one for
+ * every identifier (its test checks that); a snapshot written from fetched
+ * records may lack some, as records fetched at run time do not carry them.
+ */
+const SnapshotRecordSchema = PaperRecordSchema.superRefine((record, ctx) => {
+  for (const key of ID_KEYS) {
+    if (record.ids[key] === undefined && record.idOrigins?.[key]) ctx.addIssue({ code: "custom", path: ["idOrigins", key], message: `an origin for ids.${key}, which the record does not hold` });
+  }
+});
+
 const RecordSnapshotSchema = z.strictObject({
   version: z.literal(1),
-  records: z.record(z.string().min(1).max(200), PaperRecordSchema),
+  records: z.record(z.string().min(1).max(200), SnapshotRecordSchema),
 });
 
 /** A snapshot file that exists but cannot be used; the message names the file. */
@@ -52,8 +63,6 @@ export function readRecordSnapshot(path: string): PaperRecords {
   return new Map(Object.entries(parsed.data.records));
 }
 
-const ID_KEYS = ["arxiv", "doi", "dblp", "s2"] as const satisfies readonly (keyof ScholarIds)[];
-
 /** The record with its keys in one fixed order, so a rewritten file diffs only where facts changed. */
 function ordered(record: PaperRecord): PaperRecord {
   const out: Record<string, unknown> = {};
@@ -61,6 +70,12 @@ function ordered(record: PaperRecord): PaperRecord {
   const ids: Record<string, string> = {};
   for (const key of ID_KEYS) if (record.ids[key] !== undefined) ids[key] = record.ids[key];
   out.ids = ids;
+  const idOrigins: Record<string, FieldOrigin> = {};
+  for (const key of ID_KEYS) {
+    const origin = record.idOrigins?.[key];
+    if (origin) idOrigins[key] = { source: origin.source, url: origin.url };
+  }
+  if (Object.keys(idOrigins).length > 0) out.idOrigins = idOrigins;
   const origins: Record<string, FieldOrigin> = {};
   for (const field of RECORD_FIELDS) {
     const origin = record.origins[field];
@@ -81,7 +96,7 @@ export function formatRecordSnapshot(records: PaperRecords): string {
 /** Writes a snapshot, refusing an invalid record (via a temporary file and a rename, so a reader never sees half a file). */
 export function writeRecordSnapshot(path: string, records: PaperRecords): void {
   for (const [id, record] of records) {
-    const checked = PaperRecordSchema.safeParse(record);
+    const checked = SnapshotRecordSchema.safeParse(record);
     if (!checked.success) throw new RecordSnapshotError(`${path}: record ${id} is not a paper record:\n${z.prettifyError(checked.error)}`);
   }
   const text = formatRecordSnapshot(records);

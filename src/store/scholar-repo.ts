@@ -107,9 +107,15 @@ export class ScholarRepo {
     return this.db.prepare(`SELECT ${COLUMNS} FROM scholar_records ORDER BY paper_id`).all().map(toStored);
   }
 
-  /** The records of resolved papers, by paper id. */
+  /** The records of resolved papers, by paper id; not those an admin pinned to none. */
   records(): Map<string, PaperRecord> {
-    return new Map(this.all().flatMap((s) => (s.status === "resolved" && s.record ? [[s.paperId, s.record] as const] : [])));
+    const cleared = this.pinnedToNone();
+    return new Map(this.all().flatMap((s) => (s.status === "resolved" && s.record && !cleared.has(s.paperId) ? [[s.paperId, s.record] as const] : [])));
+  }
+
+  /** Forgets a paper's stored record (a cleared row that holds nothing, when its pin to none goes). */
+  forget(paperId: string): void {
+    this.db.prepare("DELETE FROM scholar_records WHERE paper_id = ?").run(paperId);
   }
 
   save(s: Omit<StoredScholar, "updatedAt">, at: string): void {
@@ -142,6 +148,16 @@ export class ScholarRepo {
 
   unpin(paperId: string): boolean {
     return this.db.prepare("DELETE FROM scholar_pins WHERE paper_id = ?").run(paperId).changes > 0;
+  }
+
+  /** Papers an admin pinned to no record: they show none, whatever is stored or bundled for them. */
+  pinnedToNone(): Set<string> {
+    return new Set(
+      this.db
+        .prepare("SELECT paper_id AS id FROM scholar_pins WHERE kind = 'none'")
+        .all()
+        .map((r) => z.object({ id: z.string() }).parse(r).id),
+    );
   }
 
   pinOf(paperId: string): Pin | undefined {

@@ -4,6 +4,7 @@ import { parseCommandText, tokenize } from "../../src/commands/parse-text.js";
 import type { Reply } from "../../src/replies/reply.js";
 import { run, testServices } from "../helpers/bundled.js";
 import { SEARCH_RECORDS } from "../helpers/search-records.js";
+import { bundledRecordsPath, readRecordSnapshot } from "../../src/scholar/snapshot.js";
 
 const names = (reply: Reply) => (reply.kind === "papers" ? reply.items.map((c) => c.name) : reply);
 
@@ -54,6 +55,35 @@ describe("the papers command's author filter", () => {
       reason: "not-found",
       hint: "Authors come from the papers' scholarly records, and none are loaded yet.",
     });
+  });
+
+  it("matches a person: the surname, with given names or initials that agree, in either written order", async () => {
+    const services = servicesWithRecords();
+    for (const query of ["Stoica", "I. Stoica", "I Stoica", "Stoica, Ion", "Stoica I."]) expect(names(await run("papers", { author: query }, services)), query).toEqual(["AlpaServe", "Shepherd"]);
+    // Middle initials may be left out or given; a wrong initial or given name is another person.
+    expect(names(await run("papers", { author: "Joseph Gonzalez" }, services))).toEqual(["AlpaServe"]);
+    expect(names(await run("papers", { author: "J. E. Gonzalez" }, services))).toEqual(["AlpaServe"]);
+    expect(await run("papers", { author: "K. Stoica" }, services)).toMatchObject({ kind: "error", reason: "not-found" });
+    expect(await run("papers", { author: "Zhuohan Stoica" }, services)).toMatchObject({ kind: "error", reason: "not-found" });
+  });
+
+  it("reads a single word as a surname: Ion (Stoica's given name) matches nobody", async () => {
+    expect(await run("papers", { author: "Ion" }, servicesWithRecords())).toMatchObject({ kind: "error", reason: "not-found", hint: expect.stringContaining('an author named "Ion"') });
+    // Li is Zhuohan Li's surname; a word inside another surname (Lin, Liu) is not.
+    expect(names(await run("papers", { author: "Li" }, servicesWithRecords()))).toEqual(["AlpaServe"]);
+  });
+
+  it("refuses a single letter or initials only, with a hint, over the bundled records", async () => {
+    const services = testServices(undefined, { scholar: { snapshot: readRecordSnapshot(bundledRecordsPath()) } });
+    for (const query of ["Z", "j", "I. S.", "I.S."]) {
+      expect(await run("papers", { author: query }, services), query).toMatchObject({
+        kind: "error",
+        reason: "invalid",
+        text: expect.stringContaining("only initials; an author is found by surname"),
+        hint: 'Give a surname, alone or with given names or initials: author:"Stoica", author:"Ion Stoica" or author:"I. Stoica".',
+      });
+    }
+    expect(names(await run("papers", { author: "Stoica" }, services))).toEqual(["AlpaServe", "Shepherd", "ExoFlow"]);
   });
 
   it("refuses an author longer than 100 characters", async () => {

@@ -83,4 +83,12 @@ describe("the bot's scholarly enrichment", () => {
     expect(merged.has("b")).toBe(false);
     expect(merged.get("c")?.title).toBe("C");
   });
+
+  it("hides the stored and bundled records of a paper pinned to none, and keeps them for when the pin goes", () => {
+    const record: PaperRecord = { title: "A", ids: {}, origins: { title: { source: "snapshot", url: "https://example.org/a" } }, fetchedAt: "2026-01-01T00:00:00Z" };
+    const stored = [{ paperId: "b", status: "resolved" as const, reason: null, via: "doi-link" as const, record: { ...record, title: "B" }, paperLink: null, fetchedAt: "t", updatedAt: "t" }];
+    const snapshot = new Map([["a", record]]);
+    expect([...mergeRecords(snapshot, stored, new Set(["a", "b"])).keys()]).toEqual([]);
+    expect([...mergeRecords(snapshot, stored).keys()]).toEqual(["a", "b"]);
+  });
 });

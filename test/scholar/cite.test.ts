@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildBibtex, escapeBibtex, readBibtexFields } from "../../src/scholar/bibtex.js";
+import { bundledRecordsPath, readRecordSnapshot } from "../../src/scholar/snapshot.js";
 import type { Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { run, testServices } from "../helpers/bundled.js";
@@ -32,7 +33,7 @@ const fileOf = (reply: Reply) => (reply.kind === "info" ? reply.file : undefined
 describe("cite", () => {
   it("gives DBLP's BibTeX for a paper DBLP has, as a .bib attachment that parses", async () => {
     const reply = await run("cite", { paper: "AlpaServe" }, s);
-    expect(reply).toMatchObject({ kind: "info", title: "Citation: AlpaServe", file: { name: "alpaserve.bib", mime: "application/x-bibtex" } });
+    expect(reply).toMatchObject({ kind: "info", title: "Citation: AlpaServe", text: "From DBLP; attached as alpaserve.bib.", sections: [{ rows: [{ label: "AlpaServe", value: "from DBLP" }] }], file: { name: "alpaserve.bib", mime: "application/x-bibtex" } });
     const [entry, ...rest] = bibtexParse.entries(fileOf(reply)?.content ?? "");
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({ key: "DBLP:conf/osdi/LiZZL00HHZGS23", type: "inproceedings", TITLE: "AlpaServe: Statistical Multiplexing with Model Parallelism for Deep Learning Serving", YEAR: "2023" });
@@ -50,7 +51,12 @@ describe("cite", () => {
 
   it("gives the whole list's bibliography for cite all, one parsed entry per paper", async () => {
     const reply = await run("cite", { paper: "all" }, s);
-    expect(reply).toMatchObject({ kind: "info", title: "Bibliography: 4 papers", text: expect.stringContaining("2 of 4 from DBLP"), file: { name: "mss-papers.bib" } });
+    expect(reply).toMatchObject({
+      kind: "info",
+      title: "Bibliography: 4 papers",
+      text: "Of 4: 2 from DBLP, 1 built from its record, 1 built from the list's row; attached as mss-papers.bib.",
+      file: { name: "mss-papers.bib" },
+    });
     const entries = bibtexParse.entries(fileOf(reply)?.content ?? "");
     expect(entries.map((e) => e.key)).toEqual(["DBLP:conf/asplos/MiaoSDXLCJ24", "sia2023", "DBLP:conf/osdi/LiZZL00HHZGS23", "shepherd2023"]);
   });
@@ -79,5 +85,31 @@ describe("cite", () => {
 
   it("reads DBLP's entry fields, multi-line values included", () => {
     expect(readBibtexFields("@inproceedings{DBLP:x,\n  author = {A and\n    B},\n  title = {T: {U}},\n  year = {2023}\n}")).toEqual({ author: "A and B", title: "T: U", year: "2023" });
+  });
+});
+
+describe("cite over the bundled records (no network)", () => {
+  const bundled = () => testServices(undefined, { scholar: { snapshot: readRecordSnapshot(bundledRecordsPath()) } });
+  const entries = (reply: Reply) => (reply.kind === "info" ? reply.sections?.[0]?.rows : undefined);
+
+  it("names the page a stored BibTeX was read at, not DBLP: Punica's entry comes from its README", async () => {
+    const reply = await run("cite", { paper: "Punica" }, bundled());
+    const readme = "https://github.com/punica-ai/punica/blob/03be351d6fcb568c1749e29e8b9d7672ac55f1b1/README.md";
+    expect(reply).toMatchObject({ kind: "info", text: "From the page github.com/punica-ai/punica/…/README.md; attached as punica.bib." });
+    expect(entries(reply)).toEqual([{ label: "Punica", value: "from the page github.com/punica-ai/punica/…/README.md", url: readme }]);
+    expect(JSON.stringify(reply)).not.toContain("DBLP");
+    expect(bibtexParse.entries(fileOf(reply)?.content ?? "")).toEqual([expect.objectContaining({ key: "punica", TITLE: "Punica: Multi-Tenant LoRA Serving" })]);
+  });
+
+  it("labels each entry of the bibliography by where it came from, and counts them so", async () => {
+    const reply = await run("cite", { paper: "all" }, bundled());
+    expect(reply).toMatchObject({ text: "Of 25: 3 from the page each names, 17 built from their records, 5 built from the list's rows; attached as mss-papers.bib." });
+    const byPaper = new Map((entries(reply) ?? []).map((r) => [r.label, r.value]));
+    expect(byPaper.get("SpotServe")).toBe("from the page github.com/Hsword/SpotServe/…/README.md");
+    expect(byPaper.get("DELTAZIP")).toBe("from the page github.com/eth-easl/deltazip/…/README.md");
+    expect(byPaper.get("AlpaServe")).toBe("built from its record");
+    // AdaInf's record holds only its DOI: the entry is the list's row plus that DOI.
+    expect(byPaper.get("AdaInf")).toBe("built from the list's row");
+    expect([...byPaper.values()].filter((v) => v === "from DBLP")).toEqual([]);
   });
 });

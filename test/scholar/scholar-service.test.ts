@@ -3,9 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseList } from "../../src/papers/index.js";
+import type { Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
 import { run, testServices, type TestServiceOptions } from "../helpers/bundled.js";
+import { bundledRecordsPath, readRecordSnapshot } from "../../src/scholar/snapshot.js";
 import { listWith, startFakeScholar, type FakeScholar } from "./scholar-fixtures.js";
 
 let fake: FakeScholar;
@@ -32,6 +34,9 @@ function services(markdown = FOUR, over: TestServiceOptions = {}): Services {
   open.push(s);
   return s;
 }
+
+/** The "Scholarly record" rows of a meta reply, by label. */
+const recordRows = (reply: Reply) => Object.fromEntries((reply.kind === "info" ? (reply.sections?.[0]?.rows ?? []) : []).map((r) => [r.label, r.value]));
 
 const requestCount = () => fake.arxiv.requests.length + fake.dblp.requests.length + fake.s2.requests.length;
 
@@ -64,6 +69,15 @@ describe("resolving the list's papers to scholarly records", () => {
       origins: { abstract: { source: "arxiv", url: "https://arxiv.org/abs/2311.15566" }, tldr: { source: "s2" }, bibtex: { source: "dblp", url: "https://dblp.org/rec/conf/asplos/MiaoSDXLCJ24" } },
     });
     expect(spot?.authors).toHaveLength(7);
+    // Each identifier names where it was read: the list's arXiv link, arXiv's entry, Semantic Scholar.
+    const s2Page = `https://www.semanticscholar.org/paper/${spot?.ids.s2}`;
+    expect(spot?.idOrigins).toEqual({
+      arxiv: { source: "arxiv", url: "https://arxiv.org/pdf/2311.15566.pdf" },
+      doi: { source: "arxiv", url: "https://arxiv.org/abs/2311.15566" },
+      dblp: { source: "s2", url: s2Page },
+      s2: { source: "s2", url: s2Page },
+    });
+    expect(records.get("alpaserve")?.idOrigins).toEqual({ dblp: { source: "dblp", url: "https://dblp.org/rec/conf/osdi/LiZZL00HHZGS23" } });
     expect(records.get("sia")).toMatchObject({ title: "Sia: Heterogeneity-aware, goodput-optimized ML-cluster scheduling", abstract: "Fixture S2 abstract of Sia.", ids: { doi: "10.1145/3600006.3613175" } });
     expect(records.get("sia")?.tldr).toBeUndefined();
     const alpa = records.get("alpaserve");
@@ -188,6 +202,53 @@ describe("after each sync", () => {
     await s.sync.run();
     expect(s.catalog.records.has("alpaserve")).toBe(false);
     expect(s.store.scholar.pinOf("alpaserve")).toEqual({ kind: "none" });
+  });
+
+  it("gives the stored record back on meta auto after meta none, at once, and queues the paper to be resolved again", async () => {
+    const s = services();
+    await s.scholar.run();
+    const resolved = s.store.scholar.get("alpaserve");
+    expect(resolved).toMatchObject({ status: "resolved", record: { authors: expect.arrayContaining(["Ion Stoica"]) } });
+    const admin = { isAdmin: true };
+
+    await run("meta", { paper: "AlpaServe", record: "none" }, s, admin);
+    expect(s.catalog.records.has("alpaserve")).toBe(false);
+    expect(await run("papers", { author: "Stoica" }, s)).toMatchObject({ kind: "error", reason: "not-found" });
+    expect(recordRows(await run("meta", { paper: "AlpaServe" }, s, admin))).toEqual({ Status: "cleared: pinned to none, so no record is shown", Pin: "none", Fetched: resolved?.fetchedAt });
+
+    fake.clock.t += 60_000;
+    const auto = await run("meta", { paper: "AlpaServe", record: "auto" }, s, admin);
+    expect(auto).toEqual({ kind: "notice", text: "AlpaServe is no longer pinned; it shows its stored record and is queued to be resolved from its link; it is fetched in the background; see meta AlpaServe." });
+    // Back before any fetch: the record as it was, and the author filter finds the paper again.
+    expect(s.catalog.records.get("alpaserve")).toEqual(resolved?.record);
+    expect(await run("papers", { author: "Stoica" }, s)).toMatchObject({ kind: "papers", items: [{ name: "AlpaServe" }] });
+    expect(s.store.scholar.queuedOne("alpaserve")).toMatchObject({ reason: "pin" });
+    // The fetched time is the real fetch's, not the pin's.
+    expect(recordRows(await run("meta", { paper: "AlpaServe" }, s, admin))).toMatchObject({ Status: "resolved (via dblp-search)", Fetched: resolved?.fetchedAt, Queued: expect.stringMatching(/^pin, next try /) });
+    await s.scholar.run();
+    expect(s.store.scholar.queuedOne("alpaserve")).toBeUndefined();
+    expect(s.catalog.records.get("alpaserve")?.title).toBe(resolved?.record?.title);
+  });
+
+  it("drops the empty cleared row an older version stored on meta auto, so the bundled record shows again with no fetch time", async () => {
+    const snapshot = readRecordSnapshot(bundledRecordsPath());
+    const s = testServices(FOUR, { now: fake.clock.date, dbPath: join(dir, "old.db"), scholar: { snapshot } });
+    open.push(s);
+    const at = fake.clock.date().toISOString();
+    // As the previous version left it after meta AlpaServe none.
+    s.store.scholar.pin("alpaserve", { kind: "none" }, "admin", at);
+    s.store.scholar.save({ paperId: "alpaserve", status: "cleared", reason: "cleared by admin", via: "pin", record: null, paperLink: null, fetchedAt: at }, at);
+    s.scholar.publish();
+    expect(s.catalog.records.has("alpaserve")).toBe(false);
+
+    expect(await run("meta", { paper: "AlpaServe", record: "auto" }, s, { isAdmin: true })).toMatchObject({ text: expect.stringContaining("AlpaServe is no longer pinned; it shows its bundled record") });
+    expect(s.store.scholar.get("alpaserve")).toBeUndefined();
+    expect(s.catalog.records.get("alpaserve")).toEqual(snapshot.get("alpaserve"));
+    expect(recordRows(await run("meta", { paper: "AlpaServe" }, s, { isAdmin: true }))).toEqual({
+      Status: "not resolved yet (the bundled record is shown)",
+      Pin: "none (resolved from the paper link)",
+      Queued: "pin, next try 2026-11-28T12:00:00.000Z",
+    });
   });
 
   it("lets only admins pin, and rejects what is not a record id", async () => {

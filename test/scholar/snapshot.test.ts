@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { RECORD_FIELDS, type PaperRecord, type PaperRecords } from "../../src/papers/record.js";
+import { ID_KEYS, RECORD_FIELDS, type PaperRecord, type PaperRecords } from "../../src/papers/record.js";
 import {
   bundledRecordsPath,
   formatRecordSnapshot,
@@ -27,6 +27,7 @@ const alpaserve: PaperRecord = {
   authors: ["Zhuohan Li", "Lianmin Zheng"],
   year: 2023,
   ids: { doi: "10.1000/example" },
+  idOrigins: { doi: { source: "dblp", url: "https://dblp.org/rec/conf/osdi/LiZZL00HHZGS23" } },
   origins: {
     title: { source: "snapshot", url: "https://www.usenix.org/conference/osdi23/presentation/li-zhouhan" },
     authors: { source: "snapshot", url: "https://www.usenix.org/conference/osdi23/presentation/li-zhouhan" },
@@ -62,6 +63,32 @@ describe("the bundled record snapshot", () => {
     expect(problems).toEqual([]);
   });
 
+  it("names where each identifier was read, at an address that holds that identifier", () => {
+    const problems: string[] = [];
+    let ids = 0;
+    for (const [id, record] of bundled()) {
+      for (const key of ID_KEYS) {
+        const value = record.ids[key];
+        const origin = record.idOrigins?.[key];
+        if (value === undefined) continue;
+        ids++;
+        if (!origin) problems.push(`${id}.ids.${key} has no origin`);
+        else if (!decodeURIComponent(origin.url).toLowerCase().includes(value.toLowerCase())) problems.push(`${id}.ids.${key}: ${origin.url} does not hold ${value}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // 10 arXiv ids and 4 DOIs, as the README counts them.
+    expect(ids).toBe(14);
+  });
+
+  it("reads an arXiv id at the arXiv page the record came from, else at the list's own link", () => {
+    const records = bundled();
+    expect(records.get("faaswap")?.idOrigins).toEqual({ arxiv: { source: "arxiv", url: "https://arxiv.org/abs/2306.03622v1" } });
+    expect(records.get("atom")?.idOrigins).toEqual({ arxiv: { source: "arxiv", url: "https://arxiv.org/pdf/2310.19102.pdf" } });
+    expect(records.get("spotserve")?.idOrigins?.doi).toEqual({ source: "snapshot", url: "https://api.openalex.org/works/doi:10.1145%2F3620665.3640411" });
+    expect(records.get("adainf")?.idOrigins).toEqual({ doi: { source: "snapshot", url: papers.get("adainf")?.links.paper } });
+  });
+
   it("keeps the arXiv ids and DOIs the list's own links give", () => {
     for (const [id, record] of bundled()) {
       const link = papers.get(id)?.links.paper ?? "";
@@ -76,7 +103,7 @@ describe("the bundled record snapshot", () => {
     const hosts = { arxiv: /(^|\.)arxiv\.org$/, dblp: /(^|\.)dblp\.org$/, s2: /(^|\.)semanticscholar\.org$/ } as const;
     const mislabelled: string[] = [];
     for (const [id, record] of bundled()) {
-      for (const [field, origin] of Object.entries(record.origins)) {
+      for (const [field, origin] of [...Object.entries(record.origins), ...Object.entries(record.idOrigins ?? {}).map(([k, o]) => [`ids.${k}`, o] as const)]) {
         const host = new URL(origin.url).hostname;
         const expected = origin.source === "snapshot" ? null : hosts[origin.source];
         if (expected ? !expected.test(host) : Object.values(hosts).some((h) => h.test(host))) mislabelled.push(`${id}.${field}: ${origin.source} at ${host}`);
@@ -119,6 +146,7 @@ describe("reading and writing a record snapshot", () => {
     const path = tempFile("records.json");
     const shuffled: PaperRecord = {
       fetchedAt: alpaserve.fetchedAt,
+      idOrigins: alpaserve.idOrigins!,
       origins: { year: alpaserve.origins.year!, title: alpaserve.origins.title! },
       ids: alpaserve.ids,
       year: 2023,
@@ -129,7 +157,7 @@ describe("reading and writing a record snapshot", () => {
     expect(text.endsWith("}\n")).toBe(true);
     expect(text).toContain('\n  "version": 1,\n  "records": {\n    "alpaserve": {\n      "title": ');
     expect(Object.keys(JSON.parse(text).records)).toEqual(["alpaserve", "atom"]);
-    expect(Object.keys(JSON.parse(text).records.alpaserve)).toEqual(["title", "year", "ids", "origins", "fetchedAt"]);
+    expect(Object.keys(JSON.parse(text).records.alpaserve)).toEqual(["title", "year", "ids", "idOrigins", "origins", "fetchedAt"]);
     expect(Object.keys(JSON.parse(text).records.alpaserve.origins)).toEqual(["title", "year"]);
   });
 
@@ -151,6 +179,8 @@ describe("reading and writing a record snapshot", () => {
     ["a record with a non-http origin", JSON.stringify({ version: 1, records: { atom: { ...atom, title: "Atom", origins: { title: { source: "arxiv", url: "ftp://arxiv.org/abs/2310.19102" } } } } })],
     ["a record with an unknown source", JSON.stringify({ version: 1, records: { atom: { ...atom, origins: { title: { source: "memory", url: "https://example.org/" } } } } })],
     ["a year that is a string", JSON.stringify({ version: 1, records: { atom: { ...atom, year: "2023" } } })],
+    ["an identifier origin without its identifier", JSON.stringify({ version: 1, records: { atom: { ...atom, idOrigins: { doi: { source: "snapshot", url: "https://dl.acm.org/doi/10.1/x" } } } } })],
+    ["an identifier origin with an unknown source", JSON.stringify({ version: 1, records: { atom: { ...atom, idOrigins: { arxiv: { source: "memory", url: "https://arxiv.org/abs/2310.19102" } } } } })],
     ["a key that is a name, not a paper id", JSON.stringify({ version: 1, records: { AlpaServe: atom } })],
   ])("refuses %s, naming the file", (_, text) => {
     const path = tempFile("broken.json");

@@ -23,6 +23,17 @@ describe("matching a watch", () => {
     expect(matchesWatch(paper, undefined, { kind: "author", value: "Ion Stoica" })).toBe(false);
   });
 
+  it("matches an author as papers --author does: a surname, never a given name alone, a lone letter or a word's start", () => {
+    expect(matchesWatch(paper, record, { kind: "author", value: "Stoica" })).toBe(true);
+    expect(matchesWatch(paper, record, { kind: "author", value: "Stoica, I." })).toBe(true);
+    for (const value of ["Ion", "I", "S", "A", "Ann", "Stoic", "A. Stoica"]) expect(matchesWatch(paper, record, { kind: "author", value }), value).toBe(false);
+    // An author written surname first, as BibTeX does, and DBLP's number suffix.
+    const bibtexOrder: PaperRecord = { ...record, authors: ["Gonzalez, Joseph E.", "Xin Jin 0008"] };
+    expect(matchesWatch(paper, bibtexOrder, { kind: "author", value: "Joseph Gonzalez" })).toBe(true);
+    expect(matchesWatch(paper, bibtexOrder, { kind: "author", value: "Joseph" })).toBe(false);
+    expect(matchesWatch(paper, bibtexOrder, { kind: "author", value: "X. Jin" })).toBe(true);
+  });
+
   it("finds a keyword as a phrase in the record's abstract, else in the row's name", () => {
     expect(matchesWatch(paper, record, { kind: "keyword", value: "KV cache" })).toBe(true);
     expect(matchesWatch(paper, record, { kind: "keyword", value: "kv-caches" })).toBe(true);

@@ -103,6 +103,9 @@ describe("personal watches", () => {
     expect(listed).toMatchObject({ kind: "info", text: "20 of at most 20. Remove one with unwatch <number>." });
     expect(await watch(s, {})).toMatchObject({ kind: "error", text: "Say what to watch: an author, a keyword, a tag or a venue." });
     expect(await watch(s, { author: "A", venue: "OSDI" })).toMatchObject({ kind: "error" });
+    // A letter or initials would DM a large share of new papers: refused, with how to name a person.
+    expect(await watch(s, { author: "J" })).toMatchObject({ kind: "error", text: 'author: "J" is only initials; an author is found by surname.', hint: expect.stringContaining('author:"Ion Stoica"') });
+    expect(await watch(s, { author: "I. S." })).toMatchObject({ kind: "error", reason: "invalid" });
     expect(await watch(s, { tag: "no-such-category" })).toMatchObject({ kind: "error", text: 'Unknown category "no-such-category".' });
   });
 
