@@ -22,6 +22,18 @@ export const dmDeliveryKey = (announcementKey: string, platform: string, userId:
 /** The first post of an announcement's discussion thread, shared by every channel. */
 export const threadOpeningKey = (announcementKey: string) => `${announcementKey}|thread`;
 
+/** A channel's daily or weekly digest of the period ending at `period` ("2026-12-07T09:00" in MSS_TZ); also its delivery's key. */
+export const scheduledDigestKey = (mode: "daily" | "weekly", period: string, place: DeliveryPlace) => channelDeliveryKey(`digest|${mode}|${period}`, place);
+
+/** The mode and period a scheduled digest's key names (`why` tells them); undefined for any other key. */
+export function scheduledDigestOf(key: string): { mode: string; period: string } | undefined {
+  const [kind, mode, period] = key.split("|");
+  return kind === "digest" && mode !== undefined && period !== undefined ? { mode, period } : undefined;
+}
+
+/** A list's announcement that a preprint was published at `venue`. */
+export const publishedKey = (source: string, paperId: string, venue: string) => `${source}|published|${paperId}|${venue}`;
+
 /** A reading session's weekly post. */
 export const sessionKey = (date: string) => `reading|${date}`;
 

@@ -1,3 +1,4 @@
+import { publishedKey } from "../papers/delivery-keys.js";
 import type { Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Store } from "../store/store.js";
@@ -12,7 +13,7 @@ import type { PaperRecord } from "../papers/record.js";
 export function announcePublished(store: Store, source: string, list: PaperList, paper: Paper, record: PaperRecord, before: PaperRecord, maxAnnounce: number, at: string): EnqueueResult {
   const venue = [record.venue, record.year].filter((v) => v !== undefined).join(" ");
   const planned: PlannedAnnouncement = {
-    key: `${source}|published|${paper.id}|${record.venue ?? ""}`,
+    key: publishedKey(source, paper.id, record.venue ?? ""),
     kind: "changed",
     paper,
     reply: {

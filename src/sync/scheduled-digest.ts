@@ -1,5 +1,6 @@
 import type { PaperCard, Reply } from "../replies/reply.js";
 import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
+import { scheduledDigestKey } from "../papers/delivery-keys.js";
 import { post } from "../posting/posting.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Store } from "../store/store.js";
@@ -11,7 +12,6 @@ import { lastDigestTime, periodLabel } from "./digest-schedule.js";
 export const DIGEST_SHOWN = 20;
 
 /** The digest of a subscription's period, as an announcement key: one per channel, mode and period end. */
-export const scheduledDigestKey = (sub: Subscription, periodEnd: string) => `digest|${sub.delivery.mode}|${periodEnd}|${sub.platform}:${sub.channelId}`;
 
 /**
  * The digest post: each paper once (its newest card, with the record known
@@ -80,7 +80,7 @@ export function queueDueDigests(store: Store, timeZone: string, now: Date, recor
     if (mode === "instant" || first === undefined) continue;
     const end = endOf(sub);
     if (!end || first > end.toISOString()) continue;
-    const key = scheduledDigestKey(sub, periodLabel(end, timeZone));
+    const key = scheduledDigestKey(mode, periodLabel(end, timeZone), sub);
     store.transaction(() => {
       if (store.announcements.byKey(key)) return;
       const held = store.digestItems.waiting(sub.id, end.toISOString());
