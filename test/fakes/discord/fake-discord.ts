@@ -49,6 +49,8 @@ export class FakeDiscord extends EventEmitter {
   rejectToken = false;
   /** Refuse gateway WebSocket connections (the API answers, the gateway is unreachable). */
   gatewayDown = false;
+  /** Text channels of the guild (the bot can see and post in each). */
+  readonly channels = new Set<string>([IDS.channelId]);
   /** Delay before answering a channel message post (a slow platform, so a batch takes a while). */
   messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
@@ -180,7 +182,7 @@ export class FakeDiscord extends EventEmitter {
     }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       const [channelId, messageId] = [m[1] as string, m[2] as string];
-      if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+      if (!this.channels.has(channelId)) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
       if (!this.posted.some((p) => p.messageId === messageId)) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
       if (this.threads.has(messageId)) return { status: 400, body: { message: "A thread has already been created for this message", code: 160004 } };
       const name = String(r.body?.name ?? "");
@@ -204,7 +206,7 @@ export class FakeDiscord extends EventEmitter {
       if (this.threads.has(channelId) && method === "POST" && m[2]) return this.postMessage(channelId, r);
       const isDm = [...this.dmChannels.values()].includes(channelId);
       if (isDm && method === "POST" && m[2]) return this.postMessage(channelId, r);
-      if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+      if (!this.channels.has(channelId)) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
       if (method === "GET" && !m[2]) return { status: 200, body: { id: channelId, type: 0, guild_id: IDS.guildId, name: "papers", position: 0, permission_overwrites: [] } };
       if (method === "POST" && m[2]) return this.postMessage(channelId, r);
     }
