@@ -18,6 +18,8 @@ export interface Recorded {
 }
 
 export interface ScriptedResponse {
+  /** The request takes effect as usual (a message is stored) before this answer replaces the normal one. */
+  afterStoring?: boolean;
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -54,6 +56,7 @@ export class FakeDiscord extends EventEmitter {
   /** Delay before answering a channel message post (a slow platform, so a batch takes a while). */
   messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
+  private readonly late: Array<{ match: (r: Recorded) => boolean; ms: number }> = [];
   private readonly nonces = new Map<string, unknown>();
   /** DM channels opened with POST /users/@me/channels: recipient user id -> channel id. */
   readonly dmChannels = new Map<string, string>();
@@ -89,6 +92,11 @@ export class FakeDiscord extends EventEmitter {
   /** The next request `match` accepts gets this response instead of the normal one (it is still recorded). */
   failNext(match: (r: Recorded) => boolean, response: ScriptedResponse): void {
     this.scripted.push({ match, response });
+  }
+
+  /** The next request `match` accepts takes effect at once, but its normal answer comes only after `ms` (past the client's timeout). */
+  lateNext(match: (r: Recorded) => boolean, ms: number): void {
+    this.late.push({ match, ms });
   }
 
   /** Resolves with the first recorded request (from index `after` on) that `match` accepts. */
@@ -139,6 +147,12 @@ export class FakeDiscord extends EventEmitter {
     await readBody(recorded, Buffer.concat(chunks), String(req.headers["content-type"] ?? ""));
     this.requests.push(recorded);
     const { status, headers, body } = this.respond(recorded);
+    const late = this.late.findIndex((l) => l.match(recorded));
+    if (late >= 0) {
+      const ms = this.late.splice(late, 1)[0]?.ms ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (res.destroyed) return;
+    }
     if (this.messageDelayMs > 0 && recorded.method === "POST" && /^\/channels\/\d+\/messages$/.test(recorded.path)) {
       await new Promise((resolve) => setTimeout(resolve, this.messageDelayMs));
     }
@@ -150,6 +164,7 @@ export class FakeDiscord extends EventEmitter {
   private respond(r: Recorded): ScriptedResponse {
     const scripted = this.scripted.findIndex((s) => s.match(r));
     const response = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]?.response : undefined;
+    if (response?.afterStoring) this.route(r);
     if (response) return response;
     const authed = !r.path.startsWith("/interactions/") && !r.path.startsWith("/webhooks/");
     if (authed && (this.rejectToken || r.headers.authorization !== `Bot ${IDS.token}`)) return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
