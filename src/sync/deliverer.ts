@@ -235,7 +235,9 @@ export class Deliverer {
       const due = this.store.outbox.nextDue(this.openPlatforms(now));
       if (due !== undefined) times.push(Date.parse(due));
     }
-    const wait = Math.min(...times.filter((t) => t > now)) - now;
+    const next = Math.min(...times.filter((t) => t > now)) - now;
+    // Nothing in flight and the pace that kept the run going ended meanwhile: look again at once instead of waiting for a poke.
+    const wait = inFlight.size === 0 && !(next < this.maxSleepMs) ? 0 : next;
     if (wait < this.maxSleepMs) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
     try {
       await Promise.race(events);

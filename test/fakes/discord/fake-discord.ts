@@ -56,6 +56,9 @@ export class FakeDiscord extends EventEmitter {
   /** Delay before answering a channel message post (a slow platform, so a batch takes a while). */
   messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
+  /** When set, the first channel message post of each nonce gets this answer; its repeat is served as usual. */
+  failEachFirstPost: ScriptedResponse | undefined;
+  private readonly noncesSeen = new Set<string>();
   private readonly late: Array<{ match: (r: Recorded) => boolean; ms: number }> = [];
   private readonly nonces = new Map<string, unknown>();
   /** DM channels opened with POST /users/@me/channels: recipient user id -> channel id. */
@@ -163,12 +166,19 @@ export class FakeDiscord extends EventEmitter {
 
   private respond(r: Recorded): ScriptedResponse {
     const scripted = this.scripted.findIndex((s) => s.match(r));
-    const response = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]?.response : undefined;
+    const response = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]?.response : this.firstPostFault(r);
     if (response?.afterStoring) this.route(r);
     if (response) return response;
     const authed = !r.path.startsWith("/interactions/") && !r.path.startsWith("/webhooks/");
     if (authed && (this.rejectToken || r.headers.authorization !== `Bot ${IDS.token}`)) return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
     return this.route(r);
+  }
+
+  private firstPostFault(r: Recorded): ScriptedResponse | undefined {
+    const nonce = r.body?.nonce;
+    if (!this.failEachFirstPost || r.method !== "POST" || !/^\/channels\/\d+\/messages$/.test(r.path) || typeof nonce !== "string" || this.noncesSeen.has(nonce)) return undefined;
+    this.noncesSeen.add(nonce);
+    return this.failEachFirstPost;
   }
 
   private route(r: Recorded): ScriptedResponse {

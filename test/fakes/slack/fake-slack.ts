@@ -104,6 +104,11 @@ export class FakeSlack {
   /** Like Slack's per-channel limit: a post within this long of the channel's previous one gets a 429 (0: off). */
   paceMs = 0;
   private readonly lastPost = new Map<string, number>();
+  /** When set, the first chat.postMessage of each announcement (by its metadata key) behaves like this, later ones succeed. */
+  failEachFirstPost: Behaviour | undefined;
+  private readonly keysSeen = new Set<string>();
+  /** chat.postMessage calls refused with a 429 by the per-channel refusal mode. */
+  paceRefusals = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -222,10 +227,13 @@ export class FakeSlack {
     const args = parseArgs(body, req.headers["content-type"]);
     this.calls.push({ method, args, authorization: req.headers.authorization });
     const channel = method === "chat.postMessage" ? String(args.channel) : undefined;
-    const behaviour = (channel === undefined ? undefined : this.channelScripts.get(channel)?.shift()) ?? this.scripts.get(method)?.shift();
+    const behaviour = (channel === undefined ? undefined : (this.channelScripts.get(channel)?.shift() ?? this.firstPostFault(args))) ?? this.scripts.get(method)?.shift();
     if (channel !== undefined && this.paceMs > 0 && behaviour === undefined) {
       const since = performance.now() - (this.lastPost.get(channel) ?? -Infinity);
-      if (since < this.paceMs) return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.ceil((this.paceMs - since) / 1000)) });
+      if (since < this.paceMs) {
+        this.paceRefusals++;
+        return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.ceil((this.paceMs - since) / 1000)) });
+      }
       this.lastPost.set(channel, performance.now());
     }
     switch (behaviour?.kind) {
@@ -259,6 +267,13 @@ export class FakeSlack {
       case undefined:
         return json(res, 200, this.answer(method, args));
     }
+  }
+
+  private firstPostFault(args: Record<string, unknown>): Behaviour | undefined {
+    const key = (args.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key;
+    if (!this.failEachFirstPost || typeof key !== "string" || this.keysSeen.has(key)) return undefined;
+    this.keysSeen.add(key);
+    return this.failEachFirstPost;
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
