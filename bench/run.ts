@@ -14,6 +14,7 @@ import { blockPass } from "./parser-floor.js";
 import { measureDiscordMemory, type DiscordMemory } from "./discord-memory.js";
 import { fanOutTable, measureFanOut, type FanOutResult } from "./fan-out.js";
 import { buildMemoryChild, measureMemory } from "./memory.js";
+import { measureSlackBurst, slackBurstTable, type BurstResult } from "./slack-burst.js";
 import { figuresTable, type Figure } from "./report.js";
 import { kindsTable } from "./search-kinds.js";
 import { measureSize, type SizePlan, type SizeResult } from "./size-figures.js";
@@ -120,6 +121,20 @@ try {
     });
   }
 
+  // A burst into one Slack channel that allows one post per second, beside the policy before issue 21 (capped).
+  const slackBurst: BurstResult = await measureSlackBurst(args.has("--quick") ? 30_000 : 90_000, progress);
+  const before = slackBurst.before;
+  figures.push({
+    metric: "slack burst: 30 posts into one channel, all visible",
+    size: "30 posts",
+    ours: slackBurst.ours.ms,
+    baseline: before.ms,
+    unit: "ms",
+    better: "lower",
+    baselineLabel: `before issue 21 (30 s floor over Retry-After, no pacing): ${before.posted} of 30 ${before.capped ? "by the cap" : "in that time"}; floor ${(slackBurst.floorMs / 1000).toFixed(0)} s`,
+    target: { text: "<= 1.5x the floor", met: !slackBurst.ours.capped && slackBurst.ours.ms <= 1.5 * slackBurst.floorMs },
+  });
+
   // As after `npm install` (its prepare script compiles): bin/start.js runs dist/ only while it is newer than the sources.
   progress("compiling dist/ as npm install does");
   execFileSync("npm", ["run", "--silent", "build"], { cwd: fileURLToPath(new URL("../", import.meta.url)), stdio: "inherit" });
@@ -148,7 +163,8 @@ try {
     process.stdout.write(`\n${kindsTable(s.papers, s.byKind)}\n${target ? `${target.slice(3)}\n` : ""}`);
   }
   process.stdout.write(`\n${fanOutTable(fanOut)}\n`);
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, discordDefaults, fanOut, coldStart: { runs: starts, bareRuns: bareStarts } };
+  process.stdout.write(`\n${slackBurstTable(slackBurst)}\n`);
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, discordDefaults, fanOut, slackBurst, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {
