@@ -25,7 +25,7 @@ export interface DelivererOptions extends RetryPolicy {
 
 export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
   leaseMs: 120_000,
-  backoffMs: 2_000,
+  backoffMs: 1_000,
   maxBackoffMs: 3_600_000,
   jitter: 0.25,
   retryAfterIsFloor: false,

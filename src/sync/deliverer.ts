@@ -18,7 +18,7 @@ export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions, type DeliveryTally, t
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
  * row is marked sent only after the platform confirmed; transient failures are
  * retried after the platform's own wait (Retry-After) or, when it named none,
- * a jittered exponential backoff from a few seconds; permanent ones fail
+ * a jittered exponential backoff from about a second; permanent ones fail
  * the row with the reason and, repeated, pause the channel's subscription;
  * refused credentials hold every row of that platform until they work again.
  * A run never throws: a store error (locked, full) is logged with the row's key

@@ -12,7 +12,7 @@ import { FakeUpstream } from "../fakes/upstream-server.js";
 import { bundledText, run, testServices } from "../helpers/bundled.js";
 import { versionTwo } from "../helpers/versions.js";
 
-/** The production retry policy (2 s jittered backoff, the platform's wait when it names one), on the real clock. */
+/** The production retry policy (a jittered backoff from 1 s, the platform's wait when it names one), on the real clock. */
 const policy = { backoffMs: DEFAULT_DELIVERER_OPTIONS.backoffMs, maxBackoffMs: DEFAULT_DELIVERER_OPTIONS.maxBackoffMs, jitter: DEFAULT_DELIVERER_OPTIONS.jitter };
 
 /** One Slack channel per transient kind, each failing only its first post. */

@@ -13,19 +13,19 @@ describe("how long a row waits after a transient failure", () => {
     expect(retryDelayMs(1, 7_200_000, policy)).toBe(7_200_000);
   });
 
-  it("without a wait from the platform, retries first after about 2 s, spread either side, then doubles up to the cap", () => {
-    expect(retryDelayMs(1, undefined, policy, at(0))).toBe(1_500);
-    expect(retryDelayMs(1, undefined, policy, at(0.5))).toBe(2_000);
-    expect(retryDelayMs(1, undefined, policy, at(1))).toBe(2_500);
-    expect(retryDelayMs(2, undefined, policy, at(0.5))).toBe(4_000);
-    expect(retryDelayMs(3, undefined, policy, at(0.5))).toBe(8_000);
+  it("without a wait from the platform, retries first after about 1 s, spread either side, then doubles up to the cap", () => {
+    expect(retryDelayMs(1, undefined, policy, at(0))).toBe(750);
+    expect(retryDelayMs(1, undefined, policy, at(0.5))).toBe(1_000);
+    expect(retryDelayMs(1, undefined, policy, at(1))).toBe(1_250);
+    expect(retryDelayMs(2, undefined, policy, at(0.5))).toBe(2_000);
+    expect(retryDelayMs(3, undefined, policy, at(0.5))).toBe(4_000);
     expect(retryDelayMs(30, undefined, policy, at(0.5))).toBe(3_600_000);
   });
 
   it("spreads rows that failed together over the jitter range", () => {
     const waits = new Set(Array.from({ length: 50 }, () => retryDelayMs(1, undefined, policy)));
     expect(waits.size).toBeGreaterThan(10);
-    for (const w of waits) expect(w >= 1_500 && w <= 2_500).toBe(true);
+    for (const w of waits) expect(w >= 750 && w <= 1_250).toBe(true);
   });
 
   it("keeps the policy before issue 21 on request (the bench's comparison): Retry-After only lengthens the backoff", () => {
