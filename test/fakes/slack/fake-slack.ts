@@ -20,8 +20,8 @@ export interface ApiCall {
 }
 
 export type Behaviour =
-  /** HTTP 200 with {ok:false, error}. */
-  | { kind: "error"; error: string; extra?: Record<string, unknown> }
+  /** HTTP 200 with {ok:false, error}; with `stored`, the post was stored first (Slack's internal_error after the write). */
+  | { kind: "error"; error: string; extra?: Record<string, unknown>; stored?: boolean }
   /** HTTP 429 with Retry-After. */
   | { kind: "ratelimited"; retryAfter: number }
   /** An HTTP status with an HTML body (a proxy's 503). */
@@ -31,7 +31,9 @@ export type Behaviour =
   /** The call takes effect (a post is stored) but the answer never comes. */
   | { kind: "hang" }
   /** The answer waits until the test lets it go, then is the normal one. */
-  | { kind: "hold"; until: Promise<void> };
+  | { kind: "hold"; until: Promise<void> }
+  /** The call takes effect at once, the answer comes after `ms` (past the client's timeout: an ambiguous post). */
+  | { kind: "late"; ms: number };
 
 export interface PostedMessage {
   channel: string;
@@ -97,6 +99,17 @@ export class FakeSlack {
   /** Socket Mode acknowledgements received, by envelope id. */
   readonly acks = new Map<string, unknown>();
   private readonly scripts = new Map<string, Behaviour[]>();
+  /** chat.postMessage behaviours per channel, used before the method's script. */
+  private readonly channelScripts = new Map<string, Behaviour[]>();
+  /** Like Slack's per-channel limit: a post within this long of the channel's previous one gets a 429 (0: off). */
+  paceMs = 0;
+  private readonly lastPost = new Map<string, number>();
+  /** When set, the first chat.postMessage of each announcement (by its metadata key) behaves like this, later ones succeed. */
+  failEachFirstPost: Behaviour | undefined;
+  private readonly keysSeen = new Set<string>();
+  /** chat.postMessage calls refused with a 429 by the per-channel refusal mode. */
+  paceRefusals = 0;
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Socket>();
@@ -145,6 +158,16 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...behaviours]);
   }
 
+  /** The next chat.postMessage calls to `channel` behave like this, in order; later ones succeed. */
+  scriptChannel(channel: string, ...behaviours: Behaviour[]): void {
+    this.channelScripts.set(channel, [...(this.channelScripts.get(channel) ?? []), ...behaviours]);
+  }
+
+  /** Top-level messages of a channel, in the order Slack stored them. */
+  postedIn(channel: string): PostedMessage[] {
+    return this.posted.filter((m) => m.channel === channel && m.thread_ts === undefined);
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -166,6 +189,7 @@ export class FakeSlack {
 
   async close(): Promise<void> {
     for (const res of this.hung) res.destroy();
+    for (const timer of this.timers) clearTimeout(timer);
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     for (const socket of this.connections) socket.destroy();
@@ -202,9 +226,19 @@ export class FakeSlack {
     const method = path.slice("/api/".length);
     const args = parseArgs(body, req.headers["content-type"]);
     this.calls.push({ method, args, authorization: req.headers.authorization });
-    const behaviour = this.scripts.get(method)?.shift();
+    const channel = method === "chat.postMessage" ? String(args.channel) : undefined;
+    const behaviour = (channel === undefined ? undefined : (this.channelScripts.get(channel)?.shift() ?? this.firstPostFault(args))) ?? this.scripts.get(method)?.shift();
+    if (channel !== undefined && this.paceMs > 0 && behaviour === undefined) {
+      const since = performance.now() - (this.lastPost.get(channel) ?? -Infinity);
+      if (since < this.paceMs) {
+        this.paceRefusals++;
+        return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.ceil((this.paceMs - since) / 1000)) });
+      }
+      this.lastPost.set(channel, performance.now());
+    }
     switch (behaviour?.kind) {
       case "error":
+        if (behaviour.stored) this.answer(method, args);
         return json(res, 200, { ok: false, error: behaviour.error, ...behaviour.extra });
       case "ratelimited":
         return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(behaviour.retryAfter) });
@@ -221,9 +255,25 @@ export class FakeSlack {
       case "hold":
         await behaviour.until;
         return json(res, 200, this.answer(method, args));
+      case "late": {
+        const answer = this.answer(method, args);
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          if (!res.destroyed) json(res, 200, answer);
+        }, behaviour.ms);
+        this.timers.add(timer);
+        return;
+      }
       case undefined:
         return json(res, 200, this.answer(method, args));
     }
+  }
+
+  private firstPostFault(args: Record<string, unknown>): Behaviour | undefined {
+    const key = (args.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key;
+    if (!this.failEachFirstPost || typeof key !== "string" || this.keysSeen.has(key)) return undefined;
+    this.keysSeen.add(key);
+    return this.failEachFirstPost;
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
