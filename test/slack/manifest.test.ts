@@ -35,7 +35,7 @@ describe("the Slack app manifest", () => {
   it("is Socket Mode by default, with interactivity and the scopes the adapter uses", () => {
     const manifest = buildManifest(createRegistry());
     expect(manifest.settings).toEqual({ interactivity: { is_enabled: true }, org_deploy_enabled: false, socket_mode_enabled: true, token_rotation_enabled: false });
-    expect(manifest.oauth_config?.scopes?.bot).toEqual(["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write"]);
+    expect(manifest.oauth_config?.scopes?.bot).toEqual(["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write", "files:write"]);
     expect(manifest.features?.slash_commands?.every((c) => c.url === undefined && c.should_escape === false)).toBe(true);
   });
 
