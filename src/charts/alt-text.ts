@@ -11,8 +11,9 @@ function describePanel(panel: BarPanel): string {
     if (b.group !== undefined && b.value > 0) bar.parts.push(`${b.group} ${b.value}`);
     bars.set(b.label, bar);
   }
-  const items = [...bars].map(([label, { total, parts }]) => (parts.length > 1 ? `${label}: ${total} (${parts.join(", ")})` : `${label}: ${total}`));
-  return `${panel.title} (${panel.measure.toLowerCase()} by ${panel.axis.toLowerCase()}): ${items.join("; ") || "none"}.`;
+  const stacked = panel.bars.some((b) => b.group !== undefined);
+  const items = [...bars].map(([label, { total, parts }]) => (stacked && parts.length > 0 ? `${label}: ${total} (${parts.join(", ")})` : `${label}: ${total}`));
+  return `${panel.title}: ${items.join("; ") || "none"}.`;
 }
 
 /**

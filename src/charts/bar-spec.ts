@@ -33,7 +33,10 @@ function data(panel: BarPanel): Datum[] {
  */
 function panelSpec(panel: BarPanel) {
   const values = data(panel);
-  const labels = new Set(values.map((v) => v.label)).size;
+  const labelList = [...new Set(values.map((v) => v.label))];
+  const labels = labelList.length;
+  // Wide enough for the longest label under its column ("2026-11-23"), estimated at 7.5 px a character.
+  const step = Math.min(100, Math.max(COLUMN_STEP, Math.ceil(Math.max(0, ...labelList.map((l) => l.length)) * 7.5 + 14)));
   const groups = groupsOf(panel);
   const rows = panel.layout === "rows";
   const place = { field: "label", type: "nominal" as const, sort: { field: "order", op: "min" as const }, title: panel.axis };
@@ -46,7 +49,7 @@ function panelSpec(panel: BarPanel) {
   return {
     title: { text: panel.title, anchor: "start" as const, fontSize: 14 },
     data: { values },
-    ...(rows ? { width: 420, height: { step: ROW_STEP } } : { width: Math.max(240, labels * COLUMN_STEP), height: 220 }),
+    ...(rows ? { width: 420, height: { step: ROW_STEP } } : { width: Math.max(240, labels * step), height: 220 }),
     layer: [
       {
         mark: { type: "bar" as const },
