@@ -13,6 +13,8 @@ export const statsCommand = defineCommand({
   name: "stats",
   description: "How many papers the list has, by year, venue, category and reporter, with a chart.",
   group: "papers",
+  // The first chart loads the chart libraries (about half a second): acknowledge first.
+  slow: true,
   options: {
     by: choice(STATS_VIEWS, { description: "One view only: year, venue, tag (category) or reporter" }).optional(),
   },

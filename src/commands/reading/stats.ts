@@ -46,6 +46,8 @@ export const readingStatsCommand = defineCommand({
   name: "reading stats",
   description: "The reading group in numbers: sessions per presenter, papers read, RSVPs, with a chart.",
   group: "reading",
+  // The first chart loads the chart libraries (about half a second): acknowledge first.
+  slow: true,
   options: {},
   async run(_args, { services: { store, now, log } }): Promise<Reply> {
     const stats = readingStats(store.reading.sessions.all(), store.reading.rsvps, now());
