@@ -2,7 +2,7 @@ import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { altText } from "../../src/charts/alt-text.js";
 import { barSpec } from "../../src/charts/bar-spec.js";
-import { chartShape, renderChart } from "../../src/charts/render-chart.js";
+import { chartShape, renderChart, stopChartWorker } from "../../src/charts/render-chart.js";
 import { renderSvg } from "../../src/charts/render-svg.js";
 import { FIXED_CHART } from "./fixed-list.js";
 import { pngHeader } from "./png-header.js";
@@ -87,5 +87,16 @@ describe("the shape of what is drawn", () => {
     const alt = altText({ title: "t", panels: [{ title: "P", axis: "Venue", measure: "Papers", layout: "rows", bars }] });
     expect(alt.length).toBe(1000);
     expect(alt.endsWith("…")).toBe(true);
+  });
+});
+
+describe("the chart worker", () => {
+  it("draws the same counts once, and draws again after the worker was stopped", async () => {
+    const input = { ...FIXED_CHART, title: "Drawn once" };
+    const first = await renderChart(input);
+    expect(await renderChart(input)).toBe(first);
+    await stopChartWorker();
+    const other = await renderChart({ ...FIXED_CHART, title: "Drawn by a new worker" });
+    expect(pngHeader(other.png).width).toBe(first.width);
   });
 });
