@@ -27,8 +27,8 @@ describe("the Slack app manifest", () => {
 
   it("adds /reading when reading commands exist, listing its subcommands", () => {
     const reading = slashCommands(createRegistry()).find((c) => c.command === "/reading");
-    expect(reading?.description).toMatch(/^Reading: next, schedule, history, members, queue list, join, leave, link, /);
-    expect(reading?.usage_hint).toMatch(/^next \| schedule \| history \| /);
+    expect(reading?.description).toMatch(/^Reading: next, schedule, history, stats, members, queue list, join, leave, link, /);
+    expect(reading?.usage_hint).toMatch(/^next \| schedule \| history \| stats \| /);
     expect(slashCommands(createRegistry(ALL_COMMANDS.filter((c) => !c.name.startsWith("reading ")))).map((c) => c.command)).toEqual(["/paper", "/papers", "/mss"]);
   });
 
