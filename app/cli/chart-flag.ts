@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import type { Reply, ReplyImage } from "../../src/replies/reply.js";
-import { badInput, cannotWrite } from "./io.js";
+import { badInput, cannotWrite, CliFailure } from "./io.js";
 
 /** `--chart FILE` or `--chart=FILE` anywhere among a chat command's words: where to write the reply's chart. */
 export function takeChartFlag(words: string[]): { chart: string | undefined; words: string[] } {
@@ -23,9 +23,14 @@ export function takeChartFlag(words: string[]): { chart: string | undefined; wor
 
 const imageOf = (reply: Reply): ReplyImage | undefined => (reply.kind === "info" ? reply.image : undefined);
 
-/** Writes the reply's chart to `file`; bad input when the command draws none. Returns the line that says so. */
+/**
+ * Writes the reply's chart to `file` and returns the line that says so; no
+ * result (exit 1) when there was nothing to draw (no session yet), bad input
+ * for a command that never draws one.
+ */
 export async function writeChart(reply: Reply, command: string, file: string): Promise<string> {
   const image = imageOf(reply);
+  if (!image && reply.kind === "notice") throw new CliFailure("not-found", `no chart to write: ${reply.text}`);
   if (!image) throw badInput(`${command} draws no chart; --chart works with stats and reading stats`);
   try {
     await writeFile(file, image.data);

@@ -39,4 +39,12 @@ describe("mss-bot stats --chart", () => {
     expect(none.stderr).toContain("paper draws no chart");
     expect(existsSync(file)).toBe(false);
   });
+
+  it("says there is no chart to write for reading stats before the first session (exit 1)", async () => {
+    const file = join(tempDir("mss-chart-"), "reading.png");
+    const { code, stderr } = await cli("reading", "stats", "--chart", file);
+    expect(code).toBe(1);
+    expect(stderr).toContain("no chart to write: No reading-group session has been posted yet");
+    expect(existsSync(file)).toBe(false);
+  });
 });
