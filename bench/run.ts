@@ -1,7 +1,8 @@
 // `npm run bench`: synthetic lists of 1,000, 10,000 and 50,000 papers, our
 // core beside plain fuse.js (and micromark, a GFM parser the core does not use) in the same run.
 // Prints the figures table and writes bench/results.json.
-// Flags: --quick (1,000 and 10,000 papers only; fan-out to 1,000 channels only), --full (also the slow generic parse at 50,000, and two delivering processes on one file).
+// Flags: --quick (1,000 and 10,000 papers only; fan-out to 1,000 channels only; the chart of the bundled list only, 10 times),
+// --full (also the slow generic parse at 50,000, and two delivering processes on one file).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -11,6 +12,7 @@ import { diffLists, parseList } from "../src/papers/index.js";
 import { timeToReady } from "./cold-start.js";
 import { parseWithGenericGfm } from "./gfm-baseline.js";
 import { blockPass } from "./parser-floor.js";
+import { chartFigures, measureCharts, type ChartBench } from "./chart.js";
 import { measureDiscordMemory, type DiscordMemory } from "./discord-memory.js";
 import { fanOutTable, measureFanOut, type FanOutResult } from "./fan-out.js";
 import { buildMemoryChild, measureMemory } from "./memory.js";
@@ -97,6 +99,12 @@ try {
     memory = { bare, empty, fuse, ours: loaded };
   }
 
+  // The `stats` chart: one render's time and what it adds to RSS, in a fresh process per list.
+  const chartLists = [{ label: "25 (bundled)", file: fileURLToPath(new URL("../data/papers.md", import.meta.url)) }];
+  if (tenThousand && !args.has("--quick")) chartLists.push({ label: "10,000", file: tenThousand.file });
+  const charts: ChartBench[] = await measureCharts(chartLists, args.has("--quick") ? 10 : 30, progress);
+  figures.push(...chartFigures(charts));
+
   progress("memory: 10,000 commands through the Discord adapter (a fresh bot process as `npm start` runs it, idle figure first)");
   const discordMemory: DiscordMemory = await measureDiscordMemory(10_000, 16, progress);
   progress("memory: the same with Node's default flags (the young generation at V8's default size)");
@@ -169,7 +177,7 @@ try {
   process.stdout.write(`\n${fanOutTable(fanOut)}\n`);
   process.stdout.write(`\n${slackBurstTable(slackBurst)}\n`);
   if (twoProcesses) process.stdout.write(`\n${twoProcessesLine(twoProcesses)}\n`);
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, charts, discordMemory, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {

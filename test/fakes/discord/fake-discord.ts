@@ -13,7 +13,8 @@ export interface Recorded {
   headers: IncomingHttpHeaders;
   /** The JSON body (payload_json of a multipart body). */
   body: any;
-  files: Array<{ name: string; content: string }>;
+  /** Files of a multipart body (form fields files[n]): name, text, the bytes as sent and their content type. */
+  files: Array<{ name: string; content: string; data: Buffer; type: string }>;
   at: number;
 }
 
@@ -281,7 +282,10 @@ async function readBody(recorded: Recorded, raw: Buffer, contentType: string): P
     const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
     for (const [name, value] of form) {
       if (name === "payload_json" && typeof value === "string") recorded.body = JSON.parse(value);
-      else if (typeof value !== "string") recorded.files.push({ name: value.name, content: await value.text() });
+      else if (typeof value !== "string") {
+        const data = Buffer.from(await value.arrayBuffer());
+        recorded.files.push({ name: value.name, content: data.toString("utf8"), data, type: value.type });
+      }
     }
     return;
   }

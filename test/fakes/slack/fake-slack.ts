@@ -8,6 +8,8 @@ import { WebSocketServer, type WebSocket } from "ws";
  * real Bolt app and WebClient:
  * - the Web API: POST /api/<method>, form-encoded (auth.test, chat.postMessage, chat.update,
  *   users.info, conversations.history, conversations.open, apps.connections.open);
+ * - file uploads: files.getUploadURLExternal hands out a loopback upload URL, POST /upload/<file id>
+ *   takes the bytes (multipart or raw), files.completeUploadExternal shares them in a channel;
  * - response_url: POST /respond/<id>, JSON bodies recorded;
  * - Socket Mode: the WebSocket at /socket that apps.connections.open hands out.
  * Calls can be scripted to fail the ways Slack fails.
@@ -52,20 +54,45 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** A file through Slack's external upload flow, as far as it got. */
+export interface FileUpload {
+  fileId: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  altText: string | undefined;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  data?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  title?: string;
+  channel?: string;
+  completed: boolean;
+}
+
 export interface SlackUser {
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
 }
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+const readRaw = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (body += chunk));
-    req.on("end", () => resolve(body));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+
+/** An upload POST's bytes: the one file of a multipart body (curl -F filename=@chart.png), or the raw body. */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  for (const [, value] of form) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  throw new Error("multipart upload without a file");
+}
+
+/** Slack refuses alt text longer than this (alt_txt_too_large). */
+const ALT_TXT_MAX = 1000;
 
 /** Form fields as the WebClient sends them; JSON-looking values (blocks, metadata) decoded. */
 function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
@@ -96,6 +123,8 @@ export class FakeSlack {
   readonly updates: Array<{ channel: string; ts: string; text: unknown; blocks: unknown }> = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Files through the external upload flow, by file id, in the order they were asked for. */
+  readonly uploads = new Map<string, FileUpload>();
   /** Socket Mode acknowledgements received, by envelope id. */
   readonly acks = new Map<string, unknown>();
   private readonly scripts = new Map<string, Behaviour[]>();
@@ -213,7 +242,19 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    const body = await readBody(req);
+    const raw = await readRaw(req);
+    if (path.startsWith("/upload/")) {
+      // Like files.slack.com: the bytes of a file id handed out by files.getUploadURLExternal, "OK - <length>".
+      const upload = this.uploads.get(path.slice("/upload/".length));
+      if (!upload) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      upload.data = await uploadedBytes(raw, req.headers["content-type"]);
+      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${upload.data.length}`);
+      return;
+    }
+    const body = raw.toString("utf8");
     if (path.startsWith("/respond/")) {
       this.responses.push({ id: path.slice("/respond/".length), body: JSON.parse(body) as Record<string, unknown> });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -319,6 +360,31 @@ export class FakeSlack {
           .slice(0, Number(args.limit ?? 100))
           .map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: "B0BOT", ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "files.getUploadURLExternal": {
+        const filename = String(args.filename ?? "");
+        const length = Number(args.length);
+        const altText = args.alt_txt === undefined ? undefined : String(args.alt_txt);
+        if (!filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        if (altText !== undefined && altText.length > ALT_TXT_MAX) return { ok: false, error: "alt_txt_too_large" };
+        const fileId = `F${String(++this.seq).padStart(8, "0")}`;
+        this.uploads.set(fileId, { fileId, filename, length, altText, completed: false });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        // Like Slack: every file must have been uploaded, with the length announced; then it is shared in channel_id.
+        const files = Array.isArray(args.files) ? (args.files as Array<{ id?: unknown; title?: unknown }>) : [];
+        if (files.length === 0) return { ok: false, error: "invalid_arguments" };
+        const found = files.map((f) => this.uploads.get(String(f.id)));
+        if (found.some((u) => !u?.data || u.data.length !== u.length)) return { ok: false, error: "file_not_found" };
+        for (const [i, upload] of found.entries()) {
+          if (!upload) continue;
+          upload.completed = true;
+          const title = files[i]?.title;
+          if (title !== undefined) upload.title = String(title);
+          if (args.channel_id !== undefined) upload.channel = String(args.channel_id);
+        }
+        return { ok: true, files: found.map((u) => ({ id: u?.fileId, name: u?.filename, title: u?.title ?? u?.filename, mimetype: "image/png", size: u?.length })) };
       }
       default:
         return { ok: false, error: "unknown_method" };
