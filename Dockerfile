@@ -26,6 +26,8 @@ COPY --from=build /app/dist dist
 COPY package.json ./
 COPY bin bin
 COPY data/papers.md data/paper-records.json data/
+# The one font charts are drawn with (stats, reading stats), with its licence.
+COPY data/fonts data/fonts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

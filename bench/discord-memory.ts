@@ -23,7 +23,10 @@ const mb = (bytes: number) => bytes / (1024 * 1024);
 async function buildChild(): Promise<string> {
   const outdir = join(ROOT, "node_modules", ".cache", "mss-bot-bench-discord");
   rmSync(outdir, { recursive: true, force: true });
-  await build({ entryPoints: { "discord-memory-child": fileURLToPath(new URL("./discord-memory-child.ts", import.meta.url)) }, outdir, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "silent" });
+  // The chart workers beside the child, where render-chart.ts and render-png.ts look for them (stats draws a chart).
+  const chartWorker = fileURLToPath(new URL("../src/charts/chart-worker.ts", import.meta.url));
+  const pngWorker = fileURLToPath(new URL("../src/charts/png-worker.ts", import.meta.url));
+  await build({ entryPoints: { "discord-memory-child": fileURLToPath(new URL("./discord-memory-child.ts", import.meta.url)), "chart-worker": chartWorker, "png-worker": pngWorker }, outdir, bundle: true, format: "esm", platform: "node", packages: "external", logLevel: "silent" });
   return join(outdir, "discord-memory-child.js");
 }
 

@@ -1,7 +1,8 @@
 // `npm run bench`: synthetic lists of 1,000, 10,000 and 50,000 papers, our
 // core beside plain fuse.js (and micromark, a GFM parser the core does not use) in the same run.
 // Prints the figures table and writes bench/results.json.
-// Flags: --quick (1,000 and 10,000 papers only; fan-out to 1,000 channels only), --full (also the slow generic parse at 50,000).
+// Flags: --quick (1,000 and 10,000 papers only; fan-out to 1,000 channels only; the chart of the bundled list only, 10 times),
+// --full (also the slow generic parse at 50,000, and two delivering processes on one file).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -11,9 +12,12 @@ import { diffLists, parseList } from "../src/papers/index.js";
 import { timeToReady } from "./cold-start.js";
 import { parseWithGenericGfm } from "./gfm-baseline.js";
 import { blockPass } from "./parser-floor.js";
+import { chartFigures, measureCharts, type ChartBench } from "./chart.js";
 import { measureDiscordMemory, type DiscordMemory } from "./discord-memory.js";
 import { fanOutTable, measureFanOut, type FanOutResult } from "./fan-out.js";
 import { buildMemoryChild, measureMemory } from "./memory.js";
+import { measureSlackBurst, slackBurstTable, type BurstResult } from "./slack-burst.js";
+import { measureTwoProcesses, twoProcessesLine, type TwoProcessRun } from "./two-processes.js";
 import { figuresTable, type Figure } from "./report.js";
 import { kindsTable } from "./search-kinds.js";
 import { measureSize, type SizePlan, type SizeResult } from "./size-figures.js";
@@ -95,6 +99,12 @@ try {
     memory = { bare, empty, fuse, ours: loaded };
   }
 
+  // The `stats` chart: one render's time and what it adds to RSS, in a fresh process per list.
+  const chartLists = [{ label: "25 (bundled)", file: fileURLToPath(new URL("../data/papers.md", import.meta.url)) }];
+  if (tenThousand && !args.has("--quick")) chartLists.push({ label: "10,000", file: tenThousand.file });
+  const charts: ChartBench[] = await measureCharts(chartLists, args.has("--quick") ? 10 : 30, progress);
+  figures.push(...chartFigures(charts));
+
   progress("memory: 10,000 commands through the Discord adapter (a fresh bot process as `npm start` runs it, idle figure first)");
   const discordMemory: DiscordMemory = await measureDiscordMemory(10_000, 16, progress);
   progress("memory: the same with Node's default flags (the young generation at V8's default size)");
@@ -119,6 +129,23 @@ try {
       target: { text: "<= 1.5x the floor", met: r.concurrent.ms <= 1.5 * r.floorMs },
     });
   }
+
+  // A burst into one Slack channel that allows one post per second, beside the policy before issue 21 (capped).
+  const slackBurst: BurstResult = await measureSlackBurst(args.has("--quick") ? 30_000 : 90_000, progress);
+  const before = slackBurst.before;
+  figures.push({
+    metric: "slack burst: 30 posts into one channel, all visible",
+    size: "30 posts",
+    ours: slackBurst.ours.ms,
+    baseline: before.ms,
+    unit: "ms",
+    better: "lower",
+    baselineLabel: `before issue 21 (30 s floor over Retry-After, no pacing): ${before.posted} of 30 ${before.capped ? "by the cap" : "in that time"}; floor ${(slackBurst.floorMs / 1000).toFixed(0)} s`,
+    target: { text: "<= 1.5x the floor", met: !slackBurst.ours.capped && slackBurst.ours.ms <= 1.5 * slackBurst.floorMs },
+  });
+
+  // Two deliverers on one file, every first post failing once (about 3 minutes): --full only.
+  const twoProcesses: TwoProcessRun | null = args.has("--full") ? await measureTwoProcesses(360_000, progress) : null;
 
   // As after `npm install` (its prepare script compiles): bin/start.js runs dist/ only while it is newer than the sources.
   progress("compiling dist/ as npm install does");
@@ -148,7 +175,9 @@ try {
     process.stdout.write(`\n${kindsTable(s.papers, s.byKind)}\n${target ? `${target.slice(3)}\n` : ""}`);
   }
   process.stdout.write(`\n${fanOutTable(fanOut)}\n`);
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, discordMemory, discordDefaults, fanOut, coldStart: { runs: starts, bareRuns: bareStarts } };
+  process.stdout.write(`\n${slackBurstTable(slackBurst)}\n`);
+  if (twoProcesses) process.stdout.write(`\n${twoProcessesLine(twoProcesses)}\n`);
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, diff, memory: memory ?? null, charts, discordMemory, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {

@@ -37,6 +37,8 @@ export interface DeliveryLimits {
   concurrency: number;
   /** Calls started per second at most (the platform's global rate), evenly (bursts of a tenth of a second's worth). */
   perSecond?: number;
+  /** Calls per second to one channel at most (Slack: 1): a channel's next call waits 1/rate after its previous one was answered. */
+  perChannelPerSecond?: number;
 }
 
 /**

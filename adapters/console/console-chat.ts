@@ -1,3 +1,6 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { CommandContext } from "../../src/commands/context.js";
@@ -13,6 +16,23 @@ export interface ConsoleChatOptions {
   output: Writable;
   /** Show a prompt (only when a person is typing at a terminal). */
   prompt: boolean;
+  /** Where charts are written as PNG files (default: mss-bot-charts in the system's temp folder). */
+  imageDir?: string;
+}
+
+export const defaultImageDir = (): string => join(tmpdir(), "mss-bot-charts");
+
+/** Writes a reply's chart as a PNG file and says where, or says why not; nothing for a reply without one. */
+export async function saveImage(reply: Reply, dir: string): Promise<string | undefined> {
+  if (reply.kind !== "info" || !reply.image) return undefined;
+  const path = join(dir, reply.image.name.replace(/[^A-Za-z0-9._-]+/g, "_") || "chart.png");
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(path, reply.image.data);
+    return `Chart (PNG): ${path}`;
+  } catch (error) {
+    return `The chart could not be written to ${path}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** What a number typed next picks: the papers of a pick-list, or the buttons (RSVP, a vote) of the last reply. */
@@ -49,7 +69,7 @@ export async function answerLine(line: string, services: Services, ctx: CommandC
  * A terminal chat over the core: one command per line, replies as text.
  * Resolves when the input ends (Ctrl-D) or the user types /quit.
  */
-export async function runConsoleChat({ services, input, output, prompt }: ConsoleChatOptions): Promise<void> {
+export async function runConsoleChat({ services, input, output, prompt, imageDir = defaultImageDir() }: ConsoleChatOptions): Promise<void> {
   const rl = createInterface({ input, output: prompt ? output : undefined, terminal: prompt, prompt: "mss> " });
   const ctx: CommandContext = {
     platform: "console",
@@ -69,7 +89,8 @@ export async function runConsoleChat({ services, input, output, prompt }: Consol
     if (reply) {
       const offered = choicesOf(reply);
       if (!Array.isArray(offered) || offered.length > 0) lastChoices = offered;
-      output.write(`${renderText(reply)}\n\n`);
+      const saved = await saveImage(reply, imageDir);
+      output.write(`${renderText(reply)}\n${saved ? `${saved}\n` : ""}\n`);
     }
     if (prompt) rl.prompt();
   }

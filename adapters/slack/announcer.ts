@@ -35,11 +35,12 @@ type Lookup = { kind: "found"; ts: string } | { kind: "absent" } | { kind: "retr
 export class SlackAnnouncer implements Announcer {
   readonly platform = "slack" as const;
   /**
-   * Slack allows about one message per second per channel, with bursts: the
-   * outbox has one post in flight per channel, and a 429's Retry-After holds
-   * only that channel.
+   * Slack allows about one chat.postMessage per second per channel (its
+   * documented limit): the outbox has one post in flight per channel and starts
+   * a channel's next post a second after the previous one was answered, so a
+   * burst rarely meets a 429; a 429's Retry-After holds only that channel.
    */
-  readonly limits = { concurrency: 16 };
+  readonly limits = { concurrency: 16, perChannelPerSecond: 1 };
   /** channel + key -> epoch ms of the first ambiguous attempt. */
   private readonly ambiguous = new Map<string, number>();
 

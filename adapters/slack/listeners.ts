@@ -8,11 +8,14 @@ import { actionPattern } from "./render/action-ids.js";
 import type { SlackMessage } from "./render/blocks.js";
 import { renderReply } from "./render/render-reply.js";
 import { readSlashCommand } from "./slash-command.js";
+import type { SlackImageUploader } from "./upload-image.js";
 
 export interface ListenerDeps {
   runner: SlackCommandRunner;
   log: Logger;
   ackDeadlineMs: number;
+  /** Shares a reply's chart in the channel the command was typed in. */
+  uploader: SlackImageUploader;
 }
 
 const STALE_BUTTON = errorReply("invalid", "This button no longer works.", "Run the command again.");
@@ -37,7 +40,7 @@ function clickContext(body: BlockAction) {
  * /reading, /mss), pagination and pick-list buttons, Abstract buttons, Share, and link buttons.
  * None of them throws: failures become error replies or log lines.
  */
-export function registerListeners(app: App, { runner, log, ackDeadlineMs }: ListenerDeps): void {
+export function registerListeners(app: App, { runner, log, ackDeadlineMs, uploader }: ListenerDeps): void {
   app.command(/.*/, async ({ command, ack, respond }) => {
     let acked = false;
     const once = async (response?: Parameters<typeof ack>[0]) => {
@@ -52,11 +55,21 @@ export function registerListeners(app: App, { runner, log, ackDeadlineMs }: List
         return;
       }
       const caller: SlackCaller = { userId: command.user_id, userName: command.user_name, channelId: command.channel_id };
+      let answered: Reply | undefined;
       const work = async (): Promise<SlackMessage> => {
         const reply = await runner.run(read.command, read.args, caller);
+        answered = reply;
         return renderReply(reply, { share: runner.shareValue(read.command, read.args, reply) });
       };
       await answerCommand({ ack: once, respond, slow: read.command.slow === true, deadlineMs: ackDeadlineMs, work, log });
+      // The answer is private; its chart is a file in the channel (a message's blocks cannot carry an upload).
+      const image = answered?.kind === "info" ? answered.image : undefined;
+      if (image && command.channel_id) {
+        const uploaded = await uploader.upload(command.channel_id, image);
+        if (!uploaded.ok) {
+          await respondSafely(respond, { ...ephemeral(renderReply({ kind: "notice", text: `The chart could not be posted in this channel: ${uploaded.reason}` })), replace_original: false }, log);
+        }
+      }
     } catch (error) {
       log.error({ err: error, command: command.command }, "slack: slash command failed");
       await once(ephemeral(renderReply(errorReply("failed", "Something went wrong; it has been logged.")))).catch(() => {});

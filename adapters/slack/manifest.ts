@@ -15,9 +15,10 @@ type SlashCommandEntry = NonNullable<NonNullable<SlackManifest["features"]>["sla
  * (announce in public channels the bot was not invited to), users:read (who
  * is a workspace admin), channels:history / groups:history (look an
  * announcement up by its metadata before re-posting after a timeout),
- * im:write (open the DM a reading-group reminder goes to).
+ * im:write (open the DM a reading-group reminder goes to), files:write
+ * (share a chart of `stats` or `reading stats` in the channel).
  */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write"] as const;
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write", "files:write"] as const;
 
 /** What follows the command in Slack's usage hint: "[venue:VENUE] [year:YEAR] …". */
 const hintOf = (command: AnyCommand) => usage(command, "slack").slice(invocation(command, "slack").length).trim();

@@ -31,22 +31,38 @@ const BlockActions = z.looseObject({
 
 const Interaction = z.looseObject({ type: z.string() });
 
+/** The only JSON body the bot takes: Slack checking the request URL (Bolt answers the challenge). The manifest subscribes to no events. */
+const UrlVerification = z.looseObject({ type: z.literal("url_verification"), challenge: z.string() });
+
 function issue(error: z.ZodError): string {
   const first = error.issues[0];
   return first ? `${first.path.join(".") || "body"}: ${first.message}` : "invalid";
 }
 
-/** Why a correctly signed body is not something Slack sends, or null when it is well formed. */
+/** What a parsed JSON value is, for a refusal's reason (never the value itself). */
+const shapeOf = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
+
+/**
+ * Why a correctly signed body is not something the bot handles, or null when it
+ * is. Bolt reads every body that is not form-encoded as JSON, so this does too:
+ * a JSON body must be an object of a type the bot handles (Bolt would otherwise
+ * throw on `null` or wait out its ack timeout on `{}`), a form must be a slash
+ * command or a block_actions interaction (the only listeners there are).
+ */
 export function malformedBody(contentType: string | undefined, body: string): string | null {
-  if (contentType === "application/json") {
+  if (contentType !== FORM) {
+    let parsed: unknown;
     try {
-      JSON.parse(body);
-      return null;
+      parsed = JSON.parse(body);
     } catch {
       return "the JSON body does not parse";
     }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return `the JSON body is ${shapeOf(parsed)}, not an object`;
+    const type = "type" in parsed && typeof parsed.type === "string" ? parsed.type : undefined;
+    if (type !== "url_verification") return type === undefined ? "the JSON body has no type" : `the JSON body's type "${type.slice(0, 40)}" is not one the bot handles`;
+    const verification = UrlVerification.safeParse(parsed);
+    return verification.success ? null : `url_verification: ${issue(verification.error)}`;
   }
-  if (contentType !== FORM) return null;
   const form = new URLSearchParams(body);
   const keys = [...new Set(form.keys())];
   const repeated = keys.find((key) => form.getAll(key).length > 1);
@@ -61,7 +77,7 @@ export function malformedBody(contentType: string | undefined, body: string): st
     }
     const interaction = Interaction.safeParse(parsed);
     if (!interaction.success) return `interaction payload: ${issue(interaction.error)}`;
-    if (interaction.data.type !== "block_actions") return null;
+    if (interaction.data.type !== "block_actions") return `the interaction type "${interaction.data.type.slice(0, 40)}" is not one the bot handles`;
     const actions = BlockActions.safeParse(parsed);
     return actions.success ? null : `block_actions payload: ${issue(actions.error)}`;
   }
@@ -69,7 +85,8 @@ export function malformedBody(contentType: string | undefined, body: string): st
     const command = SlashCommandForm.safeParse(Object.fromEntries(form));
     return command.success ? null : `slash command: ${issue(command.error)}`;
   }
-  return null;
+  if (form.get("ssl_check") === "1") return null;
+  return "the form is neither a slash command nor an interaction";
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

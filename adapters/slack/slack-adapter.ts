@@ -13,6 +13,7 @@ import { HttpEndpoint } from "./http-endpoint.js";
 import { registerListeners } from "./listeners.js";
 import { screenSlackRequest } from "./request-screen.js";
 import { DEFAULT_BACKOFF, RetryLoop, type Backoff } from "./retry-loop.js";
+import { SlackImageUploader } from "./upload-image.js";
 import { DEFAULT_WEB_TIMEOUT_MS, webClientOptions } from "./web-client-options.js";
 import { EVENTS_PATH } from "./events-path.js";
 
@@ -88,7 +89,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   const admins = new SlackAdmins(app.client, config.adminUserIds, log);
-  registerListeners(app, { runner: new SlackCommandRunner(services, admins), log, ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS });
+  registerListeners(app, {
+    runner: new SlackCommandRunner(services, admins),
+    log,
+    ackDeadlineMs: options.ackDeadlineMs ?? DEFAULT_ACK_DEADLINE_MS,
+    uploader: new SlackImageUploader(app.client, timeoutMs, log),
+  });
 
   let initialized = false;
   let ready = false;

@@ -8,6 +8,7 @@ import { parseCommandText } from "../../src/commands/parse-text.js";
 import { usage } from "../../src/commands/usage.js";
 import { packageRoot } from "../../src/paths.js";
 import type { Reply } from "../../src/replies/reply.js";
+import { jsonReply, takeChartFlag, writeChart } from "./chart-flag.js";
 import { CHAT_ONLY } from "./chat-only.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
@@ -45,7 +46,7 @@ interface HelpEntry {
 }
 
 const USAGE_LINE = "Usage: mss-bot <command> [options] [--json]";
-const FOOTER = "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.";
+const FOOTER = "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.\nstats and reading stats take --chart FILE: they write their chart there as a PNG.";
 
 function helpEntries(): HelpEntry[] {
   const chat = cliChatCommands().map((c) => ({ name: c.name, usage: usage(c, "cli"), summary: c.description }));
@@ -126,6 +127,12 @@ export async function runCli(argv: string[], io: Omit<CliIo, "json">): Promise<n
   });
 }
 
+/** Where the chart went, or how to get it. */
+function chartLine(reply: Reply, wrote: string | undefined): string {
+  if (wrote) return `\n${wrote}\n`;
+  return reply.kind === "info" && reply.image ? `\n(The chart: add --chart FILE to write it as a PNG.)\n` : "";
+}
+
 async function runCommand(words: string[], io: CliIo): Promise<number> {
   if (words[0] === "help" && words.length > 1) {
     const local = findCliCommand(words.slice(1));
@@ -142,7 +149,8 @@ async function runCommand(words: string[], io: CliIo): Promise<number> {
   const why = CHAT_ONLY[found.command.name];
   if (why) throw badInput(`${found.command.name} works only in chat: ${why}.`);
 
-  const parsed = parseCommandText(found.command, found.rest);
+  const { chart, words: rest } = takeChartFlag(found.rest);
+  const parsed = parseCommandText(found.command, rest);
   if (!parsed.ok) throw badInput(`${found.command.name}: ${parsed.error}.`, `Usage: ${usage(found.command, "cli")}`);
   const { services } = await cliServices();
   try {
@@ -152,10 +160,11 @@ async function runCommand(words: string[], io: CliIo): Promise<number> {
       user: { id: "cli", name: "cli", isAdmin: true },
       services,
     });
-    if (io.json) printJson(io, reply);
+    const wrote = chart !== undefined && reply.kind !== "error" ? await writeChart(reply, found.command.name, chart) : undefined;
+    if (io.json) printJson(io, jsonReply(reply));
     if (reply.kind === "error") io.err(`error: ${reply.text}${reply.hint ? `\n${reply.hint}` : ""}\n`);
     // A reply with a file (cite) prints the file itself, so `mss-bot cite AlpaServe > alpaserve.bib` works.
-    else if (!io.json) io.out(reply.kind === "info" && reply.file ? reply.file.content : `${renderText(reply)}\n`);
+    else if (!io.json) io.out(reply.kind === "info" && reply.file ? reply.file.content : `${renderText(reply)}\n${chartLine(reply, wrote)}`);
     return exitCodeOf(reply);
   } finally {
     services.store.close();

@@ -1,34 +1,46 @@
-import type { Reply } from "../replies/reply.js";
+import type { ChartInput } from "../charts/chart-input.js";
+import type { InfoSection, Reply } from "../replies/reply.js";
+import { chartImage } from "./chart-image.js";
 import { defineCommand } from "./command.js";
-
-function countBy(values: string[]): Array<[string, number]> {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-}
+import { choice } from "./options.js";
+import { countBy, STATS_VIEWS, statsPanel, type StatsView } from "./stats-chart.js";
 
 const rows = (counts: Array<[string, number]>) => counts.map(([label, n]) => ({ label, value: String(n) }));
 
+const TITLES: Record<StatsView, string> = { year: "By year", venue: "By venue", tag: "By category", reporter: "By reporter" };
+
 export const statsCommand = defineCommand({
   name: "stats",
-  description: "How many papers the list has, by year, venue, category and reporter.",
+  description: "How many papers the list has, by year, venue, category and reporter, with a chart.",
   group: "papers",
-  options: {},
-  run(_args, { services: { catalog } }): Reply {
-    const { papers, legend, software } = catalog.list;
+  // The first chart loads the chart libraries (about half a second): acknowledge first.
+  slow: true,
+  options: {
+    by: choice(STATS_VIEWS, { description: "One view only: year, venue, tag (category) or reporter" }).optional(),
+  },
+  examples: ["stats", "stats by:venue"],
+  async run({ by }, { services: { catalog, log } }): Promise<Reply> {
+    const { list } = catalog;
+    const { papers, legend, software } = list;
     const byYear = countBy(papers.map((p) => (p.year === null ? "unknown" : String(p.year)))).sort(([a], [b]) => b.localeCompare(a));
     const byTag = legend.map((t): [string, number] => [`${t.symbol} ${t.label}`, papers.filter((p) => p.tags.includes(t.id)).length]);
     const untagged = papers.filter((p) => p.tags.length === 0).length;
+    const sections: Record<StatsView, InfoSection> = {
+      year: { title: TITLES.year, rows: rows(byYear) },
+      venue: { title: TITLES.venue, rows: rows(countBy(papers.map((p) => p.venue ?? "unknown"))) },
+      tag: { title: TITLES.tag, rows: rows([...byTag, ["no category", untagged]]) },
+      reporter: { title: TITLES.reporter, rows: rows(countBy(papers.flatMap((p) => p.reporters))) },
+    };
+    const title = by ? `MSS-Papers ${TITLES[by].toLowerCase()}` : "MSS-Papers in numbers";
+    const text = `${papers.length} papers, ${software.length} software projects`;
+    const chart: ChartInput = { title: `${title}: ${papers.length} papers`, panels: by ? [statsPanel(list, by)] : [statsPanel(list, "year"), statsPanel(list, "venue")] };
+    const image = await chartImage(chart, "stats.png", log);
     return {
       kind: "info",
-      title: "MSS-Papers in numbers",
-      text: `${papers.length} papers, ${software.length} software projects`,
-      sections: [
-        { title: "By year", rows: rows(byYear) },
-        { title: "By venue", rows: rows(countBy(papers.map((p) => p.venue ?? "unknown"))) },
-        { title: "By category", rows: rows([...byTag, ["no category", untagged]]) },
-        { title: "By reporter", rows: rows(countBy(papers.flatMap((p) => p.reporters))) },
-      ],
+      title,
+      text,
+      sections: by ? [sections[by]] : [sections.year, sections.venue, sections.tag, sections.reporter],
+      ...(image ? { image } : {}),
     };
   },
 });

@@ -41,6 +41,7 @@ export const ReplySchema = z.discriminatedUnion("kind", [
     text: z.string().optional(),
     sections: z.array(z.object({ title: z.string(), rows: z.array(z.object({ label: z.string(), value: z.string(), url: z.string().optional() })) })),
     file: z.object({ name: z.string(), mime: z.string(), content: z.string() }).optional(),
+    image: z.object({ name: z.string(), mime: z.literal("image/png"), data: z.custom<Uint8Array>((v) => v instanceof Uint8Array, "must be bytes"), title: z.string(), alt: z.string() }).optional(),
   }),
   z.object({ kind: z.literal("notice"), text: z.string(), actions: ActionsSchema }),
   z.object({ kind: z.literal("error"), reason: z.enum(["invalid", "not-found", "forbidden", "unavailable", "failed"]), text: z.string(), hint: z.string().optional() }),

@@ -38,6 +38,21 @@ export interface InfoRow {
   url?: string;
 }
 
+/**
+ * A picture attached to a reply (a chart): the PNG bytes, its file name, and a
+ * text alternative with the same numbers, which every platform shows to
+ * screen readers (Discord's description, Slack's alt text) or prints (the console).
+ */
+export interface ReplyImage {
+  /** "stats.png": letters, digits, dot, dash and underscore only. */
+  name: string;
+  mime: "image/png";
+  data: Uint8Array;
+  /** A short title shown with the file (Slack's file title). */
+  title: string;
+  alt: string;
+}
+
 export interface InfoSection {
   title: string;
   rows: InfoRow[];
@@ -82,7 +97,7 @@ export type Reply =
       prev: CommandLink | null;
       next: CommandLink | null;
     }
-  | { kind: "info"; title: string; text?: string; sections: InfoSection[]; file?: { name: string; mime: string; content: string } }
+  | { kind: "info"; title: string; text?: string; sections: InfoSection[]; file?: { name: string; mime: string; content: string }; image?: ReplyImage }
   | { kind: "notice"; text: string; actions?: ReplyAction[] }
   | { kind: "error"; reason: ErrorReason; text: string; hint?: string }
   | { kind: "announcement"; headline: string; items: AnnouncedPaper[]; mention?: Mention }

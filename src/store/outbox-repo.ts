@@ -64,20 +64,22 @@ export class OutboxRepo {
    * is still open (pending or sending), so each channel gets its deliveries in
    * announcement order and a retried row holds the ones after it. `except`:
    * rows this process has in flight, never claimed twice even past their lease.
+   * `restingChannels`: channels (of these platforms) that must not start a call yet.
    */
-  claimDue(now: string, leaseUntil: string, platforms: string[], limit: number, except: readonly number[] = []): OutboxRow[] {
+  claimDue(now: string, leaseUntil: string, platforms: string[], limit: number, except: readonly number[] = [], restingChannels: readonly string[] = []): OutboxRow[] {
     if (platforms.length === 0) return [];
     const marks = platforms.map(() => "?").join(", ");
     const busy = except.length === 0 ? "" : `AND o.id NOT IN (${except.map(() => "?").join(", ")})`;
+    const resting = restingChannels.length === 0 ? "" : `AND o.channel_id NOT IN (${restingChannels.map(() => "?").join(", ")})`;
     return this.db
       .prepare(
         `UPDATE outbox SET status = 'sending', lease_until = ?, attempts = attempts + 1
-         WHERE id IN (SELECT o.id FROM outbox o WHERE ${HEAD_OF_CHANNEL(marks)} ${busy}
+         WHERE id IN (SELECT o.id FROM outbox o WHERE ${HEAD_OF_CHANNEL(marks)} ${busy} ${resting}
            AND ((o.status = 'pending' AND o.next_attempt_at <= ?) OR (o.status = 'sending' AND o.lease_until <= ?))
            ORDER BY o.id LIMIT ?)
          RETURNING ${COLUMNS}`,
       )
-      .all(leaseUntil, ...platforms, ...except, now, now, limit)
+      .all(leaseUntil, ...platforms, ...except, ...restingChannels, now, now, limit)
       .map(toRow)
       .sort((a, b) => a.id - b.id);
   }

@@ -1,9 +1,8 @@
-export interface DelivererOptions {
+import type { RetryPolicy } from "./retry-delay.js";
+
+export interface DelivererOptions extends RetryPolicy {
   /** How long a claimed row is ours before another attempt may take it (a crash mid-call). */
   leaseMs: number;
-  /** First retry delay after a transient failure; doubles per attempt up to maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
   /** Transient failures after which a row is failed for good (with the last reason). */
   maxAttempts: number;
   /** Permanent failures in a row after which a channel's subscription is paused. */
@@ -26,8 +25,10 @@ export interface DelivererOptions {
 
 export const DEFAULT_DELIVERER_OPTIONS: DelivererOptions = {
   leaseMs: 120_000,
-  backoffMs: 30_000,
+  backoffMs: 1_000,
   maxBackoffMs: 3_600_000,
+  jitter: 0.25,
+  retryAfterIsFloor: false,
   maxAttempts: 30,
   pauseAfter: 3,
   callTimeoutMs: 60_000,

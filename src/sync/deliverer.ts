@@ -1,11 +1,14 @@
 import type { Logger } from "../log.js";
-import type { Announcer } from "../ports.js";
+import type { Announcer, DeliveryResult } from "../ports.js";
+import type { Reply } from "../replies/reply.js";
 import type { OutboxRow } from "../store/outbox-repo.js";
 import type { Store } from "../store/store.js";
+import { ChannelPacer } from "./channel-pacer.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
 import { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions } from "./deliverer-options.js";
 import { DeliveryListeners, type DeliveryTally, type FailedListener, type SentListener } from "./delivery-listeners.js";
 import { PlatformSlots } from "./platform-slots.js";
+import { retryDelayMs } from "./retry-delay.js";
 import { readyToSend } from "./row-readiness.js";
 import { sendWithin } from "./send-to-target.js";
 
@@ -14,7 +17,8 @@ export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions, type DeliveryTally, t
 /**
  * Delivers the outbox through the adapters' Announcer ports, oldest first. A
  * row is marked sent only after the platform confirmed; transient failures are
- * retried with exponential backoff (honouring Retry-After); permanent ones fail
+ * retried after the platform's own wait (Retry-After) or, when it named none,
+ * a jittered exponential backoff from about a second; permanent ones fail
  * the row with the reason and, repeated, pause the channel's subscription;
  * refused credentials hold every row of that platform until they work again.
  * A run never throws: a store error (locked, full) is logged with the row's key
@@ -39,6 +43,8 @@ export class Deliverer {
   private faultUntil = 0;
   /** Per platform: how many deliveries may start now (concurrency, rate, credentials probe). */
   private readonly slots: PlatformSlots;
+  /** Per channel of a platform with a per-channel limit (Slack): when its next call may start. */
+  private readonly channels: ChannelPacer;
   /** Wakes a run waiting for its calls in flight, to claim rows queued meanwhile. */
   private poke: (() => void) | undefined;
 
@@ -52,6 +58,10 @@ export class Deliverer {
     this.listeners = new DeliveryListeners(log);
     this.holds = new CredentialHolds(log, this.options.credentialsBackoffMs, this.options.maxBackoffMs);
     this.slots = new PlatformSlots((platform) => this.announcers.get(platform)?.limits, this.options);
+    this.channels = new ChannelPacer((platform) => {
+      const rate = this.announcers.get(platform)?.limits?.perChannelPerSecond;
+      return rate ? 1000 / rate : undefined;
+    });
   }
 
   register(announcer: Announcer): void {
@@ -180,9 +190,9 @@ export class Deliverer {
     );
   }
 
-  /** Rows are due but a platform's rate holds them (a short wait, not the end of the run). */
+  /** Rows are due but a platform's rate or a channel's holds them (a short wait, not the end of the run). */
   private waitingForPace(): boolean {
-    if (this.slots.pacingMs() === 0) return false;
+    if (this.slots.pacingMs() === 0 && this.channels.nextWakeMs() === 0) return false;
     const due = this.store.outbox.nextDue(this.openPlatforms(this.now().getTime()));
     return due !== undefined && Date.parse(due) <= this.now().getTime();
   }
@@ -198,7 +208,7 @@ export class Deliverer {
       for (const f of inFlight.values()) if (f.platform === platform) busy++;
       const free = Math.min(this.slots.free(platform, busy, now.getTime()), this.options.batch);
       if (free <= 0) continue;
-      const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()]);
+      const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()], this.channels.resting(platform));
       this.slots.started(platform, rows.length, now.getTime());
       if (rows.length < free) spare = true;
       claimed.push(...rows);
@@ -208,8 +218,8 @@ export class Deliverer {
 
   /**
    * Waits for a call to finish, a deliverDue() (new rows), a paced platform's
-   * next start, or (when slots were left unused: `spare`) the next row to fall
-   * due, whichever comes first.
+   * or channel's next start, or (when slots were left unused: `spare`) the next
+   * row to fall due, whichever comes first.
    */
   private async nextEvent(inFlight: Map<number, { done: Promise<void> }>, spare: boolean): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
@@ -218,12 +228,16 @@ export class Deliverer {
     const now = this.now().getTime();
     const times = this.slots.probeEnds();
     const pacing = this.slots.pacingMs();
+    const channelRest = this.channels.nextWakeMs();
+    if (channelRest > 0) times.push(now + channelRest);
     if (pacing > 0) times.push(now + pacing);
     else if (spare) {
       const due = this.store.outbox.nextDue(this.openPlatforms(now));
       if (due !== undefined) times.push(Date.parse(due));
     }
-    const wait = Math.min(...times.filter((t) => t > now)) - now;
+    const next = Math.min(...times.filter((t) => t > now)) - now;
+    // Nothing in flight and the pace that kept the run going ended meanwhile: look again at once instead of waiting for a poke.
+    const wait = inFlight.size === 0 && !(next < this.maxSleepMs) ? 0 : next;
     if (wait < this.maxSleepMs) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
     try {
       await Promise.race(events);
@@ -256,12 +270,11 @@ export class Deliverer {
     if (!announcer) return outbox.release(row.id, at());
 
     const unrecorded = this.unrecorded.get(row.id);
-    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await sendWithin(this.store, announcer, row, announcement.reply, this.options.callTimeoutMs, this.log);
+    const result = unrecorded ? { ok: true as const, messageId: unrecorded.messageId } : await this.call(announcer, row, announcement.reply);
     if (result.ok) return this.recordSent(row, result.messageId, unrecorded?.sentAt ?? this.now(), announcement.createdAt, tally);
     if (result.retry === "credentials") return this.holdPlatform(row, result.reason, tally);
     if (result.retry === "transient" && row.attempts < this.options.maxAttempts) {
-      const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffMs * 2 ** (row.attempts - 1));
-      const wait = Math.max(backoff, result.retryAfterMs ?? 0);
+      const wait = retryDelayMs(row.attempts, result.retryAfterMs, this.options);
       outbox.markRetry(row.id, new Date(this.now().getTime() + wait).toISOString(), result.reason, at(), "transient");
       this.log.warn({ key: row.key, platform: row.platform, channel: row.channelId, attempt: row.attempts, retryInMs: wait, reason: result.reason }, "delivery failed; will retry");
       tally.retried++;
@@ -284,6 +297,15 @@ export class Deliverer {
         subscriptions.setStatus(subscription.id, "paused", `${failures} deliveries in a row failed: ${result.reason}`, at());
         this.log.warn({ platform: row.platform, channel: row.channelId, reason: result.reason }, "subscription paused after repeated failures");
       }
+    }
+  }
+
+  /** One call to the platform; the channel then rests for its per-channel limit. */
+  private async call(announcer: Announcer, row: OutboxRow, reply: Reply): Promise<DeliveryResult> {
+    try {
+      return await sendWithin(this.store, announcer, row, reply, this.options.callTimeoutMs, this.log);
+    } finally {
+      this.channels.finished(row.platform, row.channelId);
     }
   }
 

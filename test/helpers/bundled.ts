@@ -55,7 +55,7 @@ export function testServices(markdown: string = bundledText(), over: TestService
   const now = over.now ?? (() => TEST_NOW);
   const store = openStore(over.dbPath ?? ":memory:");
   const catalog = new Catalog(parseList(markdown), hashText(markdown));
-  const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, ...over.deliverer });
+  const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, jitter: 0, ...over.deliverer });
   const events = new EventBus();
   const sync = new SyncService({
     store,

@@ -16,7 +16,7 @@ let app: string;
 beforeAll(() => {
   app = mkdtempSync(join(tmpdir(), "mss-image-"));
   execFileSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(app, "dist")], { cwd: ROOT, stdio: "pipe" });
-  for (const file of ["package.json", "package-lock.json", "bin", "data/papers.md", "data/paper-records.json"]) cpSync(join(ROOT, file), join(app, file), { recursive: true });
+  for (const file of ["package.json", "package-lock.json", "bin", "data/papers.md", "data/paper-records.json", "data/fonts"]) cpSync(join(ROOT, file), join(app, file), { recursive: true });
   // Hard links: a fast copy; npm prune unlinks what it removes and leaves the originals alone.
   // The real folder, not a symlink to it (a git worktree may link node_modules): a copied link would prune the original.
   const installed = realpathSync(join(ROOT, "node_modules"));
@@ -46,6 +46,15 @@ describe("the production build", () => {
     const { code, stdout } = await runNode(join(app, "bin/mss-bot.js"), ["paper", "alpaserv", "--json"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ kind: "paper", card: { name: "AlpaServe" } });
+  });
+
+  it("draws the stats chart with the production dependencies, the compiled chart workers and the bundled font: `mss-bot stats --chart`", async () => {
+    const file = join(app, "stats.png");
+    const { code, stdout, stderr } = await runNode(join(app, "bin/mss-bot.js"), ["stats", "--chart", file]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(stdout).toContain(`Wrote the chart to ${file}`);
+    expect(readFileSync(file).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(readFileSync(join(ROOT, "Dockerfile"), "utf8")).toContain("COPY data/fonts data/fonts");
   });
 
   it("reads a fetched list in the compiled worker thread: `mss-bot sync` stores it, a second start answers from it", async () => {

@@ -77,7 +77,7 @@ describe("Slack over HTTP: signed slash commands", () => {
   it("takes quoted values and /mss subcommands, and /mss alone is help", async () => {
     const quoted = (await postSigned(bot.eventsUrl, command("/paper", '"Spot Serve"'))).json();
     expect(headerText(quoted)).toBe("SpotServe");
-    expect(headerText((await postSigned(bot.eventsUrl, command("/mss", "stats"))).json())).toBe("MSS-Papers in numbers");
+    expect(headerText((await postSigned(bot.eventsUrl, command("/mss", "software"))).json())).toBe("Software suite");
     const help = (await postSigned(bot.eventsUrl, command("/mss", ""))).json();
     expect(headerText(help)).toBe("mss-bot commands");
     expect(mrkdwnTexts(help).join("\n")).toContain("/mss stats");

@@ -79,6 +79,36 @@ describe("Slack over HTTP: requests Slack would never send", () => {
     expect(fake.responsesTo(NOWHERE)).toEqual([]);
   });
 
+  it.each([
+    ["JSON null", "null", "application/json", /the JSON body is null, not an object/],
+    ["a JSON array", "[1,2]", "application/json", /the JSON body is an array, not an object/],
+    ["an empty JSON object", "{}", "application/json", /the JSON body has no type/],
+    ["an interaction type the bot does not handle", interactionBody({ type: "view_submission" }), undefined, /the interaction type "view_submission" is not one the bot handles/],
+  ])("answers a signed body of %s with 400 at once and one warning: no unhandled rejection, no error line, no ack timeout", async (_, body, contentType, reason) => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => void rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      const answer = await postSigned(bot.eventsUrl, body, contentType ? { contentType } : {});
+      expect(answer.status).toBe(400);
+      // Had Bolt been left the body, its TypeError or "could not determine the type" line would be logged by now.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(refusals()).toEqual([expect.objectContaining({ level: 40, status: 400, reason: expect.stringMatching(reason) })]);
+      expect(logs.lines.filter((l) => l.level >= 40)).toHaveLength(1);
+      expect(errors()).toEqual([]);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+  });
+
+  it("still answers Slack's url_verification challenge", async () => {
+    const answer = await postSigned(bot.eventsUrl, JSON.stringify({ type: "url_verification", token: "t", challenge: "c0ffee" }), { contentType: "application/json" });
+    expect(answer.status).toBe(200);
+    expect(answer.text).toContain("c0ffee");
+    expect(refusals()).toEqual([]);
+  });
+
   it("leaves unsigned requests to Bolt's own 401, without a warning of ours", async () => {
     const answer = await postSigned(bot.eventsUrl, paperForm("&text=again"), { secret: "not-the-secret", timestamp: nowS() + 24 * 60 * 60 });
     expect(answer.status).toBe(401);

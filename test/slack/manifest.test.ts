@@ -27,15 +27,15 @@ describe("the Slack app manifest", () => {
 
   it("adds /reading when reading commands exist, listing its subcommands", () => {
     const reading = slashCommands(createRegistry()).find((c) => c.command === "/reading");
-    expect(reading?.description).toMatch(/^Reading: next, schedule, history, members, queue list, join, leave, link, /);
-    expect(reading?.usage_hint).toMatch(/^next \| schedule \| history \| /);
+    expect(reading?.description).toMatch(/^Reading: next, schedule, history, stats, members, queue list, join, leave, link, /);
+    expect(reading?.usage_hint).toMatch(/^next \| schedule \| history \| stats \| /);
     expect(slashCommands(createRegistry(ALL_COMMANDS.filter((c) => !c.name.startsWith("reading ")))).map((c) => c.command)).toEqual(["/paper", "/papers", "/mss"]);
   });
 
   it("is Socket Mode by default, with interactivity and the scopes the adapter uses", () => {
     const manifest = buildManifest(createRegistry());
     expect(manifest.settings).toEqual({ interactivity: { is_enabled: true }, org_deploy_enabled: false, socket_mode_enabled: true, token_rotation_enabled: false });
-    expect(manifest.oauth_config?.scopes?.bot).toEqual(["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write"]);
+    expect(manifest.oauth_config?.scopes?.bot).toEqual(["commands", "chat:write", "chat:write.public", "users:read", "channels:history", "groups:history", "im:write", "files:write"]);
     expect(manifest.features?.slash_commands?.every((c) => c.url === undefined && c.should_escape === false)).toBe(true);
   });
 

@@ -36,7 +36,7 @@ describe("reading Slack slash commands into core commands", () => {
   it("answers bad text with the usage line", () => {
     const bad = read("/papers", "colour:blue");
     expect(bad).toMatchObject({ ok: false, reply: { kind: "error", reason: "invalid", text: '/papers: unknown option "colour".', hint: expect.stringMatching(/^Usage: \/papers \[venue:VENUE\]/) } });
-    expect(read("/mss", "stats extra")).toMatchObject({ ok: false, reply: { text: '/mss stats: unexpected "extra".', hint: "Usage: /mss stats" } });
+    expect(read("/mss", "stats extra")).toMatchObject({ ok: false, reply: { text: '/mss stats: unexpected "extra".', hint: "Usage: /mss stats [by:BY]" } });
   });
 
   it("says what is missing for an unknown /mss command or a bare /reading", () => {

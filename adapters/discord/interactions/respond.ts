@@ -17,7 +17,7 @@ export function baseOptions(m: DiscordMessage): BaseMessageOptions {
   return {
     embeds: m.embeds,
     components: m.components,
-    files: m.files.map((f) => ({ attachment: f.data, name: f.name })),
+    files: m.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description !== undefined ? { description: f.description } : {}) })),
     allowedMentions: { parse: [], users: m.mentionUsers },
     ...(m.content !== undefined ? { content: m.content } : {}),
   };

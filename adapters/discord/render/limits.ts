@@ -24,6 +24,8 @@ export const LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** An attachment's description (its alt text). */
+  attachmentDescription: 1024,
 } as const;
 
 /** How many characters of a TL;DR or abstract each post shows; the Abstract button gives the whole text. */

@@ -8,7 +8,8 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: ActionRow[];
-  files: Array<{ name: string; data: Buffer; contentType: string }>;
+  /** Attachments; `description` is the alt text Discord shows screen readers (at most 1024 characters). */
+  files: Array<{ name: string; data: Buffer; contentType: string; description?: string }>;
   /** The only users this message may ping (a reading-group presenter); @everyone and @here never. */
   mentionUsers: string[];
   /** The only roles this message may ping (the role a subscription names); none otherwise. */

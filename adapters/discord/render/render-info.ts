@@ -1,5 +1,5 @@
 import type { APIEmbedField } from "discord.js";
-import type { InfoRow, InfoSection, Reply } from "../../../src/replies/reply.js";
+import type { InfoRow, InfoSection, Reply, ReplyImage } from "../../../src/replies/reply.js";
 import { fitEmbed } from "./embed-size.js";
 import { escapeWithin, maskedLink } from "./escape.js";
 import { COLORS, LIMITS } from "./limits.js";
@@ -37,14 +37,22 @@ function sectionFields(section: InfoSection): APIEmbedField[] {
 // A file name Discord and every OS accept: no paths, no odd characters.
 const safeFileName = (name: string): string => name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 100) || "file.txt";
 
-/** Information (help, stats, software): sections become fields; a file becomes an attachment. */
+/** A chart as an attachment the embed shows (`attachment://stats.png`), described for screen readers. */
+function imageFile(image: ReplyImage): DiscordMessage["files"][number] {
+  return { name: safeFileName(image.name), data: Buffer.from(image.data), contentType: image.mime, description: image.alt.slice(0, LIMITS.attachmentDescription) };
+}
+
+/** Information (help, stats, software): sections become fields; a file becomes an attachment; a chart is shown in the embed. */
 export function renderInfo(reply: Extract<Reply, { kind: "info" }>): DiscordMessage {
+  const image = reply.image ? imageFile(reply.image) : undefined;
   const embed = fitEmbed({
     title: escapeWithin(reply.title, LIMITS.embedTitle),
     color: COLORS.info,
     ...(reply.text ? { description: escapeWithin(reply.text, LIMITS.embedDescription) } : {}),
     fields: reply.sections.flatMap(sectionFields),
+    ...(image ? { image: { url: `attachment://${image.name}` } } : {}),
   });
-  const files = reply.file ? [{ name: safeFileName(reply.file.name), data: Buffer.from(reply.file.content, "utf8"), contentType: reply.file.mime }] : [];
+  const files: DiscordMessage["files"] = reply.file ? [{ name: safeFileName(reply.file.name), data: Buffer.from(reply.file.content, "utf8"), contentType: reply.file.mime }] : [];
+  if (image) files.push(image);
   return message({ embeds: [embed], files });
 }

@@ -49,8 +49,12 @@ export function renderInfo(reply: Extract<Reply, { kind: "info" }>, options: Ren
   }
   const inline = reply.file !== undefined && INLINE_MIMES.has(reply.file.mime);
   if (reply.file && inline) body.push(...fileBlocks(reply.file.content));
+  const notes = [
+    ...(reply.file && !inline ? [`${inlineMrkdwn(reply.file.name)} is not attached in Slack; the mss-bot command line prints it.`] : []),
+    ...(reply.image ? [`The chart is posted in this channel as ${inlineMrkdwn(reply.image.name)}.`] : []),
+  ];
   const tail = [
-    ...context(reply.file && !inline ? [`${inlineMrkdwn(reply.file.name)} is not attached in Slack; the mss-bot command line prints it.`] : []),
+    ...context(notes),
     ...actions(shareButton(options)),
     ...sharedByContext(options),
   ];

@@ -19,6 +19,7 @@ import { readingRsvpCommand } from "./rsvp.js";
 import { readingScheduleCommand } from "./schedule.js";
 import { readingSkipCommand } from "./skip.js";
 import { readingSlidesCommand } from "./slides.js";
+import { readingStatsCommand } from "./stats.js";
 import { readingSwapCommand } from "./swap.js";
 import { readingUnassignCommand } from "./unassign.js";
 import { readingVoteCommand } from "./vote.js";
@@ -28,6 +29,7 @@ export const READING_COMMANDS: readonly AnyCommand[] = [
   readingNextCommand,
   readingScheduleCommand,
   readingHistoryCommand,
+  readingStatsCommand,
   readingMembersCommand,
   readingQueueListCommand,
   readingJoinCommand,

@@ -13,11 +13,14 @@ export interface Recorded {
   headers: IncomingHttpHeaders;
   /** The JSON body (payload_json of a multipart body). */
   body: any;
-  files: Array<{ name: string; content: string }>;
+  /** Files of a multipart body (form fields files[n]): name, text, the bytes as sent and their content type. */
+  files: Array<{ name: string; content: string; data: Buffer; type: string }>;
   at: number;
 }
 
 export interface ScriptedResponse {
+  /** The request takes effect as usual (a message is stored) before this answer replaces the normal one. */
+  afterStoring?: boolean;
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -49,9 +52,15 @@ export class FakeDiscord extends EventEmitter {
   rejectToken = false;
   /** Refuse gateway WebSocket connections (the API answers, the gateway is unreachable). */
   gatewayDown = false;
+  /** Text channels of the guild (the bot can see and post in each). */
+  readonly channels = new Set<string>([IDS.channelId]);
   /** Delay before answering a channel message post (a slow platform, so a batch takes a while). */
   messageDelayMs = 0;
   private readonly scripted: Array<{ match: (r: Recorded) => boolean; response: ScriptedResponse }> = [];
+  /** When set, the first channel message post of each nonce gets this answer; its repeat is served as usual. */
+  failEachFirstPost: ScriptedResponse | undefined;
+  private readonly noncesSeen = new Set<string>();
+  private readonly late: Array<{ match: (r: Recorded) => boolean; ms: number }> = [];
   private readonly nonces = new Map<string, unknown>();
   /** DM channels opened with POST /users/@me/channels: recipient user id -> channel id. */
   readonly dmChannels = new Map<string, string>();
@@ -87,6 +96,11 @@ export class FakeDiscord extends EventEmitter {
   /** The next request `match` accepts gets this response instead of the normal one (it is still recorded). */
   failNext(match: (r: Recorded) => boolean, response: ScriptedResponse): void {
     this.scripted.push({ match, response });
+  }
+
+  /** The next request `match` accepts takes effect at once, but its normal answer comes only after `ms` (past the client's timeout). */
+  lateNext(match: (r: Recorded) => boolean, ms: number): void {
+    this.late.push({ match, ms });
   }
 
   /** Resolves with the first recorded request (from index `after` on) that `match` accepts. */
@@ -137,6 +151,12 @@ export class FakeDiscord extends EventEmitter {
     await readBody(recorded, Buffer.concat(chunks), String(req.headers["content-type"] ?? ""));
     this.requests.push(recorded);
     const { status, headers, body } = this.respond(recorded);
+    const late = this.late.findIndex((l) => l.match(recorded));
+    if (late >= 0) {
+      const ms = this.late.splice(late, 1)[0]?.ms ?? 0;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      if (res.destroyed) return;
+    }
     if (this.messageDelayMs > 0 && recorded.method === "POST" && /^\/channels\/\d+\/messages$/.test(recorded.path)) {
       await new Promise((resolve) => setTimeout(resolve, this.messageDelayMs));
     }
@@ -147,11 +167,19 @@ export class FakeDiscord extends EventEmitter {
 
   private respond(r: Recorded): ScriptedResponse {
     const scripted = this.scripted.findIndex((s) => s.match(r));
-    const response = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]?.response : undefined;
+    const response = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]?.response : this.firstPostFault(r);
+    if (response?.afterStoring) this.route(r);
     if (response) return response;
     const authed = !r.path.startsWith("/interactions/") && !r.path.startsWith("/webhooks/");
     if (authed && (this.rejectToken || r.headers.authorization !== `Bot ${IDS.token}`)) return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
     return this.route(r);
+  }
+
+  private firstPostFault(r: Recorded): ScriptedResponse | undefined {
+    const nonce = r.body?.nonce;
+    if (!this.failEachFirstPost || r.method !== "POST" || !/^\/channels\/\d+\/messages$/.test(r.path) || typeof nonce !== "string" || this.noncesSeen.has(nonce)) return undefined;
+    this.noncesSeen.add(nonce);
+    return this.failEachFirstPost;
   }
 
   private route(r: Recorded): ScriptedResponse {
@@ -180,7 +208,7 @@ export class FakeDiscord extends EventEmitter {
     }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
       const [channelId, messageId] = [m[1] as string, m[2] as string];
-      if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+      if (!this.channels.has(channelId)) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
       if (!this.posted.some((p) => p.messageId === messageId)) return { status: 404, body: { message: "Unknown Message", code: 10008 } };
       if (this.threads.has(messageId)) return { status: 400, body: { message: "A thread has already been created for this message", code: 160004 } };
       const name = String(r.body?.name ?? "");
@@ -204,7 +232,7 @@ export class FakeDiscord extends EventEmitter {
       if (this.threads.has(channelId) && method === "POST" && m[2]) return this.postMessage(channelId, r);
       const isDm = [...this.dmChannels.values()].includes(channelId);
       if (isDm && method === "POST" && m[2]) return this.postMessage(channelId, r);
-      if (channelId !== IDS.channelId) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
+      if (!this.channels.has(channelId)) return { status: 404, body: { message: "Unknown Channel", code: 10003 } };
       if (method === "GET" && !m[2]) return { status: 200, body: { id: channelId, type: 0, guild_id: IDS.guildId, name: "papers", position: 0, permission_overwrites: [] } };
       if (method === "POST" && m[2]) return this.postMessage(channelId, r);
     }
@@ -254,7 +282,10 @@ async function readBody(recorded: Recorded, raw: Buffer, contentType: string): P
     const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
     for (const [name, value] of form) {
       if (name === "payload_json" && typeof value === "string") recorded.body = JSON.parse(value);
-      else if (typeof value !== "string") recorded.files.push({ name: value.name, content: await value.text() });
+      else if (typeof value !== "string") {
+        const data = Buffer.from(await value.arrayBuffer());
+        recorded.files.push({ name: value.name, content: data.toString("utf8"), data, type: value.type });
+      }
     }
     return;
   }

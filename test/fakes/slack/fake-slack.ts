@@ -8,6 +8,8 @@ import { WebSocketServer, type WebSocket } from "ws";
  * real Bolt app and WebClient:
  * - the Web API: POST /api/<method>, form-encoded (auth.test, chat.postMessage, chat.update,
  *   users.info, conversations.history, conversations.open, apps.connections.open);
+ * - file uploads: files.getUploadURLExternal hands out a loopback upload URL, POST /upload/<file id>
+ *   takes the bytes (multipart or raw), files.completeUploadExternal shares them in a channel;
  * - response_url: POST /respond/<id>, JSON bodies recorded;
  * - Socket Mode: the WebSocket at /socket that apps.connections.open hands out.
  * Calls can be scripted to fail the ways Slack fails.
@@ -20,8 +22,8 @@ export interface ApiCall {
 }
 
 export type Behaviour =
-  /** HTTP 200 with {ok:false, error}. */
-  | { kind: "error"; error: string; extra?: Record<string, unknown> }
+  /** HTTP 200 with {ok:false, error}; with `stored`, the post was stored first (Slack's internal_error after the write). */
+  | { kind: "error"; error: string; extra?: Record<string, unknown>; stored?: boolean }
   /** HTTP 429 with Retry-After. */
   | { kind: "ratelimited"; retryAfter: number }
   /** An HTTP status with an HTML body (a proxy's 503). */
@@ -31,7 +33,9 @@ export type Behaviour =
   /** The call takes effect (a post is stored) but the answer never comes. */
   | { kind: "hang" }
   /** The answer waits until the test lets it go, then is the normal one. */
-  | { kind: "hold"; until: Promise<void> };
+  | { kind: "hold"; until: Promise<void> }
+  /** The call takes effect at once, the answer comes after `ms` (past the client's timeout: an ambiguous post). */
+  | { kind: "late"; ms: number };
 
 export interface PostedMessage {
   channel: string;
@@ -50,20 +54,45 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** A file through Slack's external upload flow, as far as it got. */
+export interface FileUpload {
+  fileId: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  altText: string | undefined;
+  /** The bytes POSTed to the upload URL (undefined until then). */
+  data?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  title?: string;
+  channel?: string;
+  completed: boolean;
+}
+
 export interface SlackUser {
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
 }
 
-const readBody = (req: IncomingMessage): Promise<string> =>
+const readRaw = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
-    let body = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (body += chunk));
-    req.on("end", () => resolve(body));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+
+/** An upload POST's bytes: the one file of a multipart body (curl -F filename=@chart.png), or the raw body. */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (!contentType?.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  for (const [, value] of form) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
+  throw new Error("multipart upload without a file");
+}
+
+/** Slack refuses alt text longer than this (alt_txt_too_large). */
+const ALT_TXT_MAX = 1000;
 
 /** Form fields as the WebClient sends them; JSON-looking values (blocks, metadata) decoded. */
 function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
@@ -94,9 +123,22 @@ export class FakeSlack {
   readonly updates: Array<{ channel: string; ts: string; text: unknown; blocks: unknown }> = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Files through the external upload flow, by file id, in the order they were asked for. */
+  readonly uploads = new Map<string, FileUpload>();
   /** Socket Mode acknowledgements received, by envelope id. */
   readonly acks = new Map<string, unknown>();
   private readonly scripts = new Map<string, Behaviour[]>();
+  /** chat.postMessage behaviours per channel, used before the method's script. */
+  private readonly channelScripts = new Map<string, Behaviour[]>();
+  /** Like Slack's per-channel limit: a post within this long of the channel's previous one gets a 429 (0: off). */
+  paceMs = 0;
+  private readonly lastPost = new Map<string, number>();
+  /** When set, the first chat.postMessage of each announcement (by its metadata key) behaves like this, later ones succeed. */
+  failEachFirstPost: Behaviour | undefined;
+  private readonly keysSeen = new Set<string>();
+  /** chat.postMessage calls refused with a 429 by the per-channel refusal mode. */
+  paceRefusals = 0;
+  private readonly timers = new Set<NodeJS.Timeout>();
   private readonly server: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly connections = new Set<Socket>();
@@ -145,6 +187,16 @@ export class FakeSlack {
     this.scripts.set(method, [...(this.scripts.get(method) ?? []), ...behaviours]);
   }
 
+  /** The next chat.postMessage calls to `channel` behave like this, in order; later ones succeed. */
+  scriptChannel(channel: string, ...behaviours: Behaviour[]): void {
+    this.channelScripts.set(channel, [...(this.channelScripts.get(channel) ?? []), ...behaviours]);
+  }
+
+  /** Top-level messages of a channel, in the order Slack stored them. */
+  postedIn(channel: string): PostedMessage[] {
+    return this.posted.filter((m) => m.channel === channel && m.thread_ts === undefined);
+  }
+
   callsOf(method: string): ApiCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -166,6 +218,7 @@ export class FakeSlack {
 
   async close(): Promise<void> {
     for (const res of this.hung) res.destroy();
+    for (const timer of this.timers) clearTimeout(timer);
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     for (const socket of this.connections) socket.destroy();
@@ -189,7 +242,19 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    const body = await readBody(req);
+    const raw = await readRaw(req);
+    if (path.startsWith("/upload/")) {
+      // Like files.slack.com: the bytes of a file id handed out by files.getUploadURLExternal, "OK - <length>".
+      const upload = this.uploads.get(path.slice("/upload/".length));
+      if (!upload) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      upload.data = await uploadedBytes(raw, req.headers["content-type"]);
+      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${upload.data.length}`);
+      return;
+    }
+    const body = raw.toString("utf8");
     if (path.startsWith("/respond/")) {
       this.responses.push({ id: path.slice("/respond/".length), body: JSON.parse(body) as Record<string, unknown> });
       res.writeHead(200, { "content-type": "text/plain" }).end("ok");
@@ -202,9 +267,19 @@ export class FakeSlack {
     const method = path.slice("/api/".length);
     const args = parseArgs(body, req.headers["content-type"]);
     this.calls.push({ method, args, authorization: req.headers.authorization });
-    const behaviour = this.scripts.get(method)?.shift();
+    const channel = method === "chat.postMessage" ? String(args.channel) : undefined;
+    const behaviour = (channel === undefined ? undefined : (this.channelScripts.get(channel)?.shift() ?? this.firstPostFault(args))) ?? this.scripts.get(method)?.shift();
+    if (channel !== undefined && this.paceMs > 0 && behaviour === undefined) {
+      const since = performance.now() - (this.lastPost.get(channel) ?? -Infinity);
+      if (since < this.paceMs) {
+        this.paceRefusals++;
+        return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.ceil((this.paceMs - since) / 1000)) });
+      }
+      this.lastPost.set(channel, performance.now());
+    }
     switch (behaviour?.kind) {
       case "error":
+        if (behaviour.stored) this.answer(method, args);
         return json(res, 200, { ok: false, error: behaviour.error, ...behaviour.extra });
       case "ratelimited":
         return json(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(behaviour.retryAfter) });
@@ -221,9 +296,25 @@ export class FakeSlack {
       case "hold":
         await behaviour.until;
         return json(res, 200, this.answer(method, args));
+      case "late": {
+        const answer = this.answer(method, args);
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          if (!res.destroyed) json(res, 200, answer);
+        }, behaviour.ms);
+        this.timers.add(timer);
+        return;
+      }
       case undefined:
         return json(res, 200, this.answer(method, args));
     }
+  }
+
+  private firstPostFault(args: Record<string, unknown>): Behaviour | undefined {
+    const key = (args.metadata as { event_payload?: { key?: unknown } } | undefined)?.event_payload?.key;
+    if (!this.failEachFirstPost || typeof key !== "string" || this.keysSeen.has(key)) return undefined;
+    this.keysSeen.add(key);
+    return this.failEachFirstPost;
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
@@ -269,6 +360,31 @@ export class FakeSlack {
           .slice(0, Number(args.limit ?? 100))
           .map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: "B0BOT", ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "files.getUploadURLExternal": {
+        const filename = String(args.filename ?? "");
+        const length = Number(args.length);
+        const altText = args.alt_txt === undefined ? undefined : String(args.alt_txt);
+        if (!filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        if (altText !== undefined && altText.length > ALT_TXT_MAX) return { ok: false, error: "alt_txt_too_large" };
+        const fileId = `F${String(++this.seq).padStart(8, "0")}`;
+        this.uploads.set(fileId, { fileId, filename, length, altText, completed: false });
+        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        // Like Slack: every file must have been uploaded, with the length announced; then it is shared in channel_id.
+        const files = Array.isArray(args.files) ? (args.files as Array<{ id?: unknown; title?: unknown }>) : [];
+        if (files.length === 0) return { ok: false, error: "invalid_arguments" };
+        const found = files.map((f) => this.uploads.get(String(f.id)));
+        if (found.some((u) => !u?.data || u.data.length !== u.length)) return { ok: false, error: "file_not_found" };
+        for (const [i, upload] of found.entries()) {
+          if (!upload) continue;
+          upload.completed = true;
+          const title = files[i]?.title;
+          if (title !== undefined) upload.title = String(title);
+          if (args.channel_id !== undefined) upload.channel = String(args.channel_id);
+        }
+        return { ok: true, files: found.map((u) => ({ id: u?.fileId, name: u?.filename, title: u?.title ?? u?.filename, mimetype: "image/png", size: u?.length })) };
       }
       default:
         return { ok: false, error: "unknown_method" };

@@ -17,6 +17,8 @@ export interface SignedOptions {
   timestamp?: number;
   /** Replaces the computed signature (tampering). */
   signature?: string;
+  /** application/x-www-form-urlencoded unless given (Slack's Events API posts application/json). */
+  contentType?: string;
 }
 
 export interface HttpAnswer {
@@ -31,7 +33,7 @@ export async function postSigned(url: string, body: string, options: SignedOptio
   const response = await fetch(url, {
     method: "POST",
     headers: {
-      "content-type": "application/x-www-form-urlencoded",
+      "content-type": options.contentType ?? "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": String(timestamp),
       "x-slack-signature": signature,
     },

@@ -41,3 +41,17 @@ describe("Block Kit: info replies (help, stats, software)", () => {
     expect(mrkdwnTexts(message).join(" ")).not.toContain("not attached");
   });
 });
+
+describe("Slack: an info reply's chart", () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+  it("says in the answer that the chart goes to the channel, and uploads it as plain-text title and alt text", async () => {
+    const { imageUpload } = await import("../../../adapters/slack/render/image.js");
+    const image = { name: "stats.png", mime: "image/png" as const, data: png, title: "MSS-Papers <b>in</b> numbers", alt: `Bar chart. ${"n".repeat(1200)}` };
+    const message = renderReply({ kind: "info", title: "MSS-Papers in numbers", sections: [], image });
+    expect(JSON.stringify(message.blocks)).toContain("The chart is posted in this channel as stats.png.");
+    const upload = imageUpload(image);
+    expect(upload).toMatchObject({ filename: "stats.png", title: "MSS-Papers <b>in</b> numbers", data: Buffer.from(png) });
+    expect(upload.altText).toHaveLength(1000);
+    expect(upload.altText.endsWith("…")).toBe(true);
+  });
+});
