@@ -214,9 +214,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   check(["DISCORD_APP_ID"], Boolean(given("DISCORD_APP_ID")) && !discordToken, "DISCORD_TOKEN", "is required when DISCORD_APP_ID is set");
   check(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"], Boolean(slackBot) && !slackApp && !slackSecret, "SLACK_SIGNING_SECRET", "is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)");
   check(["SLACK_BOT_TOKEN"], !slackBot && !env.SLACK_BOT_TOKEN?.trim() && Boolean(slackApp || slackSecret), "SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
-  const lead = parsed.success ? parsed.data.MSS_READING_POST_LEAD : undefined;
-  if (parsed.success && lead !== undefined && parsed.data.MSS_READING_REMIND.length > 0 && lead <= (parsed.data.MSS_READING_REMIND[0] ?? 0)) {
-    const first = formatOffset(parsed.data.MSS_READING_REMIND[0] ?? 0);
+  // Each variable parsed alone, so a problem elsewhere (a short calendar token) does not hide this one.
+  const lead = invalid.has("MSS_READING_POST_LEAD") ? undefined : leadVar.safeParse(env.MSS_READING_POST_LEAD).data;
+  const remind = invalid.has("MSS_READING_REMIND") ? undefined : remindVar.safeParse(env.MSS_READING_REMIND).data;
+  if (lead !== undefined && remind !== undefined && remind.length > 0 && lead <= (remind[0] ?? 0)) {
+    const first = formatOffset(remind[0] ?? 0);
     problems.push(problemWith("MSS_READING_POST_LEAD", `must be longer than the first reminder of MSS_READING_REMIND (${first}), so the weekly post and its thread come before it`, env));
   }
   const adminIds = (given("SLACK_ADMIN_USER_IDS") ?? "").split(/[\s,]+/).filter(Boolean);
