@@ -17,6 +17,7 @@ function banner(config: Config, papers: number): string {
     "Type /paper AlpaServe, /papers venue:OSDI, /help; /quit or Ctrl-D to leave.",
     "No platform token is set, so only this console is on. To switch platforms on:",
     ...PLATFORM_HELP.map((l) => `  ${l}`),
+    config.logFile ? `Logs go to ${config.logFile} (set LOG_LEVEL to have them on stderr).` : `Logs (level ${config.logLevel}) go to stderr.`,
     "",
   ].join("\n");
 }
@@ -43,7 +44,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const { config } = loaded;
-  const log = createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true, secrets: configSecrets(config) });
+  const log = createLogger({ level: config.logLevel, pretty: !config.logFile && process.stderr.isTTY === true, secrets: configSecrets(config), ...(config.logFile ? { file: config.logFile } : {}) });
   const consoleOnly = !config.discord && !config.slack;
   let running: RunningBot | undefined;
   installLastResort(log, { stop: async () => running?.stop() });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import cron from "node-cron";
 import { z } from "zod";
@@ -145,6 +145,8 @@ export interface Config {
   /** Scholarly metadata (src/scholar): off means no outside request at all. */
   scholar: ScholarConfig;
   logLevel: string;
+  /** The file the log goes to while the console chat has the terminal (LOG_LEVEL not set); stderr otherwise. */
+  logFile?: string;
 }
 
 export interface ScholarConfig {
@@ -168,6 +170,7 @@ export interface ConfigProblem {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 export const BUNDLED_LIST = "data/papers.md";
+const DEFAULT_DB = "data/mss-bot.db";
 
 /** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
 export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
@@ -240,7 +243,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       upstream,
       bundledListPath,
       recordSnapshotPath: resolve(root, BUNDLED_RECORDS),
-      dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, "data/mss-bot.db"),
+      dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, DEFAULT_DB),
       syncCron: e.MSS_SYNC_CRON,
       readingCron: e.MSS_READING_CRON,
       timeZone: e.MSS_TZ,
@@ -254,8 +257,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         s2Url: e.MSS_S2_API_URL ?? SCHOLAR_DEFAULT_URLS.s2,
         s2ApiKey: e.MSS_S2_API_KEY,
       }),
-      // The console chat shares the terminal with the log: only warnings there, unless asked.
-      logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? "info" : "warn"),
+      logLevel: e.LOG_LEVEL ?? "info",
+      // The console chat has the terminal: its log goes to a file beside the database, unless LOG_LEVEL asks for stderr.
+      logFile: e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN || e.LOG_LEVEL ? undefined : join(dirname(e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, DEFAULT_DB)), "mss-bot.log"),
     },
   };
 }

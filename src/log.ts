@@ -12,6 +12,8 @@ export interface LoggerOptions {
   secrets?: string[];
   /** File descriptor to write to; stderr by default, so a console chat on stdout stays readable. */
   fd?: number;
+  /** A file to append JSON lines to instead (the console chat keeps the terminal); created with its folder. */
+  file?: string;
   /** A stream to write JSON lines to instead (tests). */
   stream?: { write(line: string): void };
 }
@@ -50,6 +52,8 @@ export function createLogger(options: LoggerOptions): Logger {
   const fd = options.fd ?? 2;
   const destination = options.stream
     ? options.stream
+    : options.file
+    ? pino.destination({ dest: options.file, sync: true, mkdir: true, append: true })
     : options.pretty
     ? loadPretty()({ colorize: true, destination: fd, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" })
     : pino.destination({ fd, sync: true });

@@ -1,6 +1,7 @@
 import { describePin, parsePin } from "../scholar/identify.js";
 import { RECORD_FIELDS } from "../scholar/record.js";
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
+import { textTime } from "../replies/time-text.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";
 import { text } from "./options.js";
@@ -32,8 +33,8 @@ export const metaCommand = defineCommand({
         { label: "Status", value: stored ? `${stored.status}${stored.via ? ` (via ${stored.via})` : ""}${stored.reason ? `: ${stored.reason}` : ""}` : "not resolved yet" },
         { label: "Pin", value: pin ? describePin(pin) : "none (resolved from the paper link)" },
       ];
-      if (stored) rows.push({ label: "Fetched", value: stored.fetchedAt });
-      if (queued) rows.push({ label: "Queued", value: `${queued.reason}, next try ${queued.nextAttemptAt}${queued.lastError ? ` (last error: ${queued.lastError})` : ""}` });
+      if (stored) rows.push({ label: "Fetched", value: textTime(stored.fetchedAt) });
+      if (queued) rows.push({ label: "Queued", value: `${queued.reason}, next try ${textTime(queued.nextAttemptAt)}${queued.lastError ? ` (last error: ${queued.lastError})` : ""}` });
       const origins: InfoRow[] = shown ? RECORD_FIELDS.flatMap((f) => (shown.origins[f] ? [{ label: f, value: shown.origins[f].source, url: shown.origins[f].url }] : [])) : [];
       const ids = shown ? Object.entries(shown.ids).map(([k, v]) => `${k}:${v}`).join(", ") : "";
       if (ids) rows.push({ label: "Ids", value: ids });
