@@ -8,6 +8,7 @@ import { parseCommandText } from "../../src/commands/parse-text.js";
 import { usage } from "../../src/commands/usage.js";
 import { packageRoot } from "../../src/paths.js";
 import type { Reply } from "../../src/replies/reply.js";
+import { CLI_OPERATOR, readUserFlag, requirePerson } from "./acting-user.js";
 import { CHAT_ONLY } from "./chat-only.js";
 import { configCheckCommand } from "./config-check.js";
 import { diffCommand } from "./diff.js";
@@ -45,7 +46,10 @@ interface HelpEntry {
 }
 
 const USAGE_LINE = "Usage: mss-bot <command> [options] [--json]";
-const FOOTER = "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.";
+const FOOTER = [
+  "--user NAME says who acts: an RSVP answer (reading rsvp --answer) and a vote (reading ballot <paper>) are that person's, and need it.",
+  "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.",
+].join("\n");
 
 function helpEntries(): HelpEntry[] {
   const chat = cliChatCommands().map((c) => ({ name: c.name, usage: usage(c, "cli"), summary: c.description }));
@@ -142,14 +146,16 @@ async function runCommand(words: string[], io: CliIo): Promise<number> {
   const why = CHAT_ONLY[found.command.name];
   if (why) throw badInput(`${found.command.name} works only in chat: ${why}.`);
 
-  const parsed = parseCommandText(found.command, found.rest);
+  const { user, words: rest } = readUserFlag(found.rest);
+  const parsed = parseCommandText(found.command, rest);
   if (!parsed.ok) throw badInput(`${found.command.name}: ${parsed.error}.`, `Usage: ${usage(found.command, "cli")}`);
+  requirePerson(found.command.name, parsed.args, user);
   const { services } = await cliServices();
   try {
     const reply = await dispatch(services.commands, found.command.name, parsed.args, {
       platform: "cli",
       channel: null,
-      user: { id: "cli", name: "cli", isAdmin: true },
+      user: user ?? CLI_OPERATOR,
       services,
     });
     if (io.json) printJson(io, reply);
