@@ -1,4 +1,6 @@
+import { mkdirSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { pino, type Logger } from "pino";
 import type { PrettyStream } from "pino-pretty";
 
@@ -12,8 +14,6 @@ export interface LoggerOptions {
   secrets?: string[];
   /** File descriptor to write to; stderr by default, so a console chat on stdout stays readable. */
   fd?: number;
-  /** A file to append JSON lines to instead (the console chat keeps the terminal); created with its folder. */
-  file?: string;
   /** A stream to write JSON lines to instead (tests). */
   stream?: { write(line: string): void };
 }
@@ -52,8 +52,6 @@ export function createLogger(options: LoggerOptions): Logger {
   const fd = options.fd ?? 2;
   const destination = options.stream
     ? options.stream
-    : options.file
-    ? pino.destination({ dest: options.file, sync: true, mkdir: true, append: true })
     : options.pretty
     ? loadPretty()({ colorize: true, destination: fd, sync: true, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" })
     : pino.destination({ fd, sync: true });
@@ -66,6 +64,19 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
+}
+
+/**
+ * Opens a log file to append to (its folder created), for `fd`; an error says
+ * why it cannot be, and the caller keeps stderr: a log never stops the bot.
+ */
+export function openLogFile(path: string): { fd: number } | { error: string } {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return { fd: openSync(path, "a") };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** pino-pretty, loaded only when a person is reading the logs at a terminal. */

@@ -14,7 +14,8 @@ const sessionAhead = async (env: Record<string, string>, ahead: number): Promise
   return schedule.json.sessions[ahead].date as string;
 };
 
-describe("the command line is coherent", () => {
+// Each step is a process of its own (about 1 s idle, several under load): a generous limit per test.
+describe("the command line is coherent", { timeout: 150_000 }, () => {
   it("leaves watch, watches and unwatch to chat, all three, and lists them as chat-only", async () => {
     const help = await json(["--help"], {});
     expect(help.json.chatOnly).toEqual(expect.arrayContaining(["watch", "watches", "unwatch"]));

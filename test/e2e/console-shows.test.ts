@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runNode, tempDbPath } from "../helpers/spawn.js";
@@ -36,6 +36,15 @@ describe("the console shows what chat shows", () => {
     expect(`${stdout}${stderr}`).not.toMatch(/"level":\s*\d+/);
     expect(existsSync(logFile)).toBe(true);
     expect(readFileSync(logFile, "utf8")).toMatch(/"level":40,.*"msg":"list warning"/);
+  });
+
+  it("keeps to stderr, and says why, when the log file cannot be opened: a log never stops the console", async () => {
+    const db = tempDbPath();
+    mkdirSync(join(dirname(db), "mss-bot.log"));
+    const { code, stdout } = await runNode("bin/start.js", [], { input: "/paper AlpaServe\n", env: { MSS_DB_PATH: db } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Logs go to stderr: EISDIR: illegal operation on a directory/);
+    expect(stdout).toContain("AlpaServe (OSDI 2023)");
   });
 
   it("logs to stderr when LOG_LEVEL asks, and says so", async () => {
