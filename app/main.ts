@@ -1,7 +1,7 @@
 import { ConsoleAnnouncer } from "../adapters/console/console-announcer.js";
 import { runConsoleChat } from "../adapters/console/console-chat.js";
 import { configSecrets, describeProblems, loadConfig, type Config } from "../src/config.js";
-import { createLogger } from "../src/log.js";
+import { createLogger, openLogFile } from "../src/log.js";
 import { startBot, type RunningBot } from "./bot.js";
 import { installLastResort } from "./last-resort.js";
 
@@ -10,13 +10,14 @@ const PLATFORM_HELP = [
   "Slack:   set SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP on PORT).",
 ];
 
-function banner(config: Config, papers: number): string {
+function banner(config: Config, papers: number, logPlace: string): string {
   const source = config.upstream.kind === "bundled" ? "the bundled list" : config.upstream.kind === "file" ? config.upstream.path : config.upstream.url;
   return [
     `mss-bot console — ${papers} papers from ${source}.`,
     "Type /paper AlpaServe, /papers venue:OSDI, /help; /quit or Ctrl-D to leave.",
     "No platform token is set, so only this console is on. To switch platforms on:",
     ...PLATFORM_HELP.map((l) => `  ${l}`),
+    logPlace,
     "",
   ].join("\n");
 }
@@ -43,7 +44,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const { config } = loaded;
-  const log = createLogger({ level: config.logLevel, pretty: process.stderr.isTTY === true, secrets: configSecrets(config) });
+  const logFile = config.logFile ? openLogFile(config.logFile) : undefined;
+  const toFile = logFile && "fd" in logFile ? logFile.fd : undefined;
+  const log = createLogger({ level: config.logLevel, pretty: toFile === undefined && process.stderr.isTTY === true, secrets: configSecrets(config), ...(toFile === undefined ? {} : { fd: toFile }) });
+  const logPlace = toFile !== undefined ? `Logs go to ${config.logFile} (set LOG_LEVEL to have them on stderr).` : logFile && "error" in logFile ? `Logs go to stderr: ${logFile.error}.` : `Logs (level ${config.logLevel}) go to stderr.`;
   const consoleOnly = !config.discord && !config.slack;
   let running: RunningBot | undefined;
   installLastResort(log, { stop: async () => running?.stop() });
@@ -52,7 +56,7 @@ async function main(): Promise<number> {
 
   if (consoleOnly) {
     bot.services.deliverer.register(new ConsoleAnnouncer(process.stdout));
-    process.stdout.write(banner(config, bot.services.catalog.list.papers.length));
+    process.stdout.write(banner(config, bot.services.catalog.list.papers.length, logPlace));
     await Promise.race([
       runConsoleChat({ services: bot.services, input: process.stdin, output: process.stdout, prompt: process.stdin.isTTY === true }),
       firstSignal(),

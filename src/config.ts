@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import cron from "node-cron";
 import { z } from "zod";
@@ -147,6 +147,8 @@ export interface Config {
   /** Scholarly metadata (src/scholar): off means no outside request at all. */
   scholar: ScholarConfig;
   logLevel: string;
+  /** The file the log goes to while the console chat has the terminal (LOG_LEVEL not set); stderr otherwise. */
+  logFile?: string;
 }
 
 export const SCHOLAR_DEFAULT_URLS = { arxiv: "http://export.arxiv.org", dblp: "https://dblp.org", s2: "https://api.semanticscholar.org" } as const;
@@ -162,6 +164,7 @@ export interface ConfigProblem {
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: ConfigProblem[] };
 
 export const BUNDLED_LIST = "data/papers.md";
+const DEFAULT_DB = "data/mss-bot.db";
 
 /** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
 export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
@@ -208,9 +211,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   check(["DISCORD_APP_ID"], Boolean(given("DISCORD_APP_ID")) && !discordToken, "DISCORD_TOKEN", "is required when DISCORD_APP_ID is set");
   check(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET"], Boolean(slackBot) && !slackApp && !slackSecret, "SLACK_SIGNING_SECRET", "is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)");
   check(["SLACK_BOT_TOKEN"], !slackBot && !env.SLACK_BOT_TOKEN?.trim() && Boolean(slackApp || slackSecret), "SLACK_BOT_TOKEN", "is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
-  const lead = parsed.success ? parsed.data.MSS_READING_POST_LEAD : undefined;
-  if (parsed.success && lead !== undefined && parsed.data.MSS_READING_REMIND.length > 0 && lead <= (parsed.data.MSS_READING_REMIND[0] ?? 0)) {
-    const first = formatOffset(parsed.data.MSS_READING_REMIND[0] ?? 0);
+  // Each variable parsed alone, so a problem elsewhere (a short calendar token) does not hide this one.
+  const lead = invalid.has("MSS_READING_POST_LEAD") ? undefined : leadVar.safeParse(env.MSS_READING_POST_LEAD).data;
+  const remind = invalid.has("MSS_READING_REMIND") ? undefined : remindVar.safeParse(env.MSS_READING_REMIND).data;
+  if (lead !== undefined && remind !== undefined && remind.length > 0 && lead <= (remind[0] ?? 0)) {
+    const first = formatOffset(remind[0] ?? 0);
     problems.push(problemWith("MSS_READING_POST_LEAD", `must be longer than the first reminder of MSS_READING_REMIND (${first}), so the weekly post and its thread come before it`, env));
   }
   const adminIds = (given("SLACK_ADMIN_USER_IDS") ?? "").split(/[\s,]+/).filter(Boolean);
@@ -232,7 +237,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       upstream,
       bundledListPath,
       recordSnapshotPath: resolve(root, BUNDLED_RECORDS),
-      dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, "data/mss-bot.db"),
+      dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, DEFAULT_DB),
       syncCron: e.MSS_SYNC_CRON,
       readingCron: e.MSS_READING_CRON,
       timeZone: e.MSS_TZ,
@@ -246,8 +251,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         s2Url: e.MSS_S2_API_URL ?? SCHOLAR_DEFAULT_URLS.s2,
         s2ApiKey: e.MSS_S2_API_KEY,
       }),
-      // The console chat shares the terminal with the log: only warnings there, unless asked.
-      logLevel: e.LOG_LEVEL ?? (e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN ? "info" : "warn"),
+      logLevel: e.LOG_LEVEL ?? "info",
+      // The console chat has the terminal: its log goes to a file beside the database, unless LOG_LEVEL asks for stderr.
+      logFile: e.DISCORD_TOKEN || e.SLACK_BOT_TOKEN || e.LOG_LEVEL ? undefined : join(dirname(e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, DEFAULT_DB)), "mss-bot.log"),
     },
   };
 }

@@ -1,4 +1,6 @@
+import { mkdirSync, openSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import { pino, type Logger } from "pino";
 import type { PrettyStream } from "pino-pretty";
 
@@ -62,6 +64,19 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     destination,
   );
+}
+
+/**
+ * Opens a log file to append to (its folder created), for `fd`; an error says
+ * why it cannot be, and the caller keeps stderr: a log never stops the bot.
+ */
+export function openLogFile(path: string): { fd: number } | { error: string } {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    return { fd: openSync(path, "a") };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** pino-pretty, loaded only when a person is reading the logs at a terminal. */

@@ -16,7 +16,8 @@ describe("configuration from the environment", () => {
       timeZone: "UTC",
       announceChanges: true,
       maxAnnounce: 10,
-      logLevel: "warn",
+      logLevel: "info",
+      logFile: expect.stringMatching(/data\/mss-bot\.log$/),
     });
   });
 
@@ -46,10 +47,10 @@ describe("configuration from the environment", () => {
     expect(parseConfig({ MSS_UPSTREAM_URL: "/nonexistent/list.md" })).toMatchObject({ ok: false, problems: [{ variable: "MSS_UPSTREAM_URL", message: "no file at /nonexistent/list.md" }] });
   });
 
-  it("logs at info with a platform on, at warn when only the console shares the terminal, as LOG_LEVEL says when set", () => {
-    expect(parseConfig({ DISCORD_TOKEN: "t" })).toMatchObject({ ok: true, config: { logLevel: "info" } });
-    expect(parseConfig({})).toMatchObject({ ok: true, config: { logLevel: "warn" } });
-    expect(parseConfig({ LOG_LEVEL: "debug" })).toMatchObject({ ok: true, config: { logLevel: "debug" } });
+  it("logs at info to stderr with a platform on, to a file beside the database when the console has the terminal, to stderr as LOG_LEVEL says when set", () => {
+    expect(parseConfig({ DISCORD_TOKEN: "t" })).toMatchObject({ ok: true, config: { logLevel: "info", logFile: undefined } });
+    expect(parseConfig({ MSS_DB_PATH: "/tmp/mss/bot.db" })).toMatchObject({ ok: true, config: { logLevel: "info", logFile: "/tmp/mss/mss-bot.log" } });
+    expect(parseConfig({ LOG_LEVEL: "debug" })).toMatchObject({ ok: true, config: { logLevel: "debug", logFile: undefined } });
   });
 
   it("treats empty variables as unset", () => {

@@ -1,7 +1,7 @@
 import { stripControlChars } from "../../src/papers/index.js";
 import { cardLabel, cardTitle } from "../../src/replies/plain-text.js";
 import { SOURCE_NAMES, titledName } from "../../src/replies/record-view.js";
-import type { CommandLink, PaperCard, Reply, ReplyAction } from "../../src/replies/reply.js";
+import type { CommandLink, InfoRow, PaperCard, Reply, ReplyAction } from "../../src/replies/reply.js";
 import { recordLines, wrap, type AbstractShown } from "./render-record.js";
 
 // Upstream text could carry terminal escape sequences; nothing reaches the terminal unstripped.
@@ -39,6 +39,12 @@ function listLine(card: PaperCard, n: number): string {
   return safe(`${String(n).padStart(3)}. ${cardLabel(card, 120)}${symbols ? ` ${symbols}` : ""}${by}`);
 }
 
+/** "title     DBLP, https://dblp.org/rec/…": a row's link follows its value, as chat makes the value a link. */
+function infoRowText(row: InfoRow, width: number): string {
+  const value = [row.value, row.url && row.url !== row.value ? row.url : ""].filter(Boolean).join(", ");
+  return value ? `${row.label.padEnd(width)}  ${value}` : row.label;
+}
+
 /** Renders a reply as terminal text (console chat and the CLI). */
 export function renderText(reply: Reply): string {
   switch (reply.kind) {
@@ -63,9 +69,10 @@ export function renderText(reply: Reply): string {
       for (const section of reply.sections) {
         lines.push("", safe(section.title));
         const width = Math.min(40, Math.max(0, ...section.rows.map((r) => r.label.length)));
-        for (const row of section.rows) lines.push(safe(`  ${row.value ? `${row.label.padEnd(width)}  ${row.value}` : row.label}`));
+        for (const row of section.rows) lines.push(safe(`  ${infoRowText(row, width)}`));
       }
-      if (reply.file) lines.push("", safe(`(file ${reply.file.name} available with the CLI)`));
+      // What chat attaches as a file (cite's BibTeX), the terminal shows whole.
+      if (reply.file) lines.push("", safe(`${reply.file.name}:`), ...reply.file.content.trimEnd().split("\n").map(safe));
       return lines.join("\n");
     }
     case "notice":

@@ -30,7 +30,7 @@ export function describeConfig(c: Config): Record<string, string> {
     database: c.dbPath,
     // The HTTP server runs only beside a platform (app/main.ts): the console alone listens on nothing.
     http: platforms.length > 0 ? `port ${c.port} (/healthz, /readyz, /metrics)` : `off: nothing listens with the console only (PORT ${c.port} is used once Discord or Slack is on)`,
-    "log level": c.logLevel,
+    "log level": `${c.logLevel}, to ${c.logFile ?? "stderr"}`,
   };
 }
 

@@ -8,6 +8,7 @@ import { parseCommandText } from "../../src/commands/parse-text.js";
 import { usage } from "../../src/commands/usage.js";
 import { packageRoot } from "../../src/paths.js";
 import type { Reply } from "../../src/replies/reply.js";
+import { CLI_OPERATOR, readUserFlag, requirePerson } from "./acting-user.js";
 import { jsonReply, takeChartFlag, writeChart } from "./chart-flag.js";
 import { CHAT_ONLY } from "./chat-only.js";
 import { configCheckCommand } from "./config-check.js";
@@ -46,7 +47,11 @@ interface HelpEntry {
 }
 
 const USAGE_LINE = "Usage: mss-bot <command> [options] [--json]";
-const FOOTER = "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.\nstats and reading stats take --chart FILE: they write their chart there as a PNG.";
+const FOOTER = [
+  "--user NAME says who acts: an RSVP answer (reading rsvp --answer) and a vote (reading ballot <paper>) are that person's, and need it.",
+  "--json prints exactly one JSON document on stdout, errors included. Exit codes: 0 ok, 1 no result, 2 bad input.",
+  "stats and reading stats take --chart FILE: they write their chart there as a PNG.",
+].join("\n");
 
 function helpEntries(): HelpEntry[] {
   const chat = cliChatCommands().map((c) => ({ name: c.name, usage: usage(c, "cli"), summary: c.description }));
@@ -149,15 +154,17 @@ async function runCommand(words: string[], io: CliIo): Promise<number> {
   const why = CHAT_ONLY[found.command.name];
   if (why) throw badInput(`${found.command.name} works only in chat: ${why}.`);
 
-  const { chart, words: rest } = takeChartFlag(found.rest);
+  const { chart, words: afterChart } = takeChartFlag(found.rest);
+  const { user, words: rest } = readUserFlag(afterChart);
   const parsed = parseCommandText(found.command, rest);
   if (!parsed.ok) throw badInput(`${found.command.name}: ${parsed.error}.`, `Usage: ${usage(found.command, "cli")}`);
+  requirePerson(found.command.name, parsed.args, user);
   const { services } = await cliServices();
   try {
     const reply = await dispatch(services.commands, found.command.name, parsed.args, {
       platform: "cli",
       channel: null,
-      user: { id: "cli", name: "cli", isAdmin: true },
+      user: user ?? CLI_OPERATOR,
       services,
     });
     const wrote = chart !== undefined && reply.kind !== "error" ? await writeChart(reply, found.command.name, chart) : undefined;

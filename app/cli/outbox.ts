@@ -1,4 +1,6 @@
 import type { Announcement } from "../../src/store/announcement-repo.js";
+import type { DeliveryTarget } from "../../src/store/delivery-target-repo.js";
+import type { OutboxRow } from "../../src/store/outbox-repo.js";
 import type { Store } from "../../src/store/store.js";
 import { badInput, EXIT, printJson, type CliCommand } from "./io.js";
 import { cliServices } from "./services.js";
@@ -13,8 +15,14 @@ function subjectOf(announcement: Announcement | undefined, catalogName: (id: str
   return `${name} (${kind})`;
 }
 
+/** Where a delivery goes, as a person names it: "→ DM discord user 6000…" for a direct message, else the channel. */
+function destinationOf(row: OutboxRow, target: DeliveryTarget | undefined): string {
+  if (target?.kind === "dm") return `→ DM ${row.platform} user ${row.channelId}`;
+  return `→ ${row.platform} channel ${row.channelId}${target ? ` (${target.kind})` : ""}`;
+}
+
 function describeRows(store: Store, catalogName: (id: string) => string | undefined, limit: number) {
-  return store.outbox.recent(limit).map((row) => ({ row, subject: subjectOf(store.announcements.get(row.announcementId), catalogName) }));
+  return store.outbox.recent(limit).map((row) => ({ row, subject: subjectOf(store.announcements.get(row.announcementId), catalogName), target: store.deliveryTargets.get(row.id) }));
 }
 
 export const outboxCliCommand: CliCommand = {
@@ -30,14 +38,14 @@ export const outboxCliCommand: CliCommand = {
       const counts = store.outbox.counts();
       const recent = describeRows(store, catalogName, 20);
       if (io.json) {
-        printJson(io, { counts, recent: recent.map(({ row, subject }) => ({ ...row, subject })) });
+        printJson(io, { counts, recent: recent.map(({ row, subject, target }) => ({ ...row, subject, target: target ?? { kind: "channel" } })) });
         return EXIT.ok;
       }
       const lines = [`pending ${counts.pending}, sending ${counts.sending}, sent ${counts.sent}, failed ${counts.failed}`];
       if (recent.length === 0) lines.push("  no deliveries yet");
-      for (const { row, subject } of recent) {
+      for (const { row, subject, target } of recent) {
         const detail = row.status === "sent" ? `sent ${textTime(row.sentAt ?? row.createdAt)}` : `${row.attempts} attempts${row.lastError ? `, ${row.lastError}` : ""}; next ${textTime(row.nextAttemptAt)}`;
-        lines.push(`  ${row.status.padEnd(7)} ${subject} → ${row.platform} channel ${row.channelId}  (${detail})`);
+        lines.push(`  ${row.status.padEnd(7)} ${subject} ${destinationOf(row, target)}  (${detail})`);
       }
       io.out(`${lines.join("\n")}\n`);
       return EXIT.ok;

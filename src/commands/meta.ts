@@ -1,6 +1,7 @@
 import { describePin, parsePin } from "../papers/identify.js";
 import { ID_KEYS, RECORD_FIELDS, type IdKey } from "../papers/record.js";
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
+import { textTime } from "../replies/time-text.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";
 import { text } from "./options.js";
@@ -44,8 +45,8 @@ export const metaCommand = defineCommand({
         { label: "Status", value: status },
         { label: "Pin", value: pin ? describePin(pin) : "none (resolved from the paper link)" },
       ];
-      if (stored) rows.push({ label: "Fetched", value: stored.fetchedAt });
-      if (queued) rows.push({ label: "Queued", value: `${queued.reason}, next try ${queued.nextAttemptAt}${queued.lastError ? ` (last error: ${queued.lastError})` : ""}` });
+      if (stored) rows.push({ label: "Fetched", value: textTime(stored.fetchedAt) });
+      if (queued) rows.push({ label: "Queued", value: `${queued.reason}, next try ${textTime(queued.nextAttemptAt)}${queued.lastError ? ` (last error: ${queued.lastError})` : ""}` });
       const fieldOrigins: InfoRow[] = shown ? RECORD_FIELDS.flatMap((f) => (shown.origins[f] ? [{ label: f, value: shown.origins[f].source, url: shown.origins[f].url }] : [])) : [];
       const idOrigins: InfoRow[] = shown ? ID_KEYS.flatMap((k) => (shown.ids[k] && shown.idOrigins?.[k] ? [{ label: ID_LABELS[k], value: shown.idOrigins[k].source, url: shown.idOrigins[k].url }] : [])) : [];
       const origins = [...fieldOrigins, ...idOrigins];

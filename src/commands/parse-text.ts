@@ -22,7 +22,8 @@ export function tokenize(text: string): string[] {
  * Reads typed arguments (console, Slack) into the same raw-args object that
  * Discord's typed options give, guided by the command's options:
  * `key:value`, `key=value`, `--key value`, `--flag`, and bare words for the
- * positional options (the last one takes the rest). Values are validated later
+ * positional options (the last one takes the rest; a flag's name first is the
+ * flag). Values are validated later
  * by the command's zod schema, exactly as for Discord.
  */
 export function parseCommandText(command: AnyCommand, words: string[]): TextParse {
@@ -57,6 +58,12 @@ export function parseCommandText(command: AnyCommand, words: string[]): TextPars
     bare.push(word);
   }
 
+  // A flag's name as the first bare word is the flag, as a person says it: "reading vote close 2026-W51".
+  const flagWord = bare[0] === undefined ? undefined : optionName(bare[0]);
+  if (flagWord && !(flagWord in args) && options.find((o) => o.name === flagWord)?.meta.type === "boolean") {
+    args[flagWord] = true;
+    bare.shift();
+  }
   const positional = (command.positional ?? []).filter((name) => !(name in args));
   if (bare.length > 0 && positional.length === 0) {
     return { ok: false, error: `unexpected "${bare.join(" ").slice(0, 40)}"` };

@@ -52,12 +52,12 @@ export const watchCommand = defineCommand({
     const { store, now } = ctx.services;
     const mine = store.watches.ofUser(ctx.platform, ctx.user.id);
     const same = mine.find((w) => w.kind === kind && textWords(w.value).join(" ") === textWords(value).join(" "));
-    if (same) return { kind: "notice", text: `You already watch ${describeWatch(same)} (watch ${same.id}).` };
+    if (same) return { kind: "notice", text: `You already watch ${describeWatch(same)} (watch ${same.number}).` };
     if (mine.length >= MAX_WATCHES) return errorReply("invalid", `You have ${MAX_WATCHES} watches, the most one person may have.`, "Remove one with unwatch <number> (watches lists them).");
     const watch = store.watches.add(ctx.platform, ctx.user.id, kind, value, now().toISOString());
     return {
       kind: "notice",
-      text: `Watching ${describeWatch(watch)} (watch ${watch.id}). You get a direct message for each paper added to the list from now on that matches, once per paper. Your watches: watches.`,
+      text: `Watching ${describeWatch(watch)} (watch ${watch.number}). You get a direct message for each paper added to the list from now on that matches, once per paper. Your watches: watches.`,
     };
   },
 });
@@ -73,11 +73,11 @@ export const unwatchCommand = defineCommand({
   examples: ["unwatch 3"],
   run({ id }, ctx): Reply {
     const { store, now } = ctx.services;
-    const watch = store.watches.get(id);
-    if (!watch || watch.status === "removed" || watch.platform !== ctx.platform || watch.userId !== ctx.user.id) {
+    const watch = store.watches.byNumber(ctx.platform, ctx.user.id, id);
+    if (!watch || watch.status === "removed") {
       return errorReply("not-found", `You have no watch ${id}.`, "watches lists yours with their numbers.");
     }
     store.watches.remove(watch.id, now().toISOString());
-    return { kind: "notice", text: `Stopped watching ${describeWatch(watch)} (watch ${watch.id}).` };
+    return { kind: "notice", text: `Stopped watching ${describeWatch(watch)} (watch ${watch.number}).` };
   },
 });

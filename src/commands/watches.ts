@@ -13,7 +13,7 @@ export const watchesCommand = defineCommand({
     if (mine.length === 0) return { kind: "notice", text: 'You watch nothing yet. For example: watch author:"Ion Stoica", watch keyword:"KV cache", watch tag:scheduling or watch venue:OSDI.' };
     const rows: InfoRow[] = mine.map((w) => {
       const sent = `${w.hits} paper${w.hits === 1 ? "" : "s"} so far`;
-      return { label: `Watch ${w.id}`, value: w.status === "failed" ? `${describeWatch(w)}: stopped, ${w.statusReason ?? "a direct message failed"}` : `${describeWatch(w)}: ${sent}` };
+      return { label: `Watch ${w.number}`, value: w.status === "failed" ? `${describeWatch(w)}: stopped, ${w.statusReason ?? "a direct message failed"}` : `${describeWatch(w)}: ${sent}` };
     });
     return {
       kind: "info",

@@ -16,11 +16,14 @@ export const WatchSchema = z.object({
   createdAt: z.string(),
   /** Direct messages queued for it (one per paper). */
   hits: z.number().int(),
+  /** Its number for its user (1, 2, 3 in the order they set them): what watches lists and unwatch takes. */
+  number: z.number().int(),
 });
 export type Watch = z.infer<typeof WatchSchema>;
 
 const COLUMNS = `id, platform, user_id AS userId, kind, value, status, status_reason AS statusReason, created_at AS createdAt,
-  (SELECT count(*) FROM watch_hits h WHERE h.watch_id = watches.id) AS hits`;
+  (SELECT count(*) FROM watch_hits h WHERE h.watch_id = watches.id) AS hits,
+  (SELECT count(*) FROM watches w WHERE w.platform = watches.platform AND w.user_id = watches.user_id AND w.id <= watches.id) AS number`;
 const toWatch = (row: unknown) => WatchSchema.parse(row);
 
 /** Each user's personal watches, and the DM each queued per paper; a removed watch is kept (its DMs stay explained). */
@@ -36,6 +39,15 @@ export class WatchRepo {
 
   get(id: number): Watch | undefined {
     const row = this.db.prepare(`SELECT ${COLUMNS} FROM watches WHERE id = ?`).get(id);
+    return row === undefined ? undefined : toWatch(row);
+  }
+
+  /**
+   * A user's watch by its number. Rows are never deleted (a removed watch is kept),
+   * so a number counted over all the user's rows stays the watch's: never reused.
+   */
+  byNumber(platform: string, userId: string, number: number): Watch | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM watches WHERE platform = ? AND user_id = ? ORDER BY id LIMIT 1 OFFSET ?`).get(platform, userId, number - 1);
     return row === undefined ? undefined : toWatch(row);
   }
 

@@ -38,6 +38,15 @@ describe("reading typed command text into raw args", () => {
     expect(parseCommandText(paperCommand, ["x".repeat(2001)])).toMatchObject({ ok: false });
   });
 
+  it("reads a flag's name typed first as the flag, so the words after it fill the positionals", () => {
+    const registry = createRegistry();
+    const vote = registry.match(["reading", "vote", "close", "2026-W51"]);
+    if (!vote) throw new Error("no reading vote");
+    expect(parseCommandText(vote.command, vote.rest)).toEqual({ ok: true, args: { close: true, week: "2026-W51" } });
+    expect(parseCommandText(vote.command, ["2026-W51", "48"])).toEqual({ ok: true, args: { week: "2026-W51", hours: "48" } });
+    expect(parseCommandText(vote.command, ["close:yes", "2026-W51"])).toEqual({ ok: true, args: { close: "yes", week: "2026-W51" } });
+  });
+
   it("finds subcommands by their leading words", () => {
     const registry = createRegistry();
     expect(registry.match(["papers", "venue:OSDI"])).toMatchObject({ command: { name: "papers" }, rest: ["venue:OSDI"] });

@@ -148,3 +148,10 @@ describe("upstream text through the real client", () => {
     expect(data.allowed_mentions).toEqual({ parse: [], users: [] });
   });
 });
+
+describe("every body of this file's interactions", () => {
+  it("carries only the fields Discord's API spec defines for its route (no enforce_nonce on answers)", () => {
+    expect(fake.requests.filter((r) => r.path.startsWith("/interactions/")).length).toBeGreaterThan(10);
+    expect(fake.undocumented).toEqual([]);
+  });
+});

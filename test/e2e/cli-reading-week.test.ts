@@ -19,7 +19,7 @@ describe("mss-bot reading rsvp, vote and ballot", () => {
     expect(opened.code).toBe(0);
     expect(opened.json).toMatchObject({ kind: "notice", actions: [{ label: "Hyrax", link: { command: "reading ballot", args: { paper: "hyrax", week } } }, { label: "AlpaServe" }] });
 
-    expect((await cli(["reading", "ballot", "alpaserve", week], env)).json).toMatchObject({ kind: "notice", text: expect.stringContaining(`Your vote for ${week}: AlpaServe. It can be changed until `) });
+    expect((await cli(["reading", "ballot", "alpaserve", week, "--user", "Alice"], env)).json).toMatchObject({ kind: "notice", text: expect.stringContaining(`Your vote for ${week}: AlpaServe. It can be changed until `) });
     expect((await cli(["reading", "ballot"], env)).json).toMatchObject({ text: expect.stringContaining("Hyrax: 0, AlpaServe: 1 (open until") });
 
     const closed = await cli(["reading", "vote", "close"], env);
@@ -33,7 +33,7 @@ describe("mss-bot reading rsvp, vote and ballot", () => {
     const env = { MSS_DB_PATH: tempDbPath() };
     const schedule = (await cli(["reading", "schedule", "--weeks", "2"], env)).json as { sessions: Array<{ date: string }> };
     const week = schedule.sessions[1]?.date as string;
-    expect((await cli(["reading", "rsvp", week, "answer:going"], env)).json).toMatchObject({ kind: "notice", text: expect.stringContaining("Going: 1; can't make it: 0.") });
-    expect((await cli(["reading", "rsvp", week], env)).json).toMatchObject({ kind: "info", sections: [{ title: "Answers", rows: [{ label: "Going: 1 person", value: "cli (cli)" }, { label: "Can't make it: 0 people", value: "—" }] }] });
+    expect((await cli(["reading", "rsvp", week, "answer:going", "--user", "Alice"], env)).json).toMatchObject({ kind: "notice", text: expect.stringContaining("Going: 1; can't make it: 0.") });
+    expect((await cli(["reading", "rsvp", week], env)).json).toMatchObject({ kind: "info", sections: [{ title: "Answers", rows: [{ label: "Going: 1 person", value: "Alice (cli)" }, { label: "Can't make it: 0 people", value: "—" }] }] });
   });
 });

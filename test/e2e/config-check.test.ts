@@ -29,6 +29,23 @@ describe("mss-bot config check", () => {
     expect(stderr).toContain("DISCORD_GUILD_ID must be a numeric server (guild) id");
   });
 
+  it("lists the problems across variables beside a variable's own, at once", async () => {
+    const { code, stderr, stdout } = await check({ MSS_READING_POST_LEAD: "1d", MSS_CALENDAR_TOKEN: "short", DISCORD_APP_ID: "123456789" }, "--json");
+    expect(code).toBe(2);
+    expect(stderr).toContain("Configuration is invalid (3 problems)");
+    expect(stderr).toContain("MSS_CALENDAR_TOKEN must be 16 to 128 letters");
+    expect(stderr).toContain("MSS_READING_POST_LEAD must be longer than the first reminder of MSS_READING_REMIND (2d)");
+    expect(stderr).toContain("DISCORD_TOKEN is required when DISCORD_APP_ID is set");
+    expect(JSON.parse(stdout).problems.map((p: { variable: string }) => p.variable).sort()).toEqual(["DISCORD_TOKEN", "MSS_CALENDAR_TOKEN", "MSS_READING_POST_LEAD"]);
+  });
+
+  it("checks the post lead against a reminder list only when that list is valid itself", async () => {
+    const { code, stderr } = await check({ MSS_READING_POST_LEAD: "1d", MSS_READING_REMIND: "soon" });
+    expect(code).toBe(2);
+    expect(stderr).toContain("Configuration is invalid (1 problem)");
+    expect(stderr).toContain("MSS_READING_REMIND");
+  });
+
   it("names the missing signing secret for Slack over HTTP", async () => {
     const { code, stderr } = await check({ SLACK_BOT_TOKEN: "xoxb-1" }, "--json");
     expect(code).toBe(2);

@@ -5,7 +5,7 @@ import type { InteractionDeps } from "./context.js";
 import { onAutocomplete } from "./on-autocomplete.js";
 import { onCommand } from "./on-command.js";
 import { onComponent } from "./on-component.js";
-import { replyOptions } from "./respond.js";
+import { answer, replyOptions } from "./respond.js";
 
 /**
  * Routes every interaction to its handler. Nothing thrown here may reach
@@ -17,11 +17,11 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     if (interaction.isChatInputCommand()) await onCommand(interaction, deps);
     else if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
     else if (interaction.isButton() || interaction.isStringSelectMenu()) await onComponent(interaction, deps);
-    else if (interaction.isRepliable()) await interaction.reply(replyOptions(renderReply(errorReply("invalid", "The bot does not handle this kind of action."))));
+    else if (interaction.isRepliable()) await answer(interaction, replyOptions(renderReply(errorReply("invalid", "The bot does not handle this kind of action."))));
   } catch (error) {
     deps.log.warn({ err: error, interaction: interaction.id, type: interaction.type }, "discord: could not answer an interaction");
     if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
-      await interaction.reply(replyOptions(renderReply(errorReply("failed", "Something went wrong answering that; it has been logged.")))).catch(() => undefined);
+      await answer(interaction, replyOptions(renderReply(errorReply("failed", "Something went wrong answering that; it has been logged.")))).catch(() => undefined);
     }
   }
 }

@@ -4,10 +4,12 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type InteractionReplyOptions,
+  type RepliableInteraction,
   type StringSelectMenuInteraction,
 } from "discord.js";
 import { batchMessages } from "../render/batch.js";
 import type { DiscordMessage } from "../render/message.js";
+import { documentedPayload } from "./documented-payload.js";
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 type Component = ButtonInteraction | StringSelectMenuInteraction;
@@ -27,13 +29,19 @@ export function replyOptions(m: DiscordMessage): InteractionReplyOptions {
   return { ...baseOptions(m), ...(m.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
+// Each answer goes out with only the fields its route defines (documented-payload.ts).
+export const answer = (interaction: RepliableInteraction, options: InteractionReplyOptions) => interaction.reply(documentedPayload(interaction, options, "reply"));
+const followUp = (interaction: Repliable, options: InteractionReplyOptions) => interaction.followUp(documentedPayload(interaction.webhook, options, "followUp"));
+const editReply = (interaction: Repliable, options: BaseMessageOptions) => interaction.editReply(documentedPayload(interaction.webhook, options, "edit"));
+const update = (interaction: Component, options: BaseMessageOptions) => interaction.update(documentedPayload(interaction, options, "update"));
+
 /** Sends a rendered reply as the interaction's first answer, then follow-ups for what did not fit in one message. */
 export async function sendReply(interaction: Repliable, rendered: DiscordMessage): Promise<void> {
   const [first, ...rest] = batchMessages(rendered);
   if (!first) return;
-  if (interaction.deferred) await interaction.editReply(baseOptions(first));
-  else await interaction.reply(replyOptions(first));
-  for (const more of rest) await interaction.followUp(replyOptions(more));
+  if (interaction.deferred) await editReply(interaction, baseOptions(first));
+  else await answer(interaction, replyOptions(first));
+  for (const more of rest) await followUp(interaction, replyOptions(more));
 }
 
 /** Replaces the message a button or menu belongs to (the next page, the picked paper). */
@@ -42,9 +50,9 @@ export async function sendUpdate(interaction: Component, rendered: DiscordMessag
   if (!first) return;
   // content "" clears text the previous version of the message may have had.
   const options = { ...baseOptions(first), content: first.content ?? "" };
-  if (interaction.deferred) await interaction.editReply(options);
-  else await interaction.update(options);
-  for (const more of rest) await interaction.followUp(replyOptions(more));
+  if (interaction.deferred) await editReply(interaction, options);
+  else await update(interaction, options);
+  for (const more of rest) await followUp(interaction, replyOptions(more));
 }
 
 /** An error or notice only the user sees; after a deferral the public placeholder is removed first. */
@@ -52,7 +60,7 @@ export async function sendPrivately(interaction: Repliable, rendered: DiscordMes
   const options = replyOptions({ ...rendered, ephemeral: true });
   if (interaction.deferred && interaction.isChatInputCommand()) {
     await interaction.deleteReply();
-    await interaction.followUp(options);
-  } else if (interaction.deferred || interaction.replied) await interaction.followUp(options);
-  else await interaction.reply(options);
+    await followUp(interaction, options);
+  } else if (interaction.deferred || interaction.replied) await followUp(interaction, options);
+  else await answer(interaction, options);
 }

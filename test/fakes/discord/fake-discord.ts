@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { undocumentedFields, type Undocumented } from "./documented-fields.js";
 import { FakeGateway } from "./fake-gateway.js";
 
 export interface Recorded {
@@ -68,6 +69,8 @@ export class FakeDiscord extends EventEmitter {
   readonly threads = new Map<string, string>();
   /** Message edits (PATCH /channels/:c/messages/:m) that found the bot's message; messageId is the edited one. */
   readonly edits: Recorded[] = [];
+  /** Message bodies with fields Discord's API spec does not define for their route (documented-fields.ts). */
+  readonly undocumented: Undocumented[] = [];
   private port = 0;
 
   private constructor(private readonly server: Server) {
@@ -150,6 +153,8 @@ export class FakeDiscord extends EventEmitter {
     };
     await readBody(recorded, Buffer.concat(chunks), String(req.headers["content-type"] ?? ""));
     this.requests.push(recorded);
+    const undocumented = undocumentedFields(recorded);
+    if (undocumented) this.undocumented.push(undocumented);
     const { status, headers, body } = this.respond(recorded);
     const late = this.late.findIndex((l) => l.match(recorded));
     if (late >= 0) {
