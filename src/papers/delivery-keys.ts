@@ -31,6 +31,20 @@ export function scheduledDigestOf(key: string): { mode: string; period: string }
   return kind === "digest" && mode !== undefined && period !== undefined ? { mode, period } : undefined;
 }
 
+const shortHash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+
+/** A list's announcement of a paper added. */
+export const addedKey = (source: string, paperId: string) => `${source}|added|${paperId}`;
+
+/** A list's announcement of a paper changed; `fields` (the notable [field, new value] pairs) tell one change from the next. */
+export const changedKey = (source: string, paperId: string, fields: unknown) => `${source}|changed|${paperId}|${shortHash(fields)}`;
+
+/** The flood guard's one digest in place of `keys` (the announcements it holds), in one channel. */
+export const floodDigestKey = (source: string, keys: readonly string[], place: DeliveryPlace) => channelDeliveryKey(`${source}|digest|${shortHash(keys)}`, place);
+
+/** A watch's DM about one paper (its announcement; the DM's key adds the user). */
+export const watchKey = (source: string, watchId: number, paperId: string) => `${source}|${watchId}|${paperId}`;
+
 /** A list's announcement that a preprint was published at `venue`. */
 export const publishedKey = (source: string, paperId: string, venue: string) => `${source}|published|${paperId}|${venue}`;
 

@@ -1,10 +1,10 @@
-import { channelDeliveryKey } from "../papers/delivery-keys.js";
+import { floodDigestKey } from "../papers/delivery-keys.js";
 import type { PaperList } from "../papers/index.js";
 import { announce, post, skip } from "../posting/posting.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
 import { queueInstant } from "./channel-delivery.js";
-import { digestKey, digestReply, type PlannedAnnouncement } from "./plan-announcements.js";
+import { digestReply, type PlannedAnnouncement } from "./plan-announcements.js";
 import { describeFilter, matchesFilter } from "./subscription-match.js";
 
 export interface EnqueueResult {
@@ -44,7 +44,7 @@ export function enqueueAnnouncements(store: Store, source: string, planned: Plan
     if (matched.length > maxAnnounce) {
       const items = matched.map((i) => planned[i] as PlannedAnnouncement);
       // The digest's key names its channel already: it is the delivery's key too.
-      const key = channelDeliveryKey(`${source}|${digestKey(items)}`, sub);
+      const key = floodDigestKey(source, items.map((p) => p.key), sub);
       if (post(store, { key, source, kind: "digest", paperId: null, reply: digestReply(items, list.legend) }, [{ platform: sub.platform, channelId: sub.channelId, key }], at).queued.length > 0) digests++;
       for (const i of matched) {
         skip(store, ids[i] as number, sub, `held by the flood guard: ${matched.length} changes at once (more than ${maxAnnounce}) went out as one digest`);
