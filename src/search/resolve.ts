@@ -29,22 +29,34 @@ export function resolvePaper(index: PaperIndex, query: string): Resolution {
   if (partial.length > 1) return { kind: "several", hits: partial.slice(0, PICK_LIST) };
 
   const named = index.namedHits(query, PICK_LIST + 1);
-  if (named.length > 0) return clearest(named);
+  if (named.length > 0) {
+    // A name among words the paper does not explain may be a longer name with a typo ("...GPU Models Por" for "...Models Pro").
+    const typo = named[0]!.leftOver ? index.wholeNameTypos(query, 2) : [];
+    if (typo.length > 0) return clearestTypo(typo);
+    return clearest(named);
+  }
   const text = index.textHits(query, PICK_LIST + 1);
   const words = text.length > 0 ? text : index.textHits(query, PICK_LIST + 1, true);
   if (words.length === 1) return one(words[0]!);
   if (words.length > 1) return { kind: "several", hits: words.slice(0, PICK_LIST) };
 
   const typed = index.typoQuery(query);
-  const hits = typed === null ? [] : index.fuzzyHits(typed, PICK_LIST + 1);
+  const hits = typed === null ? [] : index.fuzzyHits(typed, PICK_LIST + 1, undefined, query);
   const [best, second] = hits;
   if (!best) {
-    const suggestions = typed === null ? [] : index.fuzzyHits(typed, 3, 0.7).map((h) => h.paper);
+    const suggestions = typed === null ? [] : index.fuzzyHits(typed, 3, 0.7, query).map((h) => h.paper);
     return { kind: "none", suggestions };
   }
   if (best.score <= CLEAR_FUZZY && (!second || second.score - best.score >= FUZZY_GAP)) return one(best);
   const close = hits.filter((h) => h.score <= best.score + 0.15).slice(0, PICK_LIST);
   return close.length === 1 ? one(best) : { kind: "several", hits: close };
+}
+
+/** The closer of two whole-name typos when it is clearly closer, else both. */
+function clearestTypo(hits: Hit[]): Resolution {
+  const [best, second] = hits;
+  if (best && (!second || second.score - best.score >= FUZZY_GAP / 10)) return one(best);
+  return { kind: "several", hits };
 }
 
 const one = (hit: Hit): Resolution => ({ kind: "one", paper: hit.paper, hit });
