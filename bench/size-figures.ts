@@ -33,6 +33,7 @@ export interface SizePlan {
   targets: number;
   /** Timed passes of our engine over the query set. */
   reps: number;
+  /** Timed runs of the parse and of each index build. */
   parseReps: number;
   /** Also time micromark + GFM (slow: about a second per thousand rows). */
   baselineParse: boolean;
@@ -55,13 +56,13 @@ export function measureSize(plan: SizePlan, markdown: string, seed: number, prog
 
   progress(`${plan.papers}: build, with titles and authors`);
   const records = syntheticRecords(list.papers, seed);
-  const build = timeRuns(() => new PaperIndex(list, records), { warmup: 1, reps: 5 });
-  const buildBase = timeRuns(() => buildBaseline(list.papers), { warmup: 1, reps: 5 });
+  const build = timeRuns(() => new PaperIndex(list, records), { warmup: 1, reps: plan.parseReps });
+  const buildBase = timeRuns(() => buildBaseline(list.papers), { warmup: 1, reps: plan.parseReps });
   const index = new PaperIndex(list, records);
   const fuse = buildBaseline(list.papers);
   const queries = labelledQueries(list.papers, plan.targets, seed, records);
   const docs = peerDocs(list.papers, records);
-  const peerBuild = timeRuns(() => buildPeers(docs), { warmup: 0, reps: 2 });
+  const peerBuild = timeRuns(() => buildPeers(docs), { warmup: 0, reps: plan.parseReps > 3 ? 2 : 1 });
   const peers = buildPeers(docs);
 
   progress(`${plan.papers}: ours, ${queries.length} queries x ${plan.reps}`);
