@@ -1,4 +1,4 @@
-import type { Paper } from "../papers/index.js";
+import { foldKey, type Paper } from "../papers/index.js";
 import type { Hit, PaperIndex } from "./paper-index.js";
 
 /** What a lookup found: one clear answer, several close ones to pick from, or none (with the nearest names). */
@@ -30,8 +30,9 @@ export function resolvePaper(index: PaperIndex, query: string): Resolution {
 
   const named = index.namedHits(query, PICK_LIST + 1);
   if (named.length > 0) {
-    // A name among words the paper does not explain may be a longer name with a typo ("...GPU Models Por" for "...Models Pro").
-    const typo = named[0]!.leftOver ? index.wholeNameTypos(query, 2) : [];
+    // A name among words the paper does not explain may be part of a longer name with a typo ("...GPU Models Por" for
+    // "...Models Pro"), never another name the query is as close to ("Novano serving" is Novano, not NovaServing).
+    const typo = named[0]!.leftOver ? index.wholeNameTypos(query, 2).filter((h) => hasNameOf(h.paper, named[0]!.paper)) : [];
     if (typo.length > 0) return clearestTypo(typo);
     return clearest(named);
   }
@@ -57,6 +58,14 @@ function clearestTypo(hits: Hit[]): Resolution {
   const [best, second] = hits;
   if (best && (!second || second.score - best.score >= FUZZY_GAP / 10)) return one(best);
   return { kind: "several", hits };
+}
+
+const keysOf = (paper: Paper) => [paper.id, ...paper.aliases.map(foldKey)];
+
+/** Whether a name of `longer` has a name of `paper` in it ("AlpaServe Lite" has AlpaServe). */
+function hasNameOf(longer: Paper, paper: Paper): boolean {
+  const inner = keysOf(paper);
+  return keysOf(longer).some((k) => inner.some((i) => i.length > 0 && k.includes(i)));
 }
 
 const one = (hit: Hit): Resolution => ({ kind: "one", paper: hit.paper, hit });

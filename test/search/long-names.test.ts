@@ -21,6 +21,8 @@ const index = new PaperIndex(
       row("UltraSwap (US)", { year: "2024" }),
       row("HexGen"),
       row("HexGen Lite", { year: "2024" }),
+      row("Novano"),
+      row("NOVASERVING"),
     ]),
   ),
 );
@@ -66,6 +68,10 @@ describe("near-duplicate names", () => {
     expect(first(resolvePaper(index, "Serverlss Migration of GPU Modls"))).toBe("Serverless Migration of GPU Models");
     expect(first(resolvePaper(index, "AlpaSrve2"))).toBe("AlpaServe2");
     expect(first(resolvePaper(index, "HexGen Lte"))).toBe("HexGen Lite");
+  });
+
+  it("keep a name among other words rather than another name the whole query is two typos from", () => {
+    expect(answer(resolvePaper(index, "Novano serving"))).toBe("Novano");
   });
 
   it("give the longer name the query has whole among extra words", () => {
