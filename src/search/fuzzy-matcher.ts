@@ -92,7 +92,9 @@ export class FuzzyMatcher {
     if (this.fuseIndex.records.some((r, n) => r.i !== n)) throw new Error("fuse.js index out of step with the papers");
     this.strings = new FuseStrings(this.fuseIndex);
     this.everyEntry = this.records.map((r) => r.entry);
-    this.longestKey = Math.max(0, ...this.keys.flat().map((k) => k.length));
+    let longest = 0;
+    for (const keys of this.keys) for (const key of keys) longest = Math.max(longest, key.length);
+    this.longestKey = longest;
     if (this.records.length > FULL_SCAN_LIMIT) this.ngrams = new NgramFilter(this.keys);
   }
 

@@ -47,18 +47,24 @@ export function namedByWords(
   words: QueryWords,
   exact: ReadonlyMap<string, ReadonlyArray<{ entry: number; alias: boolean }>>,
   text: TextIndex,
+  /** The longest key of `exact`: no longer run of words can be a name. */
+  longest = Infinity,
 ): NamedHit[] {
   const { keys } = words;
   if (keys.length < 2) return [];
   const best = new Map<number, NamedHit>();
-  for (let length = Math.min(MAX_SPAN, keys.length - 1); length >= 1; length--) {
-    for (let start = 0; start + length <= keys.length; start++) {
-      const name = keys.slice(start, start + length).join("");
+  const stop = words.pieces.map((piece) => piece.every((w) => STOPWORDS.has(w)));
+  for (let start = 0; start < keys.length; start++) {
+    let name = "";
+    // Runs grow one word at a time and stop once longer than any name, so a long query costs a few lookups a word.
+    for (let end = start; end < keys.length && end - start < MAX_SPAN && end - start < keys.length - 1; end++) {
+      name += keys[end];
+      if (name.length > longest) break;
       const named = exact.get(name);
       if (!named) continue;
       // "of", "or", "the" among other words are words, not the alias of "OrcaFlow (OF)".
-      if (words.words.length > 1 && words.pieces.slice(start, start + length).flat().every((w) => STOPWORDS.has(w))) continue;
-      const context = [...words.pieces.slice(0, start), ...words.pieces.slice(start + length)].flat().filter((w) => !STOPWORDS.has(w));
+      if (stop.slice(start, end + 1).every(Boolean)) continue;
+      const context = [...words.pieces.slice(0, start), ...words.pieces.slice(end + 1)].flat().filter((w) => !STOPWORDS.has(w));
       for (const { entry, alias } of named) {
         const hit = { entry, unmatched: context.filter((w) => !text.has(entry, w)).length, covered: name.length, alias };
         const held = best.get(entry);

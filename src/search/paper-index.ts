@@ -46,6 +46,8 @@ export class PaperIndex {
   private readonly words: PrefixTable<number>;
   private readonly fuzzy: FuzzyMatcher;
   private readonly text: TextIndex;
+  /** The longest folded name or alias. */
+  private readonly longestName: number;
 
   constructor(list: PaperList, records: PaperRecords = NO_RECORDS) {
     this.list = list;
@@ -60,6 +62,9 @@ export class PaperIndex {
       for (const alias of paper.aliases) nameEntries.push([foldKey(alias), entry]);
       for (const word of new Set(nameWords(paper.name)).values()) wordEntries.push([word, entry]);
     });
+    let longest = 0;
+    for (const key of this.exact.keys()) longest = Math.max(longest, key.length);
+    this.longestName = longest;
     this.names = new PrefixTable(nameEntries);
     this.words = new PrefixTable(wordEntries);
     this.fuzzy = new FuzzyMatcher(list.papers);
@@ -125,7 +130,7 @@ export class PaperIndex {
     const words = queryWords(query);
     const length = words.keys.join("").length;
     // Scores keep the order of compareNamed, but for a whole name before an alias: those stay equal, so that resolvePaper offers both.
-    return namedByWords(words, this.exact, this.text)
+    return namedByWords(words, this.exact, this.text, this.longestName)
       .slice(0, limit)
       .map(({ entry, unmatched, covered }) => ({
         paper: this.paperAt(entry),
