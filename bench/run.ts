@@ -128,10 +128,10 @@ try {
 
     progress("memory after loading 10,000 papers (fresh processes)");
     const child = await buildMemoryChild();
-    const bare = measureMemory("bare", child, tenThousand.file);
-    const empty = measureMemory("empty", child, tenThousand.file);
-    const fuse = measureMemory("fuse", child, tenThousand.file);
-    const loaded = measureMemory("ours", child, tenThousand.file);
+    const bare = measureMemory("bare", child, tenThousand.file, quick ? 3 : 5);
+    const empty = measureMemory("empty", child, tenThousand.file, quick ? 3 : 5);
+    const fuse = measureMemory("fuse", child, tenThousand.file, quick ? 3 : 5);
+    const loaded = measureMemory("ours", child, tenThousand.file, quick ? 3 : 5);
     figures.push(
       { metric: "RSS after load (with records)", size: "10,000", ours: loaded.rssMb, baseline: fuse.rssMb, unit: "MB", better: "lower", baselineLabel: `plain fuse; empty node ${bare.rssMb.toFixed(0)} MB, node + its imports ${empty.rssMb.toFixed(0)} MB`, target: { text: "<= 150 MB", met: loaded.rssMb <= 150 } },
       { metric: "heap after load (with records)", size: "10,000", ours: loaded.heapMb, baseline: fuse.heapMb, unit: "MB", better: "lower", baselineLabel: `plain fuse; empty node ${bare.heapMb.toFixed(1)} MB, node + its imports ${empty.heapMb.toFixed(1)} MB` },
