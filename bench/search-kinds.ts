@@ -10,7 +10,7 @@ export interface KindRow {
   /** Queries of this kind in the sample every engine answered. */
   n: number;
   ours: { right: number; lookup: Summary; suggest: Summary };
-  peers: Array<{ label: string; right: number; time: Summary }>;
+  peers: Array<{ label: string; n: number; right: number; time: Summary }>;
 }
 
 const firstOf = (r: Resolution): string | null => (r.kind === "one" ? r.paper.id : r.kind === "several" ? (r.hits[0]?.paper.id ?? null) : null);
@@ -26,7 +26,7 @@ export function compareByKind(
   index: PaperIndex,
   peers: Peer[],
   queries: LabelledQuery[],
-  opts: { perKind: number; reps: number; peerReps: number },
+  opts: { perKind: number; fuseSample?: number; reps: number; peerReps: number },
   progress: (msg: string) => void,
 ): KindRow[] {
   const kinds = [...new Set(queries.map((q) => q.kind))];
@@ -39,9 +39,10 @@ export function compareByKind(
     const peerRows = peers.map((peer) => {
       const right: boolean[] = [];
       const reps = peer.label === "fuse.js" ? 1 : opts.peerReps;
-      const time = timeEach(sample, (q) => peer.first(q.query), { warmup: peer.label === "fuse.js" ? 0 : 1, reps });
-      for (const q of sample) right.push(isRight(q, peer.first(q.query)));
-      return { label: peer.label, right: pct(right), time: summarize(time) };
+      const theirs = peer.label === "fuse.js" ? sample.slice(0, opts.fuseSample ?? sample.length) : sample;
+      const time = timeEach(theirs, (q) => right.push(isRight(q, peer.first(q.query))), { warmup: peer.label === "fuse.js" ? 0 : 1, reps });
+      right.length = theirs.length;
+      return { label: peer.label, n: theirs.length, right: pct(right), time: summarize(time) };
     });
     return { kind, n: sample.length, ours, peers: peerRows };
   });
@@ -57,7 +58,7 @@ export function kindsTable(papers: number, rows: KindRow[]): string {
     r.kind,
     String(r.n),
     `${r.ours.right.toFixed(0)} %`,
-    ...r.peers.map((p) => `${p.right.toFixed(0)} %`),
+    ...r.peers.map((p) => `${p.right.toFixed(0)} %${p.n === r.n ? "" : ` (first ${p.n})`}`),
     `${ms(r.ours.lookup.p50)} / ${ms(r.ours.lookup.p99)}`,
     `${ms(r.ours.suggest.p50)} / ${ms(r.ours.suggest.p99)}`,
     ...r.peers.map((p) => `${ms(p.time.p50)} / ${ms(p.time.p99)}`),

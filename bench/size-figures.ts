@@ -33,11 +33,16 @@ export interface SizePlan {
   targets: number;
   /** Timed passes of our engine over the query set. */
   reps: number;
+  /** Timed runs of the parse and of each index build. */
   parseReps: number;
   /** Also time micromark + GFM (slow: about a second per thousand rows). */
   baselineParse: boolean;
   /** Queries of each kind every engine answers in the per-kind comparison. */
   perKind: number;
+  /** fuse.js answers only the first this many of them (it scans every paper per query); all when unset. */
+  fuseSample?: number;
+  /** The plain fuse.js baseline answers this many of the queries, evenly spread (both accuracies are over them); all when unset. */
+  baselineSample?: number;
 }
 
 const firstOf = (r: Resolution): string | null => (r.kind === "one" ? r.paper.id : r.kind === "several" ? (r.hits[0]?.paper.id ?? null) : null);
@@ -51,13 +56,13 @@ export function measureSize(plan: SizePlan, markdown: string, seed: number, prog
 
   progress(`${plan.papers}: build, with titles and authors`);
   const records = syntheticRecords(list.papers, seed);
-  const build = timeRuns(() => new PaperIndex(list, records), { warmup: 1, reps: 5 });
-  const buildBase = timeRuns(() => buildBaseline(list.papers), { warmup: 1, reps: 5 });
+  const build = timeRuns(() => new PaperIndex(list, records), { warmup: 1, reps: plan.parseReps });
+  const buildBase = timeRuns(() => buildBaseline(list.papers), { warmup: 1, reps: plan.parseReps });
   const index = new PaperIndex(list, records);
   const fuse = buildBaseline(list.papers);
   const queries = labelledQueries(list.papers, plan.targets, seed, records);
   const docs = peerDocs(list.papers, records);
-  const peerBuild = timeRuns(() => buildPeers(docs), { warmup: 0, reps: 2 });
+  const peerBuild = timeRuns(() => buildPeers(docs), { warmup: 0, reps: plan.parseReps > 3 ? 2 : 1 });
   const peers = buildPeers(docs);
 
   progress(`${plan.papers}: ours, ${queries.length} queries x ${plan.reps}`);
@@ -65,24 +70,26 @@ export function measureSize(plan: SizePlan, markdown: string, seed: number, prog
   const suggest = timeEach(queries, (q) => index.suggest(q.query, 25), { warmup: 1, reps: plan.reps });
   const oursRight = queries.map((q) => isRight(q, firstOf(resolvePaper(index, q.query))));
 
-  progress(`${plan.papers}: baseline, ${queries.length} queries x 2`);
-  for (const q of queries.slice(0, 5)) fuse.search(q.query);
+  const step = plan.baselineSample ? Math.max(1, Math.floor(queries.length / plan.baselineSample)) : 1;
+  const sampled = queries.filter((_, i) => i % step === 0);
+  progress(`${plan.papers}: baseline, ${sampled.length} queries x 2`);
+  for (const q of sampled.slice(0, 5)) fuse.search(q.query);
   const baseRight: boolean[] = [];
-  const baseLookup = timeEach(queries, (q) => baseRight.push(isRight(q, fuse.search(q.query)[0]?.item.id ?? null)), { warmup: 0 });
-  const baseSuggest = timeEach(queries, (q) => fuse.search(q.query, { limit: 25 }), { warmup: 0 });
+  const baseLookup = timeEach(sampled, (q) => baseRight.push(isRight(q, fuse.search(q.query)[0]?.item.id ?? null)), { warmup: 0 });
+  const baseSuggest = timeEach(sampled, (q) => fuse.search(q.query, { limit: 25 }), { warmup: 0 });
 
   progress(`${plan.papers}: every kind, ours beside minisearch, flexsearch and fuse.js`);
-  const byKind = compareByKind(index, peers, queries, { perKind: plan.perKind, reps: plan.reps, peerReps: 3 }, progress);
+  const byKind = compareByKind(index, peers, queries, { perKind: plan.perKind, fuseSample: plan.fuseSample, reps: plan.reps, peerReps: 3 }, progress);
 
   return {
     papers: list.papers.length,
     markdownBytes: Buffer.byteLength(markdown),
-    queries: queries.length,
+    queries: sampled.length,
     parse: { ours: parse, baseline: parseBaseline },
     build: { ours: build, baseline: buildBase },
     lookup: { ours: summarize(lookup), baseline: summarize(baseLookup) },
     autocomplete: { ours: summarize(suggest), baseline: summarize(baseSuggest) },
-    accuracy: accuracy(queries, oursRight, baseRight),
+    accuracy: accuracy(sampled, oursRight.filter((_, i) => i % step === 0), baseRight),
     records: records.size,
     peerBuild,
     byKind,

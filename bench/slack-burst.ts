@@ -121,9 +121,9 @@ export interface BurstResult {
 
 export async function measureSlackBurst(beforeCapMs: number, progress: (msg: string) => void): Promise<BurstResult> {
   progress(`slack burst: ${BURST} posts into one channel that refuses a post within 1 s of the previous (floor ${BURST} s)`);
-  const ours = await burst({}, true, 120_000);
-  progress(`slack burst: the same with the policy before issue 21 (30 s floor over Retry-After, no channel pacing), capped at ${beforeCapMs / 1000} s`);
-  const before = await burst({ backoffMs: 30_000, jitter: 0, retryAfterIsFloor: true }, false, beforeCapMs);
+  progress(`slack burst: at the same time, the policy before issue 21 (30 s floor over Retry-After, no channel pacing) against its own fake, capped at ${beforeCapMs / 1000} s`);
+  // Side by side: each policy has its own fake and store, and both mostly wait on the fakes' 1 s gap, so running them together costs neither.
+  const [ours, before] = await Promise.all([burst({}, true, 120_000), burst({ backoffMs: 30_000, jitter: 0, retryAfterIsFloor: true }, false, beforeCapMs)]);
   return { floorMs: BURST * CHANNEL_GAP_MS, ours, before };
 }
 

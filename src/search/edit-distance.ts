@@ -10,12 +10,14 @@ function ensureRows(length: number): readonly [Int32Array, Int32Array, Int32Arra
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions),
  * stopping early once it exceeds `max`. "sai" -> "sia" is 1, which fuse.js's
- * Bitap scorer rates poorly for short names.
+ * Bitap scorer rates poorly for short names. With `prefix`, the distance from
+ * `a` to the closest start of `b` ("efficientbatchingforspt" is 1 from a start
+ * of "efficientbatchingforspotinstances").
  */
-export function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number, prefix = false): number {
   const la = a.length;
   const lb = b.length;
-  if (la - lb > max || lb - la > max) return max + 1;
+  if (la - lb > max || (!prefix && lb - la > max)) return max + 1;
   const big = max + 1;
   const buffers = ensureRows(lb + 2);
   let prevPrev = buffers[0];
@@ -49,6 +51,12 @@ export function editDistance(a: string, b: string, max: number): number {
     prevPrev = prev;
     prev = row;
     row = spare;
+  }
+  if (prefix) {
+    // Every start of b within the band of the last row; cells beyond it are over `max`.
+    let least = big;
+    for (let j = Math.max(0, la - max); j <= Math.min(lb, la + max); j++) if (prev[j]! < least) least = prev[j]!;
+    return least > max ? big : least;
   }
   return prev[lb]! > max ? big : prev[lb]!;
 }

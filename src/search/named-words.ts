@@ -2,8 +2,12 @@ import { foldKey } from "../papers/index.js";
 import type { TextIndex } from "./text-index.js";
 import { STOPWORDS, textWords } from "./text-words.js";
 
-/** Longest run of query words tried as one name: "Cba Auto Cba" -> cbaautocba. */
-const MAX_SPAN = 4;
+/**
+ * Longest run of query words tried as one name ("Cba Auto Cba" -> cbaautocba;
+ * a title of many words among extra ones). A query of n words has fewer than
+ * n * MAX_SPAN runs, each one map lookup.
+ */
+const MAX_SPAN = 24;
 
 /** A query cut into words, each folded as names are (for spans) and as text is (for context). */
 export interface QueryWords {
@@ -23,35 +27,55 @@ export function queryWords(query: string): QueryWords {
 
 export interface NamedHit {
   entry: number;
-  /** Share of the other meaningful words the paper's title, authors, venue or year do not have (0..1). */
+  /** How many of the other meaningful words the paper's title, authors, venue or year do not have. */
   unmatched: number;
+  /** Letters of the query the name covers: of two names in one query, the longer is more likely meant ("MoiStream et al"). */
+  covered: number;
+  /** Named by an alias rather than the whole name. */
+  alias: boolean;
 }
 
 /**
  * Papers that one word, or a run of words, of a many-word query names
  * exactly ("AlpaServe paper", "the Shepherd system", "Shepherd NSDI",
  * "SpotServe 2024"). The other words are context: a paper whose title,
- * authors, venue or year has more of them comes first.
+ * authors, venue or year has more of them comes first, and so does a longer
+ * name the query has whole ("AlpaServe Lite paper" names AlpaServe Lite
+ * before AlpaServe, whose "lite" is left over).
  */
 export function namedByWords(
   words: QueryWords,
-  exact: ReadonlyMap<string, ReadonlyArray<{ entry: number }>>,
+  exact: ReadonlyMap<string, ReadonlyArray<{ entry: number; alias: boolean }>>,
   text: TextIndex,
+  /** The longest key of `exact`: no longer run of words can be a name. */
+  longest = Infinity,
 ): NamedHit[] {
   const { keys } = words;
   if (keys.length < 2) return [];
-  const best = new Map<number, number>();
-  for (let length = Math.min(MAX_SPAN, keys.length - 1); length >= 1; length--) {
-    for (let start = 0; start + length <= keys.length; start++) {
-      const named = exact.get(keys.slice(start, start + length).join(""));
+  const best = new Map<number, NamedHit>();
+  const stop = words.pieces.map((piece) => piece.every((w) => STOPWORDS.has(w)));
+  for (let start = 0; start < keys.length; start++) {
+    let name = "";
+    // Runs grow one word at a time and stop once longer than any name, so a long query costs a few lookups a word.
+    for (let end = start; end < keys.length && end - start < MAX_SPAN && end - start < keys.length - 1; end++) {
+      name += keys[end];
+      if (name.length > longest) break;
+      const named = exact.get(name);
       if (!named) continue;
-      const context = [...words.pieces.slice(0, start), ...words.pieces.slice(start + length)].flat().filter((w) => !STOPWORDS.has(w));
-      for (const { entry } of named) {
-        const missing = context.filter((w) => !text.has(entry, w)).length;
-        const unmatched = context.length === 0 ? 0 : missing / context.length;
-        if (unmatched < (best.get(entry) ?? Infinity)) best.set(entry, unmatched);
+      // "of", "or", "the" among other words are words, not the alias of "OrcaFlow (OF)".
+      if (stop.slice(start, end + 1).every(Boolean)) continue;
+      const context = [...words.pieces.slice(0, start), ...words.pieces.slice(end + 1)].flat().filter((w) => !STOPWORDS.has(w));
+      for (const { entry, alias } of named) {
+        const hit = { entry, unmatched: context.filter((w) => !text.has(entry, w)).length, covered: name.length, alias };
+        const held = best.get(entry);
+        if (!held || compareNamed(hit, held) < 0) best.set(entry, hit);
       }
     }
   }
-  return [...best].map(([entry, unmatched]) => ({ entry, unmatched })).sort((a, b) => a.unmatched - b.unmatched || a.entry - b.entry);
+  return [...best.values()].sort(compareNamed);
+}
+
+/** Fewer unexplained words first, then the name covering more of the query, a whole name before an alias, then list order. */
+export function compareNamed(a: NamedHit, b: NamedHit): number {
+  return a.unmatched - b.unmatched || b.covered - a.covered || Number(a.alias) - Number(b.alias) || a.entry - b.entry;
 }

@@ -26,6 +26,8 @@ export interface Hit {
   paper: Paper;
   score: number;
   match: MatchKind;
+  /** named: how many other words of the query the paper does not explain (0: all of them). */
+  leftOver?: number;
 }
 
 /**
@@ -44,6 +46,8 @@ export class PaperIndex {
   private readonly words: PrefixTable<number>;
   private readonly fuzzy: FuzzyMatcher;
   private readonly text: TextIndex;
+  /** The longest folded name or alias. */
+  private readonly longestName: number;
 
   constructor(list: PaperList, records: PaperRecords = NO_RECORDS) {
     this.list = list;
@@ -58,6 +62,9 @@ export class PaperIndex {
       for (const alias of paper.aliases) nameEntries.push([foldKey(alias), entry]);
       for (const word of new Set(nameWords(paper.name)).values()) wordEntries.push([word, entry]);
     });
+    let longest = 0;
+    for (const key of this.exact.keys()) longest = Math.max(longest, key.length);
+    this.longestName = longest;
     this.names = new PrefixTable(nameEntries);
     this.words = new PrefixTable(wordEntries);
     this.fuzzy = new FuzzyMatcher(list.papers);
@@ -110,8 +117,8 @@ export class PaperIndex {
   }
 
   /** Typo-tolerant hits (see FuzzyMatcher), best first, at most `limit`, fuse.js scores up to `threshold`. */
-  fuzzyHits(query: string, limit: number, threshold = FUZZY_THRESHOLD): Hit[] {
-    return this.fuzzy.match(query, limit, threshold).map(({ entry, score }) => ({ paper: this.paperAt(entry), score, match: "fuzzy" as const }));
+  fuzzyHits(query: string, limit: number, threshold = FUZZY_THRESHOLD, whole?: string): Hit[] {
+    return this.fuzzy.match(query, limit, threshold, whole).map(({ entry, score }) => ({ paper: this.paperAt(entry), score, match: "fuzzy" as const }));
   }
 
   /**
@@ -120,9 +127,22 @@ export class PaperIndex {
    * whose title, authors, venue or year have more of the other words first.
    */
   namedHits(query: string, limit: number): Hit[] {
-    return namedByWords(queryWords(query), this.exact, this.text)
+    const words = queryWords(query);
+    const length = words.keys.join("").length;
+    // Scores keep the order of compareNamed, but for a whole name before an alias: those stay equal, so that resolvePaper offers both.
+    return namedByWords(words, this.exact, this.text, this.longestName)
       .slice(0, limit)
-      .map(({ entry, unmatched }) => ({ paper: this.paperAt(entry), score: 0.19 + 0.01 * unmatched, match: "named" as const }));
+      .map(({ entry, unmatched, covered }) => ({
+        paper: this.paperAt(entry),
+        score: 0.19 + (0.008 * unmatched) / (unmatched + 1) + 0.0015 * (1 - covered / length),
+        match: "named" as const,
+        leftOver: unmatched,
+      }));
+  }
+
+  /** Papers whose whole name (or alias) is the query with a typo or two, best first (see FuzzyMatcher.wholeNameTypos). */
+  wholeNameTypos(query: string, limit: number): Hit[] {
+    return this.fuzzy.wholeNameTypos(query, limit).map(({ entry, score }) => ({ paper: this.paperAt(entry), score, match: "fuzzy" as const }));
   }
 
   /**
@@ -138,16 +158,19 @@ export class PaperIndex {
   /**
    * What the typo stage is given for a query, or null when it should not run:
    * a many-word query without its stopwords ("the Shepherd sytem" -> "Shepherd
-   * sytem"), and nothing longer than a name can be (fuse.js's Bitap and the
-   * bound under it take at most 32 characters; beyond that it costs
-   * milliseconds and never finds a name).
+   * sytem"; the stage also tries the query whole, as a name may have
+   * stopwords: see fuzzyHits' `whole`), a query still longer than 32 characters as
+   * it is (a many-word title, counted by its typos to whole names), and
+   * nothing longer than any name can be with two typos.
    */
   typoQuery(query: string): string | null {
-    const parts = query.split(/\s+/).filter((w) => w.length > 0);
+    const whole = query.trim().replace(/\s+/g, " ");
+    if (foldKey(whole).length === 0) return null;
+    const parts = whole.split(" ");
     const kept = parts.length > 1 ? parts.filter((w) => !STOPWORDS.has(w.toLowerCase())) : parts;
     const typed = (kept.length > 0 ? kept : parts).join(" ");
-    const key = foldKey(typed);
-    return key.length > 0 && typed.length <= MAX_PATTERN ? typed : null;
+    if (typed.length <= MAX_PATTERN) return typed;
+    return foldKey(whole).length <= this.fuzzy.longestKey + 2 ? whole : null;
   }
 
   /**
@@ -172,7 +195,7 @@ export class PaperIndex {
     if (hits.length < limit) add(this.textHits(query, limit, true));
     if (hits.length < limit && !this.answered(query, hits)) {
       const typed = this.typoQuery(query);
-      if (typed !== null) add(this.fuzzyHits(typed, limit));
+      if (typed !== null) add(this.fuzzyHits(typed, limit, FUZZY_THRESHOLD, query));
     }
     return hits;
   }
