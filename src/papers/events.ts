@@ -8,7 +8,7 @@ import type { PaperRecord, PaperRecords } from "./record.js";
  * so what they queue lands with the news or not at all.
  */
 export interface PaperEvents {
-  /** A sync stored a new version of a list: the papers added, changed and removed since the last one (`records` as known now). */
+  /** A sync stored a new version of a list: the papers added, changed (with news worth announcing) and removed since the last one (`records` as known now). */
   "papers-changed": { source: string; list: PaperList; added: readonly Paper[]; changed: readonly Paper[]; removed: readonly Paper[]; records: PaperRecords; at: string };
   /** The scholar resolved a paper's record; `before` is the record it had (if any). */
   "record-resolved": { paper: Paper; record: PaperRecord; before: PaperRecord | undefined; at: string };
