@@ -1,11 +1,13 @@
 // Run in a fresh process by chart.ts: the list loaded as the bot holds it, then
-// the `stats` chart drawn once (starting the chart worker, which loads the chart
+// the `stats` chart drawn once (starting the chart process, which loads the chart
 // libraries) and `reps` times more, each with another title so that none comes
 // from the cache; prints times, RSS around the charts and the PNG's size.
+// Every RSS figure is the bot's process and the chart process together: drawing
+// in a process of its own moves the memory, it does not make it free.
 import { readFileSync } from "node:fs";
 import { barSpec } from "../src/charts/bar-spec.js";
 import type { ChartInput } from "../src/charts/chart-input.js";
-import { chartShape, renderChart, stopChartWorker } from "../src/charts/render-chart.js";
+import { chartProcessUsage, chartShape, renderChart, stopChartWorker } from "../src/charts/render-chart.js";
 import { renderPng } from "../src/charts/render-png.js";
 import { renderSvg } from "../src/charts/render-svg.js";
 import { statsPanel } from "../src/commands/stats-chart.js";
@@ -29,25 +31,28 @@ const peakBefore = process.resourceUsage().maxRSS / 1024;
 let started = performance.now();
 const first = await renderChart(input);
 const coldMs = performance.now() - started;
-const peakCold = process.resourceUsage().maxRSS / 1024;
-const afterFirst = await settle();
+const chartRss = () => mb(chartProcessUsage()?.rss ?? 0);
+const chartPeak = () => mb(chartProcessUsage()?.peakRss ?? 0);
+const peakCold = process.resourceUsage().maxRSS / 1024 + chartPeak();
+const afterFirst = (await settle()) + chartRss();
 
 const total: number[] = [];
-// CPU time of the whole process (every thread) per chart: what a chart costs whatever else the machine runs.
+// CPU time per chart of the bot's process and the chart process, every thread of both: what a chart costs whatever else the machine runs.
 const cpu: number[] = [];
 let sampled = afterFirst;
 for (let i = 0; i < reps; i++) {
   started = performance.now();
   const used = process.cpuUsage();
+  const chartUsed = chartProcessUsage()?.cpuMicros ?? 0;
   await renderChart(chartOf(i + 1));
   total.push(performance.now() - started);
   const spent = process.cpuUsage(used);
-  cpu.push((spent.user + spent.system) / 1000);
-  sampled = Math.max(sampled, mb(process.memoryUsage().rss));
+  cpu.push((spent.user + spent.system + (chartProcessUsage()?.cpuMicros ?? 0) - chartUsed) / 1000);
+  sampled = Math.max(sampled, mb(process.memoryUsage().rss) + chartRss());
 }
-const peakWarm = process.resourceUsage().maxRSS / 1024;
-const after = await settle();
-// As after WORKER_IDLE_MS without a chart: the worker ends, and its memory with it.
+const peakWarm = process.resourceUsage().maxRSS / 1024 + chartPeak();
+const after = (await settle()) + chartRss();
+// As after WORKER_IDLE_MS without a chart: the chart process ends, and its memory with it.
 await stopChartWorker();
 const afterWorker = await settle();
 

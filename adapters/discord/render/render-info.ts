@@ -37,9 +37,12 @@ function sectionFields(section: InfoSection): APIEmbedField[] {
 // A file name Discord and every OS accept: no paths, no odd characters.
 const safeFileName = (name: string): string => name.replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^[._]+/, "").slice(0, 100) || "file.txt";
 
-/** A chart as an attachment the embed shows (`attachment://stats.png`), described for screen readers. */
+/**
+ * A chart as an attachment the embed shows (`attachment://stats.png`), described for screen readers.
+ * Its bytes are viewed, not copied: one cached chart answers many stats commands.
+ */
 function imageFile(image: ReplyImage): DiscordMessage["files"][number] {
-  return { name: safeFileName(image.name), data: Buffer.from(image.data), contentType: image.mime, description: image.alt.slice(0, LIMITS.attachmentDescription) };
+  return { name: safeFileName(image.name), data: Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), contentType: image.mime, description: image.alt.slice(0, LIMITS.attachmentDescription) };
 }
 
 /** Information (help, stats, software): sections become fields; a file becomes an attachment; a chart is shown in the embed. */
