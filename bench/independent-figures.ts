@@ -1,4 +1,4 @@
-import { NO_RECORDS } from "../src/scholar/record.js";
+import { NO_RECORDS } from "../src/papers/record.js";
 import { PaperIndex } from "../src/search/paper-index.js";
 import { resolvePaper, type Resolution } from "../src/search/resolve.js";
 import { independentMix, MIX_KINDS, mixRight, type MixKind, type MixQuery } from "./independent-mix.js";

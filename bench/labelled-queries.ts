@@ -1,6 +1,6 @@
 import { foldKey, type Paper } from "../src/papers/index.js";
 import { nameWords } from "../src/papers/text.js";
-import { NO_RECORDS, type PaperRecords } from "../src/scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../src/papers/record.js";
 import { editDistance } from "../src/search/edit-distance.js";
 import { STOPWORDS, textWords } from "../src/search/text-words.js";
 import { Prng } from "./prng.js";

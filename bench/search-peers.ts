@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import { Charset, Document } from "flexsearch";
 import MiniSearch from "minisearch";
 import type { Paper } from "../src/papers/index.js";
-import type { PaperRecords } from "../src/scholar/record.js";
+import type { PaperRecords } from "../src/papers/record.js";
 
 /** One paper as the peers index it: the name with its aliases, title, authors, and venue words with the year. */
 export interface PeerDoc {

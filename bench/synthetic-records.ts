@@ -1,5 +1,5 @@
 import type { Paper } from "../src/papers/index.js";
-import type { PaperRecord, PaperRecords } from "../src/scholar/record.js";
+import type { PaperRecord, PaperRecords } from "../src/papers/record.js";
 import { Prng } from "./prng.js";
 
 // Synthetic scholarly records for the bench's synthetic lists: multi-word

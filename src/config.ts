@@ -5,7 +5,9 @@ import cron from "node-cron";
 import { z } from "zod";
 import { packageRoot } from "./paths.js";
 import { defaultLead, formatOffset, parseLead, parseRemind, type ReadingOptions } from "./reading/reading-options.js";
+import type { ScholarConfig } from "./scholar/scholar-config.js";
 import { BUNDLED_RECORDS } from "./scholar/snapshot.js";
+import type { Upstream } from "./sync/upstream.js";
 
 /**
  * The bot's whole configuration: environment variables (a .env file is read if
@@ -125,7 +127,7 @@ export const EnvSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).optional()),
 });
 
-export type Upstream = { kind: "bundled"; path: string } | { kind: "file"; path: string } | { kind: "url"; url: string };
+export type { ScholarConfig, Upstream };
 
 export interface Config {
   discord: { token: string; appId?: string; guildId?: string; apiUrl?: string } | null;
@@ -147,14 +149,6 @@ export interface Config {
   logLevel: string;
   /** The file the log goes to while the console chat has the terminal (LOG_LEVEL not set); stderr otherwise. */
   logFile?: string;
-}
-
-export interface ScholarConfig {
-  enrich: boolean;
-  arxivUrl: string;
-  dblpUrl: string;
-  s2Url: string;
-  s2ApiKey?: string;
 }
 
 export const SCHOLAR_DEFAULT_URLS = { arxiv: "http://export.arxiv.org", dblp: "https://dblp.org", s2: "https://api.semanticscholar.org" } as const;

@@ -1,4 +1,12 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Platform, Reply } from "./replies/reply.js";
+
+/** An HTTP route the core offers to whichever server listens on PORT (ours, or Slack's receiver): ops endpoints, the reading calendar. */
+export interface OpsRoute {
+  path: string;
+  method: "GET";
+  handler(req: IncomingMessage, res: ServerResponse): void;
+}
 
 /**
  * What a platform said about one delivery; the outbox decides to retry, fail or

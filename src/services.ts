@@ -1,5 +1,3 @@
-import type { DispatchObserver } from "./commands/dispatch.js";
-import type { CommandRegistry } from "./commands/registry.js";
 import type { Logger } from "./log.js";
 import type { ReadingService } from "./reading/reading-service.js";
 import type { ScholarService } from "./scholar/scholar-service.js";
@@ -8,12 +6,19 @@ import type { Store } from "./store/store.js";
 import type { Deliverer } from "./sync/deliverer.js";
 import type { SyncService } from "./sync/sync-service.js";
 
-/** What command handlers and jobs may use; built once in app/ and passed down (tests build their own). */
+/** Told about every dispatched command (metrics, logs); outcome is the reply kind or "error:<reason>". */
+export type DispatchObserver = (event: { command: string; platform: string; outcome: string; ms: number }) => void;
+
+/**
+ * What command handlers and jobs may use; built once in app/ and passed down (tests build their own).
+ * `commands` (the registry) is added by src/commands/registry.ts: the commands sit above this file.
+ */
 export interface Services {
   catalog: Catalog;
-  commands: CommandRegistry;
   log: Logger;
   now: () => Date;
+  /** The bot's own clock (MSS_TZ): digest times, and the reading group's calendar by default. */
+  timeZone: string;
   store: Store;
   sync: SyncService;
   deliverer: Deliverer;

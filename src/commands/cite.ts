@@ -1,6 +1,6 @@
 import type { Paper } from "../papers/index.js";
 import { buildBibtex, citeKey, citeText, type CiteSource } from "../scholar/bibtex.js";
-import type { PaperRecords } from "../scholar/record.js";
+import type { PaperRecords } from "../papers/record.js";
 import { errorReply, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";

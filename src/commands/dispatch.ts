@@ -4,6 +4,7 @@ import type { CommandContext } from "./context.js";
 import type { CommandRegistry } from "./registry.js";
 import type { RawArgs } from "./parse-text.js";
 import { invocation, usage } from "./usage.js";
+import type { DispatchObserver } from "../services.js";
 
 /** "year: must be a year like 2023 …; page: must be at least 1". */
 export function formatIssues(error: z.ZodError, raw: RawArgs): string {
@@ -17,8 +18,7 @@ export function formatIssues(error: z.ZodError, raw: RawArgs): string {
     .join("; ");
 }
 
-/** Told about every dispatched command (metrics, logs); outcome is the reply kind or "error:<reason>". */
-export type DispatchObserver = (event: { command: string; platform: string; outcome: string; ms: number }) => void;
+export type { DispatchObserver };
 
 /**
  * The one error boundary of every command on every platform: find the command,

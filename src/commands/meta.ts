@@ -1,5 +1,5 @@
-import { describePin, parsePin } from "../scholar/identify.js";
-import { ID_KEYS, RECORD_FIELDS, type IdKey } from "../scholar/record.js";
+import { describePin, parsePin } from "../papers/identify.js";
+import { ID_KEYS, RECORD_FIELDS, type IdKey } from "../papers/record.js";
 import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
 import { textTime } from "../replies/time-text.js";
 import { resolvePaper } from "../search/resolve.js";

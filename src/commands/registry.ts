@@ -1,5 +1,13 @@
 import type { AnyCommand } from "./command.js";
 
+// The services carry the command registry (help, why and the adapters look commands up), but
+// services.ts sits below the commands; the commands add it here instead of services.ts importing up.
+declare module "../services.js" {
+  interface Services {
+    commands: CommandRegistry;
+  }
+}
+
 /** The commands of the bot by name; adding a command is adding it to the list given here. */
 export class CommandRegistry {
   private readonly byName = new Map<string, AnyCommand>();

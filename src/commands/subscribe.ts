@@ -34,7 +34,7 @@ export const subscribeCommand = defineCommand({
   run({ tag, venue, reporter, mode, at: time, day, thread, mention }, ctx): Reply {
     const channel = requireChannel(ctx);
     if (isReply(channel)) return channel;
-    const { store, catalog, now, reading } = ctx.services;
+    const { store, catalog, now, timeZone } = ctx.services;
     const before = store.subscriptions.get(channel.platform, channel.id);
     // Options not given keep their current values: "subscribe mention:none" changes only the ping, "venue:any" drops only the venue.
     const filter: SubscriptionFilter = { ...before?.filter };
@@ -72,11 +72,11 @@ export const subscribeCommand = defineCommand({
     const changes = before === undefined ? [] : describeChanges(channel.platform, before, { filter, delivery });
     const changed = before === undefined ? "" : changes.length > 0 ? ` Changed: ${changes.join(", ")}.` : verb === "updated" ? " Nothing changed." : "";
     const again = requeued > 0 ? ` ${requeued} ${requeued === 1 ? "delivery that was refused is" : "deliveries that were refused are"} queued again.` : "";
-    const next = nextDigestText(delivery, now(), reading.timeZone);
+    const next = nextDigestText(delivery, now(), timeZone);
     const how =
       next === undefined
         ? "New papers are posted when the list changes upstream."
-        : `New papers are collected into one digest, ${describeCadence(delivery, reading.timeZone)}; the next goes out ${next} if there is news.`;
+        : `New papers are collected into one digest, ${describeCadence(delivery, timeZone)}; the next goes out ${next} if there is news.`;
     const extras = [
       released > 0 && `${released} ${released === 1 ? "paper held for the digest is" : "papers held for the digest are"} posted now.`,
       delivery.thread && "Each post gets a discussion thread.",

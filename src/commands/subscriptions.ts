@@ -14,7 +14,7 @@ export const subscriptionsCommand = defineCommand({
   run(_args, ctx): Reply {
     const channel = requireChannel(ctx);
     if (isReply(channel)) return channel;
-    const { store, now, reading } = ctx.services;
+    const { store, now, timeZone } = ctx.services;
     const sub = store.subscriptions.get(channel.platform, channel.id);
     if (!sub) return errorReply("not-found", "This channel has never subscribed.", "An admin can run subscribe here.");
     const rows = store.outbox.forChannel(channel.platform, channel.id);
@@ -25,12 +25,12 @@ export const subscriptionsCommand = defineCommand({
     const info: InfoRow[] = [
       { label: "Status", value: status },
       { label: "Filter", value: describeFilter(sub.filter) },
-      { label: "Mode", value: describeCadence(sub.delivery, reading.timeZone) },
+      { label: "Mode", value: describeCadence(sub.delivery, timeZone) },
       { label: "Since", value: textTime(sub.createdAt) },
       { label: "Last delivery", value: lastSent?.sentAt ? textTime(lastSent.sentAt) : "none yet" },
       { label: "Waiting", value: waiting.length === 0 ? "nothing" : `${waiting.length} (next attempt ${textTime(waiting.at(-1)?.nextAttemptAt ?? "")}${waiting.at(-1)?.lastError ? `, last error: ${waiting.at(-1)?.lastError}` : ""})` },
     ];
-    const next = nextDigestText(sub.delivery, now(), reading.timeZone);
+    const next = nextDigestText(sub.delivery, now(), timeZone);
     if (next !== undefined) {
       const held = store.digestItems.waiting(sub.id).length;
       info.splice(3, 0, { label: "Next digest", value: sub.status === "active" ? `${next}${held === 0 ? " (nothing collected yet; an empty digest is not posted)" : ` (${held} ${held === 1 ? "paper" : "papers"} collected so far)`}` : `none while ${sub.status}` });

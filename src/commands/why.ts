@@ -27,7 +27,7 @@ function fate(services: Services, a: Announcement, channel: ChannelRef): string 
   if (row?.status === "failed") return `${what} could not be delivered: ${row.lastError ?? "unknown error"}`;
   if (row) return `${what} is queued (attempt ${row.attempts}${row.lastError ? `, last error: ${row.lastError}` : ""}; next try ${day(row.nextAttemptAt)})`;
   const sub = subscriptions.get(channel.platform, channel.id);
-  const held = sub && describeHeld(services.store, sub, a.id, what, services.now(), services.reading.timeZone);
+  const held = sub && describeHeld(services.store, sub, a.id, what, services.now(), services.timeZone);
   if (held) return held;
   const skipped = outbox.skipReason(a.id, channel.platform, channel.id);
   if (skipped) return `${what} was not posted here: ${skipped}`;

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { DispatchObserver } from "../commands/dispatch.js";
+import type { DispatchObserver } from "../services.js";
 import type { ParseWarning } from "../papers/index.js";
 import type { Store } from "../store/store.js";
 import { warningEffect } from "../sync/list-warnings.js";

@@ -1,13 +1,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { OpsRoute } from "../ports.js";
 import type { Metrics } from "./metrics.js";
 import type { Readiness } from "./readiness.js";
 
-/** An HTTP route the ops endpoints add to whichever server listens on PORT (ours, or Slack's receiver). */
-export interface OpsRoute {
-  path: string;
-  method: "GET";
-  handler(req: IncomingMessage, res: ServerResponse): void;
-}
+export type { OpsRoute };
 
 const json = (res: ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(body));

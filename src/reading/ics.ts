@@ -4,7 +4,7 @@ import { stripControlChars } from "../papers/index.js";
 import { cardTitle } from "../replies/plain-text.js";
 import type { SessionSlot } from "./session-calendar.js";
 import type { SessionReply } from "./session-reply.js";
-import { localTime } from "./zoned-time.js";
+import { localTime } from "../papers/zoned-time.js";
 
 /** A session as the calendar shows it: its slot and the reply the weekly job posts. */
 export interface CalendarSession {

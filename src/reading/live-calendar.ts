@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { OpsRoute } from "../ops/routes.js";
+import type { OpsRoute } from "../ports.js";
 import type { CalendarSession } from "./ics.js";
 import { calendarPath } from "./reading-options.js";
 import type { ReadingService } from "./reading-service.js";

@@ -1,8 +1,8 @@
+import { sessionEditKey, sessionKey, sessionPostKey, type DeliveryPlace } from "../papers/delivery-keys.js";
+import { post, retell } from "../posting/posting.js";
 import type { Reply } from "../replies/reply.js";
 import type { Store } from "../store/store.js";
-import type { ReadingService } from "./reading-service.js";
-import { withRsvp } from "./rsvp.js";
-import { sessionPostKey } from "./threads.js";
+import { withRsvp } from "./rsvp-buttons.js";
 
 /** At most one edit of a weekly post per this long (Discord and Slack both rate-limit message edits). */
 export const EDIT_INTERVAL_MS = 10_000;
@@ -15,31 +15,27 @@ export const EDIT_INTERVAL_MS = 10_000;
  * next one is due no sooner than EDIT_INTERVAL_MS after the last one sent.
  * Returns how many edits were queued. Call in a transaction.
  */
-export function queuePostEdit(reading: ReadingService, store: Store, date: string, at: Date): number {
+export function queuePostEdit(channels: readonly DeliveryPlace[], store: Store, date: string, at: Date): number {
   const row = store.reading.sessions.get(date);
-  const post = store.announcements.byKey(`reading|${date}`);
-  if (!row || row.reply.kind !== "session" || !post) return 0;
+  const weekly = store.announcements.byKey(sessionKey(date));
+  if (!row || row.reply.kind !== "session" || !weekly) return 0;
   const open = row.status === "held" && Date.parse(row.startsAt) > at.getTime();
   const reply = open ? withRsvp(row.reply, date, store.reading.rsvps.counts(date)) : row.reply;
   const iso = at.toISOString();
   let queued = 0;
-  for (const { platform, channelId } of reading.channels()) {
-    if (!store.outbox.find(post.id, platform, channelId)) continue;
-    const parentKey = sessionPostKey(date, platform, channelId);
+  for (const place of channels) {
+    if (!store.outbox.find(weekly.id, place.platform, place.channelId)) continue;
+    const parentKey = sessionPostKey(date, place);
     const last = store.deliveryTargets.latestEdit(parentKey);
     if (last?.status === "pending") {
-      store.announcements.replaceReply(last.announcementId, reply);
+      retell(store, last.announcementId, reply);
       continue;
     }
-    const n = (last ? Number(/\|(\d+)$/.exec(last.key)?.[1] ?? 0) : 0) + 1;
-    const key = `reading-edit|${date}|${platform}:${channelId}|${n}`;
+    const key = sessionEditKey(date, place, store.deliveryTargets.editCount(parentKey) + 1);
     const sentAt = last?.sentAt ? Date.parse(last.sentAt) : Number.NEGATIVE_INFINITY;
-    const due = new Date(Math.max(at.getTime(), sentAt + EDIT_INTERVAL_MS)).toISOString();
-    const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: row.paperId, reply, createdAt: iso });
-    if (store.outbox.enqueue(announcement.id, platform, channelId, key, iso, due)) {
-      store.deliveryTargets.attach(key, { kind: "edit", parentKey });
-      queued++;
-    }
+    const dueAt = new Date(Math.max(at.getTime(), sentAt + EDIT_INTERVAL_MS)).toISOString();
+    const edit = { platform: place.platform, channelId: place.channelId, key, dueAt, target: { kind: "edit" as const, parentKey } };
+    queued += post(store, { key, source: "reading", kind: "session", paperId: row.paperId, reply }, [edit], iso).queued.length;
   }
   return queued;
 }
@@ -56,7 +52,7 @@ const showsRsvp = (reply: Reply | undefined) => reply?.kind === "session" && (re
  * Run every minute; a post already edited is left alone, so it runs at most
  * once per post. Returns the dates whose posts were edited.
  */
-export function queueStartedPostEdits(reading: ReadingService, store: Store, at: Date): string[] {
+export function queueStartedPostEdits(channels: readonly DeliveryPlace[], store: Store, at: Date): string[] {
   const now = at.getTime();
   const started = store.reading.sessions
     .all()
@@ -64,14 +60,14 @@ export function queueStartedPostEdits(reading: ReadingService, store: Store, at:
     .slice(-RECENT_STARTED);
   return store.transaction(() =>
     started.flatMap((row) => {
-      const post = store.announcements.byKey(`reading|${row.date}`);
-      if (!post) return [];
-      const showing = reading.channels().some(({ platform, channelId }) => {
-        if (!store.outbox.find(post.id, platform, channelId)) return false;
-        const last = store.deliveryTargets.latestEdit(sessionPostKey(row.date, platform, channelId));
-        return showsRsvp(last ? store.announcements.get(last.announcementId)?.reply : post.reply);
+      const weekly = store.announcements.byKey(sessionKey(row.date));
+      if (!weekly) return [];
+      const showing = channels.some((place) => {
+        if (!store.outbox.find(weekly.id, place.platform, place.channelId)) return false;
+        const last = store.deliveryTargets.latestEdit(sessionPostKey(row.date, place));
+        return showsRsvp(last ? store.announcements.get(last.announcementId)?.reply : weekly.reply);
       });
-      return showing && queuePostEdit(reading, store, row.date, at) > 0 ? [row.date] : [];
+      return showing && queuePostEdit(channels, store, row.date, at) > 0 ? [row.date] : [];
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Job } from "../jobs/job-runner.js";
-import type { Services } from "../services.js";
+import type { Store } from "../store/store.js";
 import { queueStartedPostEdits } from "./post-edits.js";
+import type { ReadingService } from "./reading-service.js";
 
 /**
  * The weekly reading-group post, MSS_READING_POST_LEAD before each session of
@@ -9,18 +10,16 @@ import { queueStartedPostEdits } from "./post-edits.js";
  * Running it again in the same week posts nothing new. Once a session starts,
  * its post is edited to drop the RSVP buttons.
  */
-export function readingJob(services: Pick<Services, "reading" | "store" | "deliverer" | "now">, schedule: string): Job {
+export function readingJob(services: { reading: ReadingService; store: Store; now: () => Date }, schedule: string): Job {
   return {
     name: "reading",
     schedule,
     async run() {
       const at = services.now();
-      const closed = queueStartedPostEdits(services.reading, services.store, at);
-      if (closed.length > 0) void services.deliverer.deliverDue();
+      const closed = queueStartedPostEdits(services.reading.channels(), services.store, at);
       const buttonsOff = closed.length > 0 ? `; RSVP buttons taken off the post of ${closed.join(", ")}` : "";
       const result = services.reading.postDue(at);
       if (result.kind === "none") return `no session due${buttonsOff}`;
-      if (result.queued > 0) void services.deliverer.deliverDue();
       const channels = services.reading.channels().length;
       const what = result.kind === "posted" ? "session posted" : "session already posted";
       return `${what} for ${result.slot.id}: ${result.queued} new deliveries${channels === 0 ? " (no reading channel set: reading channel)" : ""}${buttonsOff}`;

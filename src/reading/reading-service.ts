@@ -9,11 +9,13 @@ import { planSessions, type PlannedSession, type RotationInput } from "./rotatio
 import type { SessionCalendar, SessionSlot } from "./session-calendar.js";
 import type { CalendarSession } from "./ics.js";
 import { DEFAULT_READING_OPTIONS, type ReadingOptions } from "./reading-options.js";
+import { channelDeliveryKey, sessionKey } from "../papers/delivery-keys.js";
+import { post } from "../posting/posting.js";
 import { queuePostEdit } from "./post-edits.js";
-import { withRsvp } from "./rsvp.js";
+import { withRsvp } from "./rsvp-buttons.js";
 import { sessionReply, type SessionReply } from "./session-reply.js";
-import { queueThreadOpener } from "./threads.js";
-import { isoWeek, localTime, parseCivil } from "./zoned-time.js";
+import { queueThreadOpener, type SessionPlaces } from "./threads.js";
+import { isoWeek, localTime, parseCivil } from "../papers/zoned-time.js";
 
 export interface ReadingDeps {
   store: Store;
@@ -38,7 +40,6 @@ const CHANNEL_PLATFORMS: readonly Platform[] = ["discord", "slack", "console"];
 /** When the weekly job first ran: sessions before it were never missed. */
 const SINCE_SETTING = "reading.since";
 const channelSetting = (platform: Platform) => `reading.channel.${platform}`;
-export const sessionKey = (slot: SessionSlot) => `reading|${slot.id}`;
 
 /**
  * The reading group over the store: who is in the rotation, the sessions to
@@ -170,7 +171,7 @@ export class ReadingService {
     const plan: PlannedSession = { ...this.postedPlan(slot, row, this.roster()), paper, paperSource: "group" };
     const reply = sessionReply(plan, this.timeZone, this.deps.catalog.list.legend, store.reading.members.links(), this.deps.catalog.records);
     store.reading.sessions.setPaper(slot.id, paper.id, paper.name, { ...reply, note: "The group chose the paper by vote." });
-    queuePostEdit(this, store, slot.id, at);
+    queuePostEdit(this.channels(), store, slot.id, at);
     return true;
   }
 
@@ -213,6 +214,11 @@ export class ReadingService {
     });
   }
 
+  /** Where the session posts go: the reading channels, and whether posts open threads. */
+  places(): SessionPlaces {
+    return { channels: this.channels(), threads: this.options.threads };
+  }
+
   setChannel(platform: Platform, channelId: string | null): void {
     this.deps.store.settings.set(channelSetting(platform), channelId ?? "");
   }
@@ -240,12 +246,10 @@ export class ReadingService {
       // A held session posted before it starts carries the RSVP buttons (their counts follow by edits).
       const rsvp = row.status === "held" && row.reply.kind === "session" && slot.startsAt.getTime() > at.getTime();
       const posted = rsvp && row.reply.kind === "session" ? withRsvp(row.reply, slot.id, store.reading.rsvps.counts(slot.id)) : row.reply;
-      const announcement = store.announcements.insert({ key: sessionKey(slot), source: "reading", kind: "session", paperId: row.paperId, reply: posted, createdAt: iso });
-      let queued = 0;
-      for (const { platform, channelId } of this.channels()) {
-        if (store.outbox.enqueue(announcement.id, platform, channelId, `${sessionKey(slot)}|${platform}:${channelId}`, iso)) queued++;
-      }
-      if (row.status === "held") queued += queueThreadOpener(this, store, slot.id, iso);
+      const key = sessionKey(slot.id);
+      const deliveries = this.channels().map((place) => ({ ...place, key: channelDeliveryKey(key, place) }));
+      let queued = post(store, { key, source: "reading", kind: "session", paperId: row.paperId, reply: posted }, deliveries, iso).queued.length;
+      if (row.status === "held") queued += queueThreadOpener(this.places(), store, slot.id, iso);
       return { kind: created ? "posted" : "already", slot, reply: row.reply, queued };
     });
   }

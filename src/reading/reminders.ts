@@ -1,6 +1,7 @@
 import type { Job } from "../jobs/job-runner.js";
+import { dmDeliveryKey, reminderKey as reminderKeyAt } from "../papers/delivery-keys.js";
+import { announce, queue } from "../posting/posting.js";
 import type { Platform } from "../replies/reply.js";
-import type { Services } from "../services.js";
 import type { Store } from "../store/store.js";
 import { formatOffset } from "./reading-options.js";
 import type { ReadingService } from "./reading-service.js";
@@ -18,7 +19,7 @@ export interface RemindResult {
   queued: number;
 }
 
-export const reminderKey = (date: string, offsetMs: number) => `reading-remind|${date}|${formatOffset(offsetMs)}`;
+export const reminderKey = (date: string, offsetMs: number) => reminderKeyAt(date, formatOffset(offsetMs));
 
 /** "in 2 days", "in 1 hour", "in 25 minutes": the time left, as the reminder says it. */
 function timeLeft(ms: number): string {
@@ -57,19 +58,16 @@ export function queueDueReminders(reading: ReadingService, store: Store, at: Dat
       if (due === undefined || planned.skipped || store.announcements.byKey(reminderKey(planned.slot.id, due))) continue;
       const key = reminderKey(planned.slot.id, due);
       const reply = reminderReply(reading.reply(planned), planned, at);
-      const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: planned.paper?.id ?? null, reply, createdAt: iso });
+      const announcement = announce(store, { key, source: "reading", kind: "session", paperId: planned.paper?.id ?? null, reply }, iso);
       result.reminders.push(`${planned.slot.id}|${formatOffset(due)}`);
       // In the session's thread once its post is out (MSS_READING_POST_LEAD before it); else in the reading channel.
-      const channels = reading.channels();
-      result.queued += queueSessionPost(reading, store, planned.slot.id, key, reply, iso);
+      const places = reading.places();
+      const channels = places.channels;
+      result.queued += queueSessionPost(places, store, planned.slot.id, key, reply, iso);
       for (const platform of DM_PLATFORMS) {
         const userId = reply.presenter?.userIds[platform];
         if (userId === undefined || !channels.some((c) => c.platform === platform)) continue;
-        const dmKey = `${key}|dm:${platform}:${userId}`;
-        if (store.outbox.enqueue(announcement.id, platform, userId, dmKey, iso)) {
-          store.deliveryTargets.attach(dmKey, { kind: "dm" });
-          result.queued++;
-        }
+        result.queued += queue(store, announcement.id, [{ platform, channelId: userId, key: dmDeliveryKey(key, platform, userId), target: { kind: "dm" } }], iso).length;
       }
     }
     return result;
@@ -77,13 +75,12 @@ export function queueDueReminders(reading: ReadingService, store: Store, at: Dat
 }
 
 /** The reminder job: every minute (and at start-up), queues the reminders due and wakes the deliverer. */
-export function reminderJob(services: Pick<Services, "reading" | "store" | "deliverer" | "now">): Job {
+export function reminderJob(services: { reading: ReadingService; store: Store; now: () => Date }): Job {
   return {
     name: "reading-remind",
     schedule: "* * * * *",
     async run() {
       const result = queueDueReminders(services.reading, services.store, services.now());
-      if (result.queued > 0) void services.deliverer.deliverDue();
       return result.reminders.length === 0 ? "no reminder due" : `reminders ${result.reminders.join(", ")}: ${result.queued} deliveries`;
     },
   };

@@ -1,5 +1,5 @@
 import cron from "node-cron";
-import { addDays, formatCivil, isoWeek, localTime, weekday, zonedInstant, type CivilDate, type LocalTime } from "./zoned-time.js";
+import { addDays, formatCivil, isoWeek, localTime, weekday, zonedInstant, type CivilDate, type LocalTime } from "../papers/zoned-time.js";
 
 /** One reading-group session: when it starts, and how long its post stays due. */
 export interface SessionSlot {

@@ -1,15 +1,15 @@
 import type { Tag } from "../papers/index.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { PLATFORMS } from "../papers/platforms.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import { toCard } from "../replies/paper-card.js";
-import type { Platform, Reply, SessionPresenter } from "../replies/reply.js";
+import type { Reply, SessionPresenter } from "../replies/reply.js";
 import type { LinkRow } from "../store/reading-member-repo.js";
 import type { PlannedSession } from "./rotation.js";
 import type { SessionSlot } from "./session-calendar.js";
-import { formatLocal } from "./zoned-time.js";
+import { formatLocal } from "../papers/zoned-time.js";
 
 export type SessionReply = Extract<Reply, { kind: "session" }>;
 
-const PLATFORMS: readonly Platform[] = ["console", "cli", "discord", "slack"];
 
 /** "Mon 7 Dec 2026, 09:00 (Europe/Berlin)". */
 export const sessionDate = (slot: SessionSlot, timeZone: string): string => `${formatLocal(slot.local)} (${timeZone})`;

@@ -1,7 +1,7 @@
 import type { Store } from "../store/store.js";
 import type { ReadingService } from "./reading-service.js";
 import { sessionDate } from "./session-reply.js";
-import { parseCivil } from "./zoned-time.js";
+import { parseCivil } from "../papers/zoned-time.js";
 
 /** "Mon 14 Dec 2026, 09:00 (UTC)" for a session date, or the date when the calendar has no session on it. */
 export function sessionLabel(reading: ReadingService, date: string): string {

@@ -1,15 +1,16 @@
 import type { Job } from "../jobs/job-runner.js";
 import type { Paper } from "../papers/index.js";
 import type { Reply, ReplyAction } from "../replies/reply.js";
-import type { Services } from "../services.js";
 import type { PollRow } from "../store/reading-poll-repo.js";
 import type { Store } from "../store/store.js";
 import type { ReadingService } from "./reading-service.js";
 import type { SessionSlot } from "./session-calendar.js";
 import { sessionDate } from "./session-reply.js";
+import { channelDeliveryKey, voteClosedKey, voteKey, voteResultKey } from "../papers/delivery-keys.js";
+import { post } from "../posting/posting.js";
 import { queueSessionPost } from "./threads.js";
 import { heldElsewhere } from "./vote-conflicts.js";
-import { formatLocal, localTime, parseCivil } from "./zoned-time.js";
+import { formatLocal, localTime, parseCivil } from "../papers/zoned-time.js";
 
 /** Papers a poll offers at most: the oldest of the group queue. */
 export const POLL_CHOICES = 5;
@@ -62,7 +63,7 @@ export function openPoll(
     const poll = store.reading.polls.get(slot.id) as PollRow;
     const text = `Vote for the paper of ${label}, from the group queue: one vote each, changeable until ${when(reading, poll.closesAt)}.`;
     const actions = choices.map((c) => ballotAction(slot.id, c.paperId, c.name));
-    return { ok: true as const, value: { poll, notOffered, queued: queueSessionPost(reading, store, slot.id, `reading-vote|${slot.id}`, { kind: "notice", text, actions }, iso) } };
+    return { ok: true as const, value: { poll, notOffered, queued: queueSessionPost(reading.places(), store, slot.id, voteKey(slot.id), { kind: "notice", text, actions }, iso) } };
   });
 }
 
@@ -114,25 +115,22 @@ export function closePoll(reading: ReadingService, store: Store, poll: PollRow, 
       const instead = kept === "" ? "" : ` (${kept})`;
       text = `The vote for ${label} is closed: ${top.name} wins with ${top.votes} of ${tallyText}${instead}; ${assigned}.`;
     }
-    const queued = queueSessionPost(reading, store, poll.date, `reading-vote-result|${poll.date}`, { kind: "notice", text }, iso);
+    const queued = queueSessionPost(reading.places(), store, poll.date, voteResultKey(poll.date), { kind: "notice", text }, iso);
     return { text, queued: queued + closeButtons(reading, store, poll.date, top?.name, iso) };
   });
 }
 
 /** Edits the poll's messages to say it is closed, without their buttons. Returns how many edits were queued. */
 function closeButtons(reading: ReadingService, store: Store, date: string, winner: string | undefined, at: string): number {
-  const poll = store.announcements.byKey(`reading-vote|${date}`);
+  const poll = store.announcements.byKey(voteKey(date));
   if (!poll || poll.reply.kind !== "notice") return 0;
   const reply: Reply = { kind: "notice", text: `${poll.reply.text} Closed: ${winner === undefined ? "no votes" : `${winner} won`}.` };
   let queued = 0;
-  for (const { platform, channelId } of reading.channels()) {
-    if (!store.outbox.find(poll.id, platform, channelId)) continue;
-    const key = `reading-vote-closed|${date}|${platform}:${channelId}`;
-    const announcement = store.announcements.insert({ key, source: "reading", kind: "session", paperId: null, reply, createdAt: at });
-    if (store.outbox.enqueue(announcement.id, platform, channelId, key, at)) {
-      store.deliveryTargets.attach(key, { kind: "edit", parentKey: `reading-vote|${date}|${platform}:${channelId}` });
-      queued++;
-    }
+  for (const place of reading.channels()) {
+    if (!store.outbox.find(poll.id, place.platform, place.channelId)) continue;
+    const key = voteClosedKey(date, place);
+    const edit = { ...place, key, target: { kind: "edit" as const, parentKey: channelDeliveryKey(voteKey(date), place) } };
+    queued += post(store, { key, source: "reading", kind: "session", paperId: null, reply }, [edit], at).queued.length;
   }
   return queued;
 }
@@ -169,13 +167,12 @@ export function closeDuePolls(reading: ReadingService, store: Store, at: Date): 
 }
 
 /** The vote job: every minute (and at start-up, so a deadline passed while the bot was down closes then), closes the polls due. */
-export function voteJob(services: Pick<Services, "reading" | "store" | "deliverer" | "now">): Job {
+export function voteJob(services: { reading: ReadingService; store: Store; now: () => Date }): Job {
   return {
     name: "reading-vote",
     schedule: "* * * * *",
     async run() {
       const closed = closeDuePolls(services.reading, services.store, services.now());
-      if (closed.some((c) => c.queued > 0)) void services.deliverer.deliverDue();
       return closed.length === 0 ? "no vote due" : `votes closed: ${closed.map((c) => c.date).join(", ")}`;
     },
   };

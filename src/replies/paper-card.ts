@@ -1,5 +1,5 @@
 import { LINK_KINDS, type LinkKind, type Paper, type Tag } from "../papers/index.js";
-import type { PaperRecord } from "../scholar/record.js";
+import type { PaperRecord } from "../papers/record.js";
 import type { PaperCard } from "./reply.js";
 
 export const LINK_LABELS: Record<LinkKind, string> = { paper: "Paper", code: "Code", blog: "Blog notes", video: "Video" };

@@ -1,5 +1,5 @@
 import { collapseSpaces, foldKey, stripControlChars } from "../papers/index.js";
-import type { FieldOrigin, PaperRecord, RecordField, RecordSource } from "../scholar/record.js";
+import type { FieldOrigin, PaperRecord, RecordField, RecordSource } from "../papers/record.js";
 import type { CommandLink, PaperCard } from "./reply.js";
 
 /**

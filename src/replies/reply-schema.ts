@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { LinkKindSchema } from "../papers/index.js";
-import { FieldOriginSchema, PaperRecordSchema } from "../scholar/record.js";
-import { PLATFORMS, type Reply } from "./reply.js";
+import { FieldOriginSchema, PaperRecordSchema } from "../papers/record.js";
+import { PLATFORMS } from "../papers/platforms.js";
+import type { Reply } from "./reply.js";
 
 /** Zod schemas of the reply model, for replies stored as JSON (the outbox) and read back. */
 

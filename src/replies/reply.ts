@@ -1,8 +1,9 @@
 import type { LinkKind } from "../papers/index.js";
-import type { FieldOrigin, PaperRecord } from "../scholar/record.js";
+import { PLATFORMS, type Platform } from "../papers/platforms.js";
+import type { FieldOrigin, PaperRecord } from "../papers/record.js";
 
-export const PLATFORMS = ["console", "cli", "discord", "slack"] as const;
-export type Platform = (typeof PLATFORMS)[number];
+// The platform list is a ground-floor word; replies name it for their many readers.
+export { PLATFORMS, type Platform };
 
 /** A paper as every renderer shows it; all strings are untrusted upstream text, escaped by each renderer. */
 export interface PaperCard {

@@ -1,5 +1,5 @@
 import { foldKey } from "../papers/index.js";
-import type { PaperRecord } from "./record.js";
+import type { PaperRecord } from "../papers/record.js";
 
 /** BibTeX's special characters, escaped so untrusted text cannot open a group or a command. */
 const SPECIALS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { Logger } from "../log.js";
-import { NO_RECORDS, type PaperRecords } from "./record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import { readRecordSnapshot } from "./snapshot.js";
 
 /** The bundled metadata snapshot, or none when the file is missing or does not validate (logged, never fatal). */

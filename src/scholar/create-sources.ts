@@ -1,4 +1,4 @@
-import type { ScholarConfig } from "../config.js";
+import type { ScholarConfig } from "./scholar-config.js";
 import { ArxivSource } from "./arxiv-source.js";
 import { DblpSource } from "./dblp-source.js";
 import type { SourceClock } from "./http-source.js";

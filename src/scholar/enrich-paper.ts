@@ -3,8 +3,8 @@ import type { ResolvedVia, ScholarStep, WorkState } from "../store/scholar-repo.
 import { readBibtexFields } from "./bibtex.js";
 import { stripDisambiguation } from "./dblp-source.js";
 import { SourceError } from "./http-source.js";
-import { idsFromLink, type Pin } from "./identify.js";
-import type { IdKey, PaperRecord, RecordField, RecordSource } from "./record.js";
+import { idsFromLink, type Pin } from "../papers/identify.js";
+import type { IdKey, PaperRecord, RecordField, RecordSource } from "../papers/record.js";
 import { originUrl, type ArxivEntry, type DblpHit, type ScholarSourceName, type ScholarSources } from "./sources.js";
 import { dblpQuery, judgeHit } from "./title-match.js";
 

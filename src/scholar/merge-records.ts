@@ -1,5 +1,5 @@
 import type { StoredScholar } from "../store/scholar-repo.js";
-import { ID_KEYS, RECORD_FIELDS, type PaperRecord, type PaperRecords } from "./record.js";
+import { ID_KEYS, RECORD_FIELDS, type PaperRecord, type PaperRecords } from "../papers/record.js";
 
 /** One record over another: each field of `over` wins, with its origin; the rest comes from `under`. */
 export function mergeRecord(under: PaperRecord, over: PaperRecord): PaperRecord {

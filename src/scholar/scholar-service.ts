@@ -1,16 +1,16 @@
 import type { Logger } from "../log.js";
+import type { EventBus } from "../papers/events.js";
 import type { Paper } from "../papers/index.js";
 import type { Catalog } from "../search/catalog.js";
 import type { QueuedPaper } from "../store/scholar-repo.js";
 import type { Store } from "../store/store.js";
-import type { SyncService } from "../sync/sync-service.js";
 import { enrichPaper, isPreprintVenue, type PaperOutcome } from "./enrich-paper.js";
 import { emptySummary, tallyOutcome, type EnrichSummary } from "./enrich-summary.js";
 import { SourceError } from "./http-source.js";
-import { describePin, idsFromLink, type Pin } from "./identify.js";
+import { describePin, idsFromLink, type Pin } from "../papers/identify.js";
 import { mergeRecords } from "./merge-records.js";
 import { queueForList, REFRESH_AFTER_MS } from "./plan-enrichment.js";
-import { NO_RECORDS, type PaperRecord, type PaperRecords } from "./record.js";
+import { NO_RECORDS, type PaperRecord, type PaperRecords } from "../papers/record.js";
 import { SourceBackoff } from "./source-backoff.js";
 import type { ArxivEntry, ScholarSources } from "./sources.js";
 
@@ -23,10 +23,8 @@ export interface ScholarDeps {
   sources: ScholarSources | null;
   /** The bundled metadata snapshot. */
   snapshot?: PaperRecords;
-  /** Told when a refresh finds that a preprint was published at a venue (announced as a change). */
-  onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void;
-  /** Told when a paper's record resolves (personal watches on authors and keywords match it then). */
-  onResolved?: (paper: Paper, record: PaperRecord) => void;
+  /** Where "record-resolved" and "record-published" (a preprint found at a venue) go: watches and announcements listen. */
+  events?: EventBus;
   refreshAfterMs?: number;
 }
 
@@ -85,7 +83,7 @@ export class ScholarService {
   }
 
   /** Queues after every sync that read a list: new papers, changed links, old records. */
-  followSync(sync: Pick<SyncService, "onRun">): void {
+  followSync(sync: { onRun(listener: (run: { result: string }) => void): void }): void {
     sync.onRun((run) => {
       if (run.result === "changed" || run.result === "baseline" || run.result === "unchanged") this.afterSync();
     });
@@ -238,8 +236,8 @@ export class ScholarService {
             repo.dequeue(paper.id);
           });
           this.backoff.settle();
-          this.deps.onResolved?.(paper, outcome.record);
-          if (before?.record && isPreprintVenue(before.record.venue) && !isPreprintVenue(outcome.record.venue)) this.deps.onPublished?.(paper, outcome.record, before.record);
+          this.deps.events?.publish("record-resolved", { paper, record: outcome.record, before: before?.record ?? undefined, at });
+          if (before?.record && isPreprintVenue(before.record.venue) && !isPreprintVenue(outcome.record.venue)) this.deps.events?.publish("record-published", { paper, record: outcome.record, before: before.record, at });
           changed++;
           break;
         case "unresolved":

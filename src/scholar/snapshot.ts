@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { foldKey } from "../papers/index.js";
 import { packageRoot } from "../paths.js";
-import { ID_KEYS, PaperRecordSchema, RECORD_FIELDS, type FieldOrigin, type PaperRecord, type PaperRecords } from "./record.js";
+import { ID_KEYS, PaperRecordSchema, RECORD_FIELDS, type FieldOrigin, type PaperRecord, type PaperRecords } from "../papers/record.js";
 
 /**
  * The record snapshot: `{ "version": 1, "records": { "<paperId>": PaperRecord } }`.

@@ -1,4 +1,4 @@
-import type { PaperRecord } from "../scholar/record.js";
+import type { PaperRecord } from "../papers/record.js";
 import { textWords } from "./text-words.js";
 
 /**

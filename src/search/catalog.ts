@@ -1,5 +1,5 @@
 import type { PaperList } from "../papers/index.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import { PaperIndex } from "./paper-index.js";
 
 export interface CatalogVersion {

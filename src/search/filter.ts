@@ -1,5 +1,5 @@
 import { findTag, foldKey, venueKey, type Paper, type Tag } from "../papers/index.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import { hasAuthor } from "./author-match.js";
 
 export interface YearRange {

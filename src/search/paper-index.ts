@@ -1,6 +1,6 @@
 import { foldKey, type Paper, type PaperList } from "../papers/index.js";
 import { nameWords } from "../papers/text.js";
-import { NO_RECORDS, type PaperRecord, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecord, type PaperRecords } from "../papers/record.js";
 import { filterPapers, type PaperFilter } from "./filter.js";
 import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
 import { namedByWords, queryWords } from "./named-words.js";

@@ -1,5 +1,5 @@
 import { foldKey, type Paper } from "../papers/index.js";
-import type { PaperRecord } from "../scholar/record.js";
+import type { PaperRecord } from "../papers/record.js";
 
 /** Long enough to recognise a title, short enough to read in an autocomplete list. */
 export const SUGGESTION_LABEL_MAX = 60;

@@ -47,6 +47,11 @@ export class DeliveryTargetRepo {
     return { state: "waiting" };
   }
 
+  /** How many edits of the delivery `parentKey` were ever queued (the next one is this plus one). */
+  editCount(parentKey: string): number {
+    return this.db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM outbox_targets WHERE kind = 'edit' AND parent_key = ?").get(parentKey)?.n ?? 0;
+  }
+
   /** The latest edit queued of the delivery `parentKey`: its outbox row's id, key, state, when it was sent and its announcement. */
   latestEdit(parentKey: string): { id: number; key: string; status: string; sentAt: string | null; announcementId: number } | undefined {
     return this.db

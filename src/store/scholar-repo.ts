@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { PaperRecordSchema, type PaperRecord } from "../scholar/record.js";
-import type { Pin } from "../scholar/identify.js";
+import { PaperRecordSchema, type PaperRecord } from "../papers/record.js";
+import type { Pin } from "../papers/identify.js";
 
 export const SCHOLAR_STEPS = ["resolve", "arxiv", "s2", "dblp-bib"] as const;
 export type ScholarStep = (typeof SCHOLAR_STEPS)[number];

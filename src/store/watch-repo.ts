@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 import { z } from "zod";
-import { PLATFORMS } from "../replies/reply.js";
+import { PLATFORMS } from "../papers/platforms.js";
 
 export const WATCH_KINDS = ["author", "keyword", "tag", "venue"] as const;
 export type WatchKind = (typeof WATCH_KINDS)[number];

@@ -1,14 +1,13 @@
 import { wholeAbstract } from "../replies/record-view.js";
 import type { PaperCard, Reply } from "../replies/reply.js";
 import type { Announcement } from "../store/announcement-repo.js";
+import { channelDeliveryKey, threadOpeningKey } from "../papers/delivery-keys.js";
+import { post, queue } from "../posting/posting.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
 
 /** Discord's limit for a thread name. */
 const THREAD_NAME_MAX = 100;
-
-/** The outbox key of an announcement's post in one channel (what its thread hangs on). */
-export const channelDeliveryKey = (announcementKey: string, s: Pick<Subscription, "platform" | "channelId">) => `${announcementKey}|${s.platform}:${s.channelId}`;
 
 /** A thread name within Discord's limit. */
 export function threadTitle(text: string): string {
@@ -36,13 +35,10 @@ export function threadOpening(card: PaperCard): Reply {
  * by every channel (`threadKey`), delivered once per channel.
  */
 export function queueThreadOpening(store: Store, sub: Subscription, parent: Pick<Announcement, "key" | "kind">, parentKey: string, name: string, opening: Reply, at: string): boolean {
-  const threadKey = `${parent.key}|thread`;
+  const threadKey = threadOpeningKey(parent.key);
   const kind = parent.kind === "session" ? "digest" : parent.kind;
-  const thread = store.announcements.insert({ key: threadKey, source: "thread", kind, paperId: null, reply: opening, createdAt: at });
-  const deliveryKey = channelDeliveryKey(threadKey, sub);
-  if (!store.outbox.enqueue(thread.id, sub.platform, sub.channelId, deliveryKey, at)) return false;
-  store.deliveryTargets.attach(deliveryKey, { kind: "thread", parentKey, name: threadTitle(name) });
-  return true;
+  const target = { kind: "thread" as const, parentKey, name: threadTitle(name) };
+  return post(store, { key: threadKey, source: "thread", kind, paperId: null, reply: opening }, [{ platform: sub.platform, channelId: sub.channelId, key: channelDeliveryKey(threadKey, sub), target }], at).queued.length > 0;
 }
 
 /**
@@ -52,7 +48,7 @@ export function queueThreadOpening(store: Store, sub: Subscription, parent: Pick
  */
 export function queueInstant(store: Store, sub: Subscription, announcement: Pick<Announcement, "id" | "key" | "kind" | "reply">, at: string): boolean {
   const key = channelDeliveryKey(announcement.key, sub);
-  if (!store.outbox.enqueue(announcement.id, sub.platform, sub.channelId, key, at)) return false;
+  if (queue(store, announcement.id, [{ platform: sub.platform, channelId: sub.channelId, key }], at).length === 0) return false;
   const card = announcedCard(announcement.reply);
   if (sub.delivery.thread && card) queueThreadOpening(store, sub, announcement, key, card.name, threadOpening(card), at);
   return true;

@@ -1,4 +1,5 @@
-import { formatLocal, localTime, parseCivil, zonedInstant } from "../reading/zoned-time.js";
+import { scheduledDigestOf } from "../papers/delivery-keys.js";
+import { formatLocal, localTime, parseCivil, zonedInstant } from "../papers/zoned-time.js";
 import { textTime } from "../replies/time-text.js";
 import type { Store } from "../store/store.js";
 import type { DeliveryOptions, Subscription } from "../store/subscription-repo.js";
@@ -38,7 +39,7 @@ export function describeHeld(store: Store, sub: Subscription, announcementId: nu
   }
   if (item.digestKey === "unsubscribed") return `${what} was collected for this channel's digest, dropped when the channel unsubscribed`;
   if (item.digestKey === "instant") return `${what} was collected for this channel's digest, then queued on its own when the channel switched to instant`;
-  const [, mode = "scheduled", period = ""] = item.digestKey.split("|");
+  const { mode, period } = scheduledDigestOf(item.digestKey) ?? { mode: "scheduled", period: "" };
   const digest = store.announcements.byKey(item.digestKey);
   const row = digest && store.outbox.find(digest.id, sub.platform, sub.channelId);
   if (!digest || !row) return `${what} went into a ${mode} digest that is no longer queued`;

@@ -1,4 +1,4 @@
-import { addDays, formatCivil, localTime, weekday, zonedInstant, type CivilDate } from "../reading/zoned-time.js";
+import { addDays, formatCivil, localTime, weekday, zonedInstant, type CivilDate } from "../papers/zoned-time.js";
 import { WEEKDAY_NAMES, type DeliveryOptions } from "../store/subscription-repo.js";
 
 /** When a digest goes out: the mode's time of day (and day of the week), in a zone. */

@@ -2,7 +2,7 @@ import { open } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { pipeline, type Readable } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import type { Upstream } from "../config.js";
+import type { Upstream } from "./upstream.js";
 import { checkedGet, systemLookup, type Lookup } from "./checked-get.js";
 import { FetchError } from "./fetch-error.js";
 

@@ -1,4 +1,4 @@
-import type { Upstream } from "../config.js";
+import type { Upstream } from "./upstream.js";
 import { parseList, type PaperList } from "../papers/index.js";
 import { parseListIsolated } from "../papers/parse-isolated.js";
 

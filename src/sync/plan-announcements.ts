@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
+import { addedKey, changedKey } from "../papers/delivery-keys.js";
 import type { ListDiff, Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import type { Reply } from "../replies/reply.js";
 import { describeField, notableFields } from "./notable-changes.js";
 
@@ -19,8 +19,6 @@ export interface AnnouncementPlan {
   /** Papers the source listed before, now back: not new, not announced. */
   reappeared: Paper[];
 }
-
-const shortHash = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 
 /**
  * Decides what a diff announces. An addition is announced once per source,
@@ -47,7 +45,7 @@ export function planAnnouncements(
       continue;
     }
     announcements.push({
-      key: `${source}|added|${paper.id}`,
+      key: addedKey(source, paper.id),
       kind: "added",
       paper,
       reply: { kind: "announcement", headline: "New paper on MSS-Papers", items: [{ change: "added", card: toCard(paper, next.legend, records.get(paper.id)), changes: [] }] },
@@ -58,7 +56,7 @@ export function planAnnouncements(
       const fields = notableFields(change);
       if (fields.length === 0) continue;
       announcements.push({
-        key: `${source}|changed|${change.after.id}|${shortHash(fields.map((f) => [f.field, f.after]))}`,
+        key: changedKey(source, change.after.id, fields.map((f) => [f.field, f.after])),
         kind: "changed",
         paper: change.after,
         reply: {
@@ -87,4 +85,3 @@ export function digestReply(planned: PlannedAnnouncement[], legend: PaperList["l
   };
 }
 
-export const digestKey = (planned: PlannedAnnouncement[]) => `digest|${shortHash(planned.map((p) => p.key))}`;

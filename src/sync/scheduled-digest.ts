@@ -1,5 +1,7 @@
 import type { PaperCard, Reply } from "../replies/reply.js";
-import { NO_RECORDS, type PaperRecords } from "../scholar/record.js";
+import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
+import { scheduledDigestKey } from "../papers/delivery-keys.js";
+import { post } from "../posting/posting.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
@@ -10,7 +12,6 @@ import { lastDigestTime, periodLabel } from "./digest-schedule.js";
 export const DIGEST_SHOWN = 20;
 
 /** The digest of a subscription's period, as an announcement key: one per channel, mode and period end. */
-export const scheduledDigestKey = (sub: Subscription, periodEnd: string) => `digest|${sub.delivery.mode}|${periodEnd}|${sub.platform}:${sub.channelId}`;
 
 /**
  * The digest post: each paper once (its newest card, with the record known
@@ -79,18 +80,17 @@ export function queueDueDigests(store: Store, timeZone: string, now: Date, recor
     if (mode === "instant" || first === undefined) continue;
     const end = endOf(sub);
     if (!end || first > end.toISOString()) continue;
-    const key = scheduledDigestKey(sub, periodLabel(end, timeZone));
+    const key = scheduledDigestKey(mode, periodLabel(end, timeZone), sub);
     store.transaction(() => {
       if (store.announcements.byKey(key)) return;
       const held = store.digestItems.waiting(sub.id, end.toISOString());
       if (held.length === 0) return;
       const announcements = held.flatMap((h) => announcementOf(h.announcementId) ?? []);
       const reply = scheduledDigestReply(mode, announcements, records);
-      const digest = store.announcements.insert({ key, source: "digest", kind: "digest", paperId: null, reply, createdAt: iso });
       // The digest's key names its channel already: it is the delivery's key too.
       const deliveryKey = key;
       // Another process may have queued it a moment ago: the key makes this one a no-op.
-      if (!store.outbox.enqueue(digest.id, sub.platform, sub.channelId, deliveryKey, iso)) return;
+      if (post(store, { key, source: "digest", kind: "digest", paperId: null, reply }, [{ platform: sub.platform, channelId: sub.channelId, key: deliveryKey }], iso).queued.length === 0) return;
       result.queued++;
       store.digestItems.close(sub.id, held.map((h) => h.announcementId), key);
       if (sub.delivery.thread) {

@@ -1,4 +1,4 @@
-import type { Upstream } from "../config.js";
+import type { Upstream } from "./upstream.js";
 
 /** The name a source's state is stored under: switching sources starts a new baseline. */
 export function sourceId(upstream: Upstream): string {

@@ -1,12 +1,12 @@
-import type { Upstream } from "../config.js";
+import type { Upstream } from "./upstream.js";
 import type { Logger } from "../log.js";
+import type { EventBus } from "../papers/events.js";
 import { diffLists, hashText, ListParseError, type Paper, type PaperList, type ParseWarning } from "../papers/index.js";
 import { listReaderFor, type ListReader } from "./list-reader.js";
 import type { Catalog } from "../search/catalog.js";
 import type { SyncRun } from "../store/run-repo.js";
 import type { Store } from "../store/store.js";
 import { enqueueAnnouncements } from "./enqueue.js";
-import { queueWatchHits } from "../watches/queue-watch-hits.js";
 import { FetchError, fetchUpstream, type FetchOptions } from "./fetch-upstream.js";
 import { distinctWarnings, warningEffect } from "./list-warnings.js";
 import { planAnnouncements } from "./plan-announcements.js";
@@ -21,8 +21,8 @@ export interface SyncDeps {
   announceChanges: boolean;
   maxAnnounce: number;
   fetch?: Partial<FetchOptions>;
-  /** Called after a sync queued deliveries (the deliverer wakes up). */
-  onEnqueued?: () => void;
+  /** Where "papers-changed" goes, inside the sync's transaction (watches listen). */
+  events?: EventBus;
   /** Reads upstream markdown into a list; by default as listReaderFor(upstream) does. */
   readList?: ListReader;
 }
@@ -183,14 +183,14 @@ export class SyncService {
         saveSnapshot();
         store.seen.add(this.source, list.papers, startedAt, false);
         const announced = enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt);
-        // Personal watches get their DMs in the same transaction: a crash never loses them nor sends them twice.
-        const watched = queueWatchHits(store, report.added, list, this.deps.catalog.records, "added", startedAt);
+        // Listeners (personal watches) queue in the same transaction: a crash never loses their posts nor sends them twice.
+        const changed = report.changed.map((c) => c.paper);
+        const watched = this.deps.events?.publish("papers-changed", { source: this.source, list, added: report.added, changed, removed: diff.removed, records: this.deps.catalog.records, at: startedAt }) ?? 0;
         return { ...announced, deliveries: announced.deliveries + watched };
       });
       report.deliveries = queued.deliveries;
       report.digests = queued.digests;
       this.deps.catalog.replace(list, hash, now());
-      if (queued.deliveries + queued.digests > 0) this.deps.onEnqueued?.();
     }
     const quiet = diff.changed.length - report.changed.length;
     const summary = `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed${quiet > 0 ? `, ${quiet} edited without news` : ""}`;

@@ -1,36 +1,35 @@
 import type { Logger } from "../log.js";
-import type { Paper } from "../papers/index.js";
+import type { EventBus } from "../papers/events.js";
 import type { Catalog } from "../search/catalog.js";
 import type { Store } from "../store/store.js";
-import type { Deliverer } from "../sync/deliverer.js";
 import { queueWatchHits } from "./queue-watch-hits.js";
-import type { PaperRecord } from "../scholar/record.js";
 
 export interface WatchDeps {
   store: Store;
   catalog: Catalog;
-  deliverer: Deliverer;
+  /** Where the deliverer tells of rows failed for good. */
+  deliveries: { onFailed(listener: (failure: { row: { key: string }; reason: string; refused: boolean }) => void): void };
+  events: EventBus;
   log: Logger;
   now: () => Date;
 }
 
 /**
- * Ties watches to the deliverer: a DM the platform refuses (the user blocked
- * the bot or left) fails that watch alone. Returns what the scholar service
- * calls when a paper's record resolves: the watches it now matches are queued.
+ * Ties watches to the rest of the bot: papers a sync added, and papers whose
+ * record resolved later, are matched against the watches (their DMs queued in
+ * the publisher's transaction); a DM the platform refuses (the user blocked
+ * the bot or left) fails that watch alone.
  */
-export function followWatches(deps: WatchDeps): { onResolved: (paper: Paper, record: PaperRecord) => void } {
-  const { store, catalog, deliverer, log, now } = deps;
-  deliverer.onFailed(({ row, reason, refused }) => {
+export function followWatches(deps: WatchDeps): void {
+  const { store, catalog, deliveries, events, log, now } = deps;
+  deliveries.onFailed(({ row, reason, refused }) => {
     if (!refused) return;
     const watch = store.watches.failByKey(row.key, reason, now().toISOString());
     if (watch) log.warn({ watch: watch.id, platform: watch.platform, user: watch.userId, reason }, "a watch's direct message was refused; the watch is marked failed");
   });
-  return {
-    onResolved(paper, record) {
-      const records = new Map([[paper.id, { ...catalog.records.get(paper.id), ...record }]]);
-      const queued = store.transaction(() => queueWatchHits(store, [paper], catalog.list, records, "resolved", now().toISOString()));
-      if (queued > 0) void deliverer.deliverDue();
-    },
-  };
+  events.on("papers-changed", ({ added, list, records, at }) => queueWatchHits(store, added, list, records, "added", at));
+  events.on("record-resolved", ({ paper, record }) => {
+    const records = new Map([[paper.id, { ...catalog.records.get(paper.id), ...record }]]);
+    return store.transaction(() => queueWatchHits(store, [paper], catalog.list, records, "resolved", now().toISOString()));
+  });
 }

@@ -1,7 +1,9 @@
+import { dmDeliveryKey, watchKey } from "../papers/delivery-keys.js";
 import type { Paper, PaperList } from "../papers/index.js";
+import { post } from "../posting/posting.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Reply } from "../replies/reply.js";
-import type { PaperRecords } from "../scholar/record.js";
+import type { PaperRecords } from "../papers/record.js";
 import type { Store } from "../store/store.js";
 import type { Watch } from "../store/watch-repo.js";
 import { describeWatch, matchesWatch } from "./watch-match.js";
@@ -17,7 +19,6 @@ export const WATCH_SOURCE = "watch";
  */
 export type WatchOccasion = "added" | "resolved";
 
-const watchKey = (watch: Watch, paperId: string) => `${WATCH_SOURCE}|${watch.id}|${paperId}`;
 
 function watchReply(watch: Watch, paper: Paper, list: PaperList, records: PaperRecords): Reply {
   return {
@@ -41,13 +42,10 @@ export function queueWatchHits(store: Store, papers: readonly Paper[], list: Pap
     for (const watch of watches) {
       if (store.watches.hasHit(watch.id, paper.id) || !matchesWatch(paper, records.get(paper.id), watch)) continue;
       if (occasion === "resolved" && !store.watches.addedSince(paper.id, watch.createdAt)) continue;
-      const key = watchKey(watch, paper.id);
-      const { id } = store.announcements.insert({ key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records), createdAt: at });
-      const dmKey = `${key}|dm:${watch.platform}:${watch.userId}`;
-      if (store.outbox.enqueue(id, watch.platform, watch.userId, dmKey, at)) {
-        store.deliveryTargets.attach(dmKey, { kind: "dm" });
-        queued++;
-      }
+      const key = watchKey(WATCH_SOURCE, watch.id, paper.id);
+      const dmKey = dmDeliveryKey(key, watch.platform, watch.userId);
+      const dm = { platform: watch.platform, channelId: watch.userId, key: dmKey, target: { kind: "dm" as const } };
+      queued += post(store, { key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records) }, [dm], at).queued.length;
       store.watches.recordHit(watch.id, paper.id, dmKey, at);
     }
   }

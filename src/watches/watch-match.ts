@@ -1,5 +1,5 @@
 import { venueKey, type Paper } from "../papers/index.js";
-import type { PaperRecord } from "../scholar/record.js";
+import type { PaperRecord } from "../papers/record.js";
 import { hasAuthor } from "../search/author-match.js";
 import { textWords } from "../search/text-words.js";
 import type { WatchKind } from "../store/watch-repo.js";

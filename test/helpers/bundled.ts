@@ -5,7 +5,9 @@ import type { CommandContext } from "../../src/commands/context.js";
 import { dispatch } from "../../src/commands/dispatch.js";
 import type { RawArgs } from "../../src/commands/parse-text.js";
 import { silentLogger } from "../../src/log.js";
-import { hashText, parseList, type PaperList } from "../../src/papers/index.js";
+import { EventBus } from "../../src/papers/events.js";
+import { hashText, parseList, type Paper, type PaperList } from "../../src/papers/index.js";
+import type { PaperRecord } from "../../src/papers/record.js";
 import type { Platform } from "../../src/replies/reply.js";
 import { Catalog } from "../../src/search/catalog.js";
 import type { Services } from "../../src/services.js";
@@ -45,7 +47,7 @@ export interface TestServiceOptions {
   /** MSS_READING_REMIND, MSS_READING_THREADS, MSS_READING_POST_LEAD (0 unless given), MSS_PUBLIC_URL, MSS_CALENDAR_TOKEN as parsed. */
   reading?: Partial<ReadingOptions>;
   /** The scholarly sources (fakes); none by default, as with MSS_ENRICH=false. */
-  scholar?: Partial<Pick<ScholarDeps, "sources" | "snapshot" | "onPublished">>;
+  scholar?: Partial<Pick<ScholarDeps, "sources" | "snapshot">> & { onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void };
 }
 
 export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
@@ -54,6 +56,7 @@ export function testServices(markdown: string = bundledText(), over: TestService
   const store = openStore(over.dbPath ?? ":memory:");
   const catalog = new Catalog(parseList(markdown), hashText(markdown));
   const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, jitter: 0, ...over.deliverer });
+  const events = new EventBus();
   const sync = new SyncService({
     store,
     catalog,
@@ -64,18 +67,22 @@ export function testServices(markdown: string = bundledText(), over: TestService
     maxAnnounce: over.maxAnnounce ?? 10,
     fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
     readList: over.readList,
+    events,
   });
   // As at start-up: commands answer from the stored snapshot, when there is one.
   const snapshot = store.snapshots.get(sync.source);
   if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
-  const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", over.timeZone ?? "UTC");
+  const timeZone = over.timeZone ?? "UTC";
+  const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", timeZone);
   // Tests of the rotation itself post at the session's start (no lead); those of the week around the post give MSS_READING_POST_LEAD.
   const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: { postLeadMs: 0, ...over.reading } });
-  const watches = followWatches({ store, catalog, deliverer, log, now });
-  const scholar = new ScholarService({ store, catalog, log, now, onResolved: watches.onResolved, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}), ...(over.scholar?.onPublished ? { onPublished: over.scholar.onPublished } : {}) });
+  followWatches({ store, catalog, deliveries: deliverer, events, log, now });
+  const onPublished = over.scholar?.onPublished;
+  if (onPublished) events.on("record-published", ({ paper, record, before }) => onPublished(paper, record, before));
+  const scholar = new ScholarService({ store, catalog, log, now, events, sources: over.scholar?.sources ?? null, ...(over.scholar?.snapshot ? { snapshot: over.scholar.snapshot } : {}) });
   scholar.followSync(sync);
   scholar.publish();
-  return { catalog, commands: createRegistry(), log, now, store, sync, deliverer, reading, scholar };
+  return { catalog, commands: createRegistry(), log, now, timeZone, store, sync, deliverer, reading, scholar };
 }
 
 export interface CallerOptions {

@@ -1,4 +1,4 @@
-import type { PaperRecord } from "../../src/scholar/record.js";
+import type { PaperRecord } from "../../src/papers/record.js";
 import type { Services } from "../../src/services.js";
 
 /**

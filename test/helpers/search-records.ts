@@ -1,4 +1,4 @@
-import type { PaperRecord, PaperRecords } from "../../src/scholar/record.js";
+import type { PaperRecord, PaperRecords } from "../../src/papers/record.js";
 
 // Titles and authors as published (the papers' pages at the URLs given), for search tests.
 const record = (title: string, authors: string[], venue: string, year: number, url: string): PaperRecord => ({

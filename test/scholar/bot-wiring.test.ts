@@ -6,9 +6,9 @@ import { startBot, type RunningBot } from "../../app/bot.js";
 import { buildServices } from "../../app/services.js";
 import { parseConfig, type Config } from "../../src/config.js";
 import { silentLogger } from "../../src/log.js";
-import { announcePublished } from "../../src/scholar/announce-published.js";
+import { announcePublished } from "../../src/sync/announce-published.js";
 import { mergeRecords } from "../../src/scholar/merge-records.js";
-import type { PaperRecord } from "../../src/scholar/record.js";
+import type { PaperRecord } from "../../src/papers/record.js";
 import { testServices } from "../helpers/bundled.js";
 import { listWith, startFakeScholar, type FakeScholar } from "./scholar-fixtures.js";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { ID_KEYS, RECORD_FIELDS, type PaperRecord, type PaperRecords } from "../../src/scholar/record.js";
+import { ID_KEYS, RECORD_FIELDS, type PaperRecord, type PaperRecords } from "../../src/papers/record.js";
 import {
   bundledRecordsPath,
   formatRecordSnapshot,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { independentMix, MIX_KINDS, mixRight, type MixQuery } from "../../bench/independent-mix.js";
 import { buildPeers, peerDocs } from "../../bench/search-peers.js";
-import { NO_RECORDS } from "../../src/scholar/record.js";
+import { NO_RECORDS } from "../../src/papers/record.js";
 import { PaperIndex } from "../../src/search/paper-index.js";
 import { resolvePaper } from "../../src/search/resolve.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hashText, parseList, type PaperList } from "../../src/papers/index.js";
-import type { PaperRecord } from "../../src/scholar/record.js";
+import type { PaperRecord } from "../../src/papers/record.js";
 import { hasAuthor } from "../../src/search/author-match.js";
 import { Catalog } from "../../src/search/catalog.js";
 import { PaperIndex } from "../../src/search/paper-index.js";

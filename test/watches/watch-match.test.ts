@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Paper } from "../../src/papers/index.js";
-import type { PaperRecord } from "../../src/scholar/record.js";
+import type { PaperRecord } from "../../src/papers/record.js";
 import { matchesWatch } from "../../src/watches/watch-match.js";
 
 const paper: Paper = { id: "fixtureserve", name: "FixtureServe", aliases: [], year: 2025, venue: "arXiv", tags: ["resource-scheduling"], links: {}, reporters: ["hzq"], lines: [30] };

@@ -2,7 +2,7 @@ import type { Paper } from "../../papers/index.js";
 import { findMember, isActive, type Member } from "../../reading/roster.js";
 import type { SessionSlot } from "../../reading/session-calendar.js";
 import { sessionDate } from "../../reading/session-reply.js";
-import { addDays, isoWeek, parseCivil, weekday, type CivilDate } from "../../reading/zoned-time.js";
+import { addDays, isoWeek, parseCivil, weekday, type CivilDate } from "../../papers/zoned-time.js";
 import { errorReply, type Reply } from "../../replies/reply.js";
 import { resolvePaper } from "../../search/resolve.js";
 import type { CommandContext } from "../context.js";

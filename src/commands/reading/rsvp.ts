@@ -1,4 +1,5 @@
-import { answerRsvp, RSVP_LABELS } from "../../reading/rsvp.js";
+import { answerRsvp } from "../../reading/rsvp.js";
+import { RSVP_LABELS } from "../../reading/rsvp-buttons.js";
 import { sessionDate } from "../../reading/session-reply.js";
 import type { InfoRow, Reply } from "../../replies/reply.js";
 import { RSVP_ANSWERS, type RsvpAnswer } from "../../store/reading-rsvp-repo.js";
@@ -26,13 +27,14 @@ export const readingRsvpCommand = defineCommand({
     const when = `${sessionDate(slot.value, reading.timeZone)} (${slot.value.week})`;
     if (answer !== undefined) {
       const who = { platform: ctx.platform, userId: ctx.user.id, userName: ctx.user.name };
-      const result = answerRsvp(reading, store, slot.value, who, answer, now());
+      const at = now();
+      const planned = { channels: reading.channels(), plannedSkipped: () => reading.upcoming(at, 60).find((s) => s.slot.id === slot.value.id)?.skipped === true };
+      const result = answerRsvp(planned, store, slot.value, who, answer, at);
       if (!result.ok) {
         return result.why === "started"
           ? errorReply("invalid", `The session of ${when} has started; answers closed then.`, "reading rsvp shows who answered.")
           : errorReply("invalid", `There is no session on ${when}: that week is skipped.`);
       }
-      if (result.edits > 0) void ctx.services.deliverer.deliverDue();
       const changed = result.previous !== undefined && result.previous !== answer ? ` (changed from "${RSVP_LABELS[result.previous]}")` : "";
       const verb = answer === "going" ? "You're going to" : "You can't make it to";
       return { kind: "notice", text: `${verb} the reading group of ${when}${changed}. Going: ${result.counts.going}; can't make it: ${result.counts["not-going"]}.` };

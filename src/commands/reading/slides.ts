@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SessionSlot } from "../../reading/session-calendar.js";
 import { sessionDate } from "../../reading/session-reply.js";
 import { queueSlidesPost } from "../../reading/threads.js";
-import { parseCivil } from "../../reading/zoned-time.js";
+import { parseCivil } from "../../papers/zoned-time.js";
 import { errorReply, type Reply } from "../../replies/reply.js";
 import type { CommandContext } from "../context.js";
 import { defineCommand } from "../command.js";
@@ -86,7 +86,7 @@ export const readingSlidesCommand = defineCommand({
     const at = now().toISOString();
     const text = `Slides for ${sessionDate(slot.value, reading.timeZone)} (${slot.value.week}): ${url}`;
     store.reading.sessions.setSlides({ date: slot.value.id, url, addedBy: ctx.user.name, addedAt: at });
-    if (queueSlidesPost(reading, store, slot.value.id, url, `${text} (from ${ctx.user.name})`, at) > 0) void ctx.services.deliverer.deliverDue();
+    queueSlidesPost(reading.places(), store, slot.value.id, url, `${text} (from ${ctx.user.name})`, at);
     return { kind: "notice", text };
   },
 });

@@ -33,7 +33,7 @@ export const readingVoteCommand = defineCommand({
   positional: ["week", "hours"],
   examples: ["reading vote", "reading vote 2026-W50 48", "reading vote close"],
   run({ week: given, hours, close }, ctx): Reply {
-    const { reading, store, now, deliverer } = ctx.services;
+    const { reading, store, now } = ctx.services;
     // "reading vote close" typed: the word is the close flag, not a week.
     const closing = close === true || given?.toLowerCase() === "close";
     const week = given?.toLowerCase() === "close" ? undefined : given;
@@ -43,14 +43,12 @@ export const readingVoteCommand = defineCommand({
       if (found.poll.status === "closed") return errorReply("invalid", `The vote for ${found.poll.date} is already closed.`);
       const closed = closePoll(reading, store, found.poll, now());
       if (!closed) return errorReply("invalid", `The vote for ${found.poll.date} is already closed.`);
-      if (closed.queued > 0) void deliverer.deliverDue();
       return { kind: "notice", text: closed.text };
     }
     const slot = findWeek(ctx, week);
     if (!slot.ok) return slot.reply;
     const opened = openPoll(reading, store, slot.value, hours, ctx.user.name, now());
     if (!opened.ok) return errorReply("invalid", opened.text, opened.hint);
-    if (opened.value.queued > 0) void deliverer.deliverDue();
     const { poll } = opened.value;
     const where = opened.value.queued > 0 ? "posted in the reading channel (the session's thread once it is posted)" : "not posted: no reading channel is set (reading channel)";
     const notOffered = opened.value.notOffered.length > 0 ? ` Not offered, taken by another week: ${opened.value.notOffered.join(", ")}.` : "";

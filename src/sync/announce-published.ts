@@ -1,9 +1,10 @@
+import { publishedKey } from "../papers/delivery-keys.js";
 import type { Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Store } from "../store/store.js";
-import { enqueueAnnouncements, type EnqueueResult } from "../sync/enqueue.js";
-import type { PlannedAnnouncement } from "../sync/plan-announcements.js";
-import type { PaperRecord } from "./record.js";
+import { enqueueAnnouncements, type EnqueueResult } from "./enqueue.js";
+import type { PlannedAnnouncement } from "./plan-announcements.js";
+import type { PaperRecord } from "../papers/record.js";
 
 /**
  * Announces that a preprint was published at a venue (found by a refresh of
@@ -12,7 +13,7 @@ import type { PaperRecord } from "./record.js";
 export function announcePublished(store: Store, source: string, list: PaperList, paper: Paper, record: PaperRecord, before: PaperRecord, maxAnnounce: number, at: string): EnqueueResult {
   const venue = [record.venue, record.year].filter((v) => v !== undefined).join(" ");
   const planned: PlannedAnnouncement = {
-    key: `${source}|published|${paper.id}|${record.venue ?? ""}`,
+    key: publishedKey(source, paper.id, record.venue ?? ""),
     kind: "changed",
     paper,
     reply: {

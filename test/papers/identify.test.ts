@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idsFromLink, parsePin } from "../../src/scholar/identify.js";
+import { idsFromLink, parsePin } from "../../src/papers/identify.js";
 import { judgeHit, nameInTitle, venuesAgree } from "../../src/scholar/title-match.js";
 
 describe("what a paper link says outright", () => {
