@@ -161,6 +161,7 @@ export class Deliverer {
       }
       current = undefined;
       while (!this.stopped && this.faultUntil <= this.now().getTime()) {
+        const pacedAtClaim = this.paced();
         const { rows, spare } = this.claimFree(inFlight);
         for (const row of rows) {
           const done = this.deliverOne(row, tally)
@@ -171,7 +172,7 @@ export class Deliverer {
             });
           inFlight.set(row.id, { platform: row.platform, done });
         }
-        if (inFlight.size === 0 && !this.waitingForPace()) break;
+        if (inFlight.size === 0 && !this.waitingForPace(pacedAtClaim)) break;
         await this.nextEvent(inFlight, spare);
       }
     } catch (error) {
@@ -190,9 +191,18 @@ export class Deliverer {
     );
   }
 
-  /** Rows are due but a platform's rate or a channel's holds them (a short wait, not the end of the run). */
-  private waitingForPace(): boolean {
-    if (this.slots.pacingMs() === 0 && this.channels.nextWakeMs() === 0) return false;
+  /** A platform's rate or a channel's rest holds calls back now. */
+  private paced(): boolean {
+    return this.slots.pacingMs() > 0 || this.channels.nextWakeMs() > 0;
+  }
+
+  /**
+   * Rows are due but a platform's rate or a channel's rest held them (a short
+   * wait, not the end of the run). A pace that held the claim counts even when
+   * it ended since: its rows are due now and the next claim takes them.
+   */
+  private waitingForPace(pacedAtClaim: boolean): boolean {
+    if (!pacedAtClaim && !this.paced()) return false;
     const due = this.store.outbox.nextDue(this.openPlatforms(this.now().getTime()));
     return due !== undefined && Date.parse(due) <= this.now().getTime();
   }
