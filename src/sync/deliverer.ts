@@ -7,8 +7,8 @@ import { ChannelPacer } from "./channel-pacer.js";
 import { CredentialHolds, type PlatformHold } from "./credential-holds.js";
 import { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions } from "./deliverer-options.js";
 import { DeliveryListeners, type DeliveryTally, type FailedListener, type SentListener } from "./delivery-listeners.js";
+import { failForGood, retryLater } from "./delivery-outcomes.js";
 import { PlatformSlots } from "./platform-slots.js";
-import { retryDelayMs } from "./retry-delay.js";
 import { readyToSend } from "./row-readiness.js";
 import { sendWithin } from "./send-to-target.js";
 
@@ -270,7 +270,7 @@ export class Deliverer {
   }
 
   private async deliverOne(row: OutboxRow, tally: DeliveryTally): Promise<void> {
-    const { outbox, subscriptions } = this.store;
+    const { outbox } = this.store;
     const at = () => this.now().toISOString();
     const ready = readyToSend(this.store, row, this.now(), this.options.maxBackoffMs);
     if (ready === "failed") tally.failed++;
@@ -284,30 +284,20 @@ export class Deliverer {
     if (result.ok) return this.recordSent(row, result.messageId, unrecorded?.sentAt ?? this.now(), announcement.createdAt, tally);
     if (result.retry === "credentials") return this.holdPlatform(row, result.reason, tally);
     if (result.retry === "transient" && row.attempts < this.options.maxAttempts) {
-      const wait = retryDelayMs(row.attempts, result.retryAfterMs, this.options);
-      outbox.markRetry(row.id, new Date(this.now().getTime() + wait).toISOString(), result.reason, at(), "transient");
-      this.log.warn({ key: row.key, platform: row.platform, channel: row.channelId, attempt: row.attempts, retryInMs: wait, reason: result.reason }, "delivery failed; will retry");
+      retryLater(this.store, this.log, this.options, row, result, this.now());
       tally.retried++;
       return;
     }
-    const reason = result.retry === "transient" ? `gave up after ${row.attempts} attempts: ${result.reason}` : result.reason;
+    const refused = result.retry === "permanent";
+    const followsParent = refused && result.followsParent === true;
     // A refusal for this channel means the credentials themselves were accepted.
-    if (result.retry === "permanent" && !result.followsParent) {
+    if (refused && !followsParent) {
       this.holds.lift(row.platform);
       this.slots.prove(row.platform);
     }
-    outbox.markFailed(row.id, reason, at(), result.retry === "permanent");
+    const reason = refused ? result.reason : `gave up after ${row.attempts} attempts: ${result.reason}`;
+    failForGood(this.store, this.log, this.listeners, this.options.pauseAfter, row, subscription, { reason, refused, followsParent }, at());
     tally.failed++;
-    this.log.error({ key: row.key, platform: row.platform, channel: row.channelId, reason }, "delivery failed for good");
-    this.listeners.tellFailed({ row, reason, refused: result.retry === "permanent" });
-    // A thread post or edit refused with its parent counts once, with the parent.
-    if (result.retry === "permanent" && !result.followsParent && subscription?.status === "active") {
-      const failures = subscriptions.addPermanentFailure(row.platform, row.channelId);
-      if (failures >= this.options.pauseAfter) {
-        subscriptions.setStatus(subscription.id, "paused", `${failures} deliveries in a row failed: ${result.reason}`, at());
-        this.log.warn({ platform: row.platform, channel: row.channelId, reason: result.reason }, "subscription paused after repeated failures");
-      }
-    }
   }
 
   /** One call to the platform; the channel then rests for its per-channel limit. */
