@@ -1,5 +1,6 @@
+import { idsFromLink, type Pin } from "../papers/identify.js";
 import type { Paper } from "../papers/index.js";
-import type { QueueReason, ScholarRepo } from "../store/scholar-repo.js";
+import type { QueuedPaper, QueueReason, ScholarRepo } from "../store/scholar-repo.js";
 
 /** Records older than this are fetched again (an arXiv paper may have gained its venue version). */
 export const REFRESH_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
@@ -34,4 +35,20 @@ export function queueForList(repo: ScholarRepo, papers: readonly Paper[], now: D
     }
   }
   return count;
+}
+
+/**
+ * The arXiv ids a pass will ask arXiv for, so they can be fetched in one call:
+ * a due paper's record id, else its pin's (a pin to another source means none),
+ * else the id in its paper link; papers whose arXiv step is done are left out.
+ */
+export function arxivIdsToFetch(due: readonly QueuedPaper[], pinOf: (paperId: string) => Pin | undefined, linkOf: (paperId: string) => string | undefined): Set<string> {
+  const ids = new Set<string>();
+  for (const q of due) {
+    if (q.state.done.includes("arxiv")) continue;
+    const pin = pinOf(q.paperId);
+    const id = q.state.record?.ids.arxiv ?? (pin ? (pin.kind === "arxiv" ? pin.value : undefined) : idsFromLink(linkOf(q.paperId))?.arxiv);
+    if (id) ids.add(id);
+  }
+  return ids;
 }

@@ -7,9 +7,9 @@ import type { Store } from "../store/store.js";
 import { enrichPaper, isPreprintVenue, type PaperOutcome } from "./enrich-paper.js";
 import { emptySummary, tallyOutcome, type EnrichSummary } from "./enrich-summary.js";
 import { SourceError } from "./http-source.js";
-import { describePin, idsFromLink, type Pin } from "../papers/identify.js";
+import { describePin, type Pin } from "../papers/identify.js";
 import { mergeRecords } from "./merge-records.js";
-import { queueForList, REFRESH_AFTER_MS } from "./plan-enrichment.js";
+import { arxivIdsToFetch, queueForList, REFRESH_AFTER_MS } from "./plan-enrichment.js";
 import { NO_RECORDS, type PaperRecord, type PaperRecords } from "../papers/record.js";
 import { SourceBackoff } from "./source-backoff.js";
 import type { ArxivEntry, ScholarSources } from "./sources.js";
@@ -175,13 +175,7 @@ export class ScholarService {
   private async prefetchArxiv(due: QueuedPaper[], papers: Map<string, Paper>): Promise<Map<string, ArxivEntry>> {
     const sources = this.deps.sources;
     if (!sources || this.backoff.blocked("arxiv")) return new Map();
-    const ids = new Set<string>();
-    for (const q of due) {
-      if (q.state.done.includes("arxiv")) continue;
-      const pin = this.deps.store.scholar.pinOf(q.paperId);
-      const id = q.state.record?.ids.arxiv ?? (pin ? (pin.kind === "arxiv" ? pin.value : undefined) : idsFromLink(papers.get(q.paperId)?.links.paper)?.arxiv);
-      if (id) ids.add(id);
-    }
+    const ids = arxivIdsToFetch(due, (id) => this.deps.store.scholar.pinOf(id), (id) => papers.get(id)?.links.paper);
     if (ids.size < 2) return new Map();
     try {
       return await sources.arxiv.entries([...ids], this.abort.signal);

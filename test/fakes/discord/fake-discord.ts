@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import { undocumentedFields, type Undocumented } from "./documented-fields.js";
 import { FakeGateway } from "./fake-gateway.js";
+import { readBody } from "./read-body.js";
 
 export interface Recorded {
   method: string;
@@ -279,25 +280,4 @@ export function messageObject(channelId: string, body: any = {}) {
     application_id: IDS.appId,
     ...(body?.nonce !== undefined ? { nonce: body.nonce } : {}),
   };
-}
-
-async function readBody(recorded: Recorded, raw: Buffer, contentType: string): Promise<void> {
-  if (raw.length === 0) return;
-  if (contentType.startsWith("multipart/form-data")) {
-    const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
-    for (const [name, value] of form) {
-      if (name === "payload_json" && typeof value === "string") recorded.body = JSON.parse(value);
-      else if (typeof value !== "string") {
-        const data = Buffer.from(await value.arrayBuffer());
-        recorded.files.push({ name: value.name, content: data.toString("utf8"), data, type: value.type });
-      }
-    }
-    return;
-  }
-  const text = raw.toString("utf8");
-  try {
-    recorded.body = JSON.parse(text);
-  } catch {
-    recorded.body = text;
-  }
 }

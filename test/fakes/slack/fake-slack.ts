@@ -2,6 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { askUploadUrl, completeUploads, receiveUpload, type FileUpload } from "./fake-uploads.js";
+import { json, parseArgs, readRaw, type Behaviour } from "./slack-wire.js";
+
+export type { Behaviour, FileUpload };
 
 /**
  * A fake Slack on 127.0.0.1 speaking the real wire protocol, for driving the
@@ -21,22 +25,6 @@ export interface ApiCall {
   authorization: string | undefined;
 }
 
-export type Behaviour =
-  /** HTTP 200 with {ok:false, error}; with `stored`, the post was stored first (Slack's internal_error after the write). */
-  | { kind: "error"; error: string; extra?: Record<string, unknown>; stored?: boolean }
-  /** HTTP 429 with Retry-After. */
-  | { kind: "ratelimited"; retryAfter: number }
-  /** An HTTP status with an HTML body (a proxy's 503). */
-  | { kind: "status"; status: number }
-  /** The connection is dropped before any answer. */
-  | { kind: "reset" }
-  /** The call takes effect (a post is stored) but the answer never comes. */
-  | { kind: "hang" }
-  /** The answer waits until the test lets it go, then is the normal one. */
-  | { kind: "hold"; until: Promise<void> }
-  /** The call takes effect at once, the answer comes after `ms` (past the client's timeout: an ambiguous post). */
-  | { kind: "late"; ms: number };
-
 export interface PostedMessage {
   channel: string;
   ts: string;
@@ -54,66 +42,10 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-/** A file through Slack's external upload flow, as far as it got. */
-export interface FileUpload {
-  fileId: string;
-  filename: string;
-  /** The length announced to files.getUploadURLExternal. */
-  length: number;
-  altText: string | undefined;
-  /** The bytes POSTed to the upload URL (undefined until then). */
-  data?: Buffer;
-  /** Set by files.completeUploadExternal. */
-  title?: string;
-  channel?: string;
-  completed: boolean;
-}
-
 export interface SlackUser {
   is_admin?: boolean;
   is_owner?: boolean;
   is_primary_owner?: boolean;
-}
-
-const readRaw = (req: IncomingMessage): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-
-/** An upload POST's bytes: the one file of a multipart body (curl -F filename=@chart.png), or the raw body. */
-async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
-  if (!contentType?.startsWith("multipart/form-data")) return raw;
-  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
-  for (const [, value] of form) if (typeof value !== "string") return Buffer.from(await value.arrayBuffer());
-  throw new Error("multipart upload without a file");
-}
-
-/** Slack refuses alt text longer than this (alt_txt_too_large). */
-const ALT_TXT_MAX = 1000;
-
-/** Form fields as the WebClient sends them; JSON-looking values (blocks, metadata) decoded. */
-function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
-  if (contentType?.includes("application/json")) return JSON.parse(body || "{}") as Record<string, unknown>;
-  const args: Record<string, unknown> = {};
-  for (const [key, value] of new URLSearchParams(body)) {
-    if (/^[[{]/.test(value)) {
-      try {
-        args[key] = JSON.parse(value);
-        continue;
-      } catch {
-        // keep the string
-      }
-    }
-    args[key] = value;
-  }
-  return args;
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 }
 
 export class FakeSlack {
@@ -245,13 +177,9 @@ export class FakeSlack {
     const raw = await readRaw(req);
     if (path.startsWith("/upload/")) {
       // Like files.slack.com: the bytes of a file id handed out by files.getUploadURLExternal, "OK - <length>".
-      const upload = this.uploads.get(path.slice("/upload/".length));
-      if (!upload) {
-        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-        return;
-      }
-      upload.data = await uploadedBytes(raw, req.headers["content-type"]);
-      res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${upload.data.length}`);
+      const length = await receiveUpload(this.uploads, path.slice("/upload/".length), raw, req.headers["content-type"]);
+      if (length === undefined) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      else res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${length}`);
       return;
     }
     const body = raw.toString("utf8");
@@ -361,31 +289,10 @@ export class FakeSlack {
           .map((m) => ({ type: "message", ts: m.ts, text: m.text, bot_id: "B0BOT", ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
         return { ok: true, messages, has_more: false, response_metadata: { next_cursor: "" } };
       }
-      case "files.getUploadURLExternal": {
-        const filename = String(args.filename ?? "");
-        const length = Number(args.length);
-        const altText = args.alt_txt === undefined ? undefined : String(args.alt_txt);
-        if (!filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
-        if (altText !== undefined && altText.length > ALT_TXT_MAX) return { ok: false, error: "alt_txt_too_large" };
-        const fileId = `F${String(++this.seq).padStart(8, "0")}`;
-        this.uploads.set(fileId, { fileId, filename, length, altText, completed: false });
-        return { ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId };
-      }
-      case "files.completeUploadExternal": {
-        // Like Slack: every file must have been uploaded, with the length announced; then it is shared in channel_id.
-        const files = Array.isArray(args.files) ? (args.files as Array<{ id?: unknown; title?: unknown }>) : [];
-        if (files.length === 0) return { ok: false, error: "invalid_arguments" };
-        const found = files.map((f) => this.uploads.get(String(f.id)));
-        if (found.some((u) => !u?.data || u.data.length !== u.length)) return { ok: false, error: "file_not_found" };
-        for (const [i, upload] of found.entries()) {
-          if (!upload) continue;
-          upload.completed = true;
-          const title = files[i]?.title;
-          if (title !== undefined) upload.title = String(title);
-          if (args.channel_id !== undefined) upload.channel = String(args.channel_id);
-        }
-        return { ok: true, files: found.map((u) => ({ id: u?.fileId, name: u?.filename, title: u?.title ?? u?.filename, mimetype: "image/png", size: u?.length })) };
-      }
+      case "files.getUploadURLExternal":
+        return askUploadUrl(this.uploads, args, (fileId) => `http://127.0.0.1:${this.port}/upload/${fileId}`, () => `F${String(++this.seq).padStart(8, "0")}`);
+      case "files.completeUploadExternal":
+        return completeUploads(this.uploads, args);
       default:
         return { ok: false, error: "unknown_method" };
     }
