@@ -24,10 +24,20 @@ export const TagSchema = z.object({
 });
 export type Tag = z.infer<typeof TagSchema>;
 
+/** A followed list's short id (MSS_LISTS "mss=…,llmsys=…"): a lowercase word. */
+export const ListIdSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/, "a list id is a short lowercase word (a-z, digits, - and _; at most 24 characters, starting with a letter)");
+export type ListId = z.infer<typeof ListIdSchema>;
+
 export const PaperSchema = z.object({
   /** Stable identity: the folded name (see foldKey). */
   id: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
+  /** The full title when the list gives more than the name ("Perseus" → "Perseus: Removing Energy Bloat from Large Model Training"). */
+  title: z.string().min(1).max(500).optional(),
+  /** Authors as the list writes them, in order (a list's "Title & Authors" column, an item's author line). */
+  authors: z.array(z.string().min(1).max(200)).max(100).optional(),
+  /** The followed lists that hold the paper, in MSS_LISTS order; set when lists are merged (src/search/catalog.ts), absent in one list's parse. */
+  lists: z.array(ListIdSchema).optional(),
   /** Other names the paper answers to, e.g. CBA and AutoCBA for "CBA/AutoCBA". */
   aliases: z.array(z.string()),
   year: z.number().int().min(1950).max(2100).nullable(),
