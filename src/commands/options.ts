@@ -10,8 +10,8 @@ export interface OptionMeta {
   minLength?: number;
   maxLength?: number;
   choices?: readonly string[];
-  /** Choices that come from the loaded list, e.g. the legend's tags. */
-  dynamicChoices?: "tags";
+  /** Choices that come from the loaded lists: the legend's tags, or the followed lists' ids. */
+  dynamicChoices?: "tags" | "lists";
   /** A word that clears the stored value (e.g. "any"); offered as one more choice where the option has dynamic choices. */
   clearWord?: string;
   autocomplete?: "papers" | "reporters";
@@ -24,7 +24,7 @@ interface Described {
 }
 
 /** Text from a chat: control characters stripped, spaces collapsed, length capped. */
-export function text(o: Described & { max?: number; min?: number; autocomplete?: OptionMeta["autocomplete"]; dynamicChoices?: "tags"; clearWord?: string }) {
+export function text(o: Described & { max?: number; min?: number; autocomplete?: OptionMeta["autocomplete"]; dynamicChoices?: OptionMeta["dynamicChoices"]; clearWord?: string }) {
   const max = o.max ?? 100;
   const min = o.min ?? 1;
   return z

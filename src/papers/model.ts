@@ -27,6 +27,8 @@ export type Tag = z.infer<typeof TagSchema>;
 /** A followed list's short id (MSS_LISTS "mss=…,llmsys=…"): a lowercase word. */
 export const ListIdSchema = z.string().regex(/^[a-z][a-z0-9_-]{0,23}$/, "a list id is a short lowercase word (a-z, digits, - and _; at most 24 characters, starting with a letter)");
 export type ListId = z.infer<typeof ListIdSchema>;
+/** The id of the one list followed when MSS_LISTS is unset (MSS_UPSTREAM_URL, or the bundled list). */
+export const DEFAULT_LIST_ID: ListId = "mss";
 
 export const PaperSchema = z.object({
   /** Stable identity: the folded name (see foldKey). */

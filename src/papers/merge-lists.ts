@@ -1,0 +1,112 @@
+import { idsFromLink } from "./identify.js";
+import { LINK_KINDS, type ListId, type Paper, type PaperList, type Tag } from "./model.js";
+import { foldKey } from "./text.js";
+
+/** One followed list as last read, in MSS_LISTS order. */
+export interface ListPart {
+  id: ListId;
+  list: PaperList;
+}
+
+/** Where a merged paper came from: the list and that list's own id for it (what its sync stored). */
+export interface PaperOrigin {
+  list: ListId;
+  paperId: string;
+}
+
+export interface MergedLists {
+  list: PaperList;
+  /** Merged paper id → the lists' papers it unites, in list order. */
+  origins: ReadonlyMap<string, readonly PaperOrigin[]>;
+}
+
+/** The identifiers a paper's own link gives: its arXiv id or DOI. */
+function strongKeys(paper: Paper): string[] {
+  const ids = idsFromLink(paper.links.paper);
+  return ids ? Object.entries(ids).map(([kind, value]) => `${kind}:${String(value).toLowerCase()}`) : [];
+}
+
+const titleKey = (paper: Paper): string | undefined => (paper.title ? foldKey(paper.title) : undefined);
+
+/**
+ * Two papers from different lists are one paper when their links give the
+ * same arXiv id or DOI; when either has no such id, when their full titles
+ * fold alike; when either has no title, when their names fold alike. Two
+ * papers whose ids (or titles) disagree are two papers, whatever their names.
+ */
+export function samePaper(a: Paper, b: Paper): boolean {
+  const [ka, kb] = [strongKeys(a), strongKeys(b)];
+  if (ka.length > 0 && kb.length > 0) return ka.some((k) => kb.includes(k));
+  const [ta, tb] = [titleKey(a), titleKey(b)];
+  if (ta && tb) return ta === tb;
+  return a.id === b.id;
+}
+
+/** The first paper's fields win; a field it lacks is taken from the next that has it. */
+function unite(base: Paper, other: Paper): Paper {
+  const links = { ...base.links };
+  for (const kind of LINK_KINDS) if (!links[kind] && other.links[kind]) links[kind] = other.links[kind];
+  const aliases = [...base.aliases];
+  for (const name of [other.name, ...other.aliases]) {
+    if (foldKey(name) !== base.id && !aliases.some((a) => foldKey(a) === foldKey(name))) aliases.push(name);
+  }
+  const reporters = [...base.reporters];
+  for (const r of other.reporters) if (!reporters.some((x) => foldKey(x) === foldKey(r))) reporters.push(r);
+  const united: Paper = {
+    ...base,
+    aliases,
+    year: base.year ?? other.year,
+    venue: base.venue ?? other.venue,
+    tags: [...new Set([...base.tags, ...other.tags])],
+    links,
+    reporters,
+  };
+  const title = base.title ?? other.title;
+  if (title) united.title = title;
+  const authors = base.authors ?? other.authors;
+  if (authors) united.authors = authors;
+  return united;
+}
+
+/**
+ * Merges the followed lists into the one list every command answers from.
+ * Papers keep the order of their first list; a paper that several lists hold
+ * (see samePaper) is one paper naming every list in `lists`. A different
+ * paper whose name folds like one already taken gets the id "<name>@<list>",
+ * so both stay findable and `paper` can offer both with their lists.
+ */
+export function mergeLists(parts: readonly ListPart[]): MergedLists {
+  const papers: Paper[] = [];
+  const origins = new Map<string, PaperOrigin[]>();
+  const byKey = new Map<string, number>();
+  const byId = new Map<string, number[]>();
+  const legend: Tag[] = [];
+  const merged: PaperList = { papers, software: [], legend, warnings: [], duplicates: [] };
+
+  for (const { id: listId, list } of parts) {
+    for (const paper of list.papers) {
+      const keys = strongKeys(paper);
+      const title = titleKey(paper);
+      const candidates = [...keys.map((k) => byKey.get(k)), title !== undefined ? byKey.get(`title:${title}`) : undefined, ...(byId.get(paper.id) ?? [])];
+      const at = candidates.find((i): i is number => i !== undefined && samePaper(papers[i] as Paper, paper) && !(papers[i] as Paper).lists?.includes(listId));
+      if (at !== undefined) {
+        const existing = papers[at] as Paper;
+        papers[at] = { ...unite(existing, paper), lists: [...(existing.lists ?? []), listId] };
+        origins.get(existing.id)?.push({ list: listId, paperId: paper.id });
+      } else {
+        const id = byId.has(paper.id) ? `${paper.id}@${listId}` : paper.id;
+        papers.push({ ...paper, id, lists: [listId] });
+        origins.set(id, [{ list: listId, paperId: paper.id }]);
+        byId.set(paper.id, [...(byId.get(paper.id) ?? []), papers.length - 1]);
+      }
+      const index = at ?? papers.length - 1;
+      for (const key of keys) if (!byKey.has(key)) byKey.set(key, index);
+      if (title !== undefined && !byKey.has(`title:${title}`)) byKey.set(`title:${title}`, index);
+    }
+    for (const tag of list.legend) if (!legend.some((t) => t.id === tag.id)) legend.push(tag);
+    for (const s of list.software) if (!merged.software.some((x) => x.url === s.url)) merged.software.push(s);
+    merged.duplicates.push(...list.duplicates);
+    merged.warnings.push(...(parts.length > 1 ? list.warnings.map((w) => ({ ...w, message: `${listId}: ${w.message}` })) : list.warnings));
+  }
+  return { list: merged, origins };
+}
