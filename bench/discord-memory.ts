@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,15 +58,21 @@ function measure(child: ChildProcess): Promise<{ rssMb: number; heapMb: number }
  * login, then after `commands` interactions answered (each awaited, `parallel`
  * in flight). The fake runs in this process, so only the bot is measured. The
  * bot runs with the Node flags of `npm start` unless given others ([] for
- * Node's defaults).
+ * Node's defaults), and with `extraEnv` (the Docker image's malloc settings: see imageMallocEnv).
  */
-export async function measureDiscordMemory(commands = 10_000, parallel = 16, progress: (msg: string) => void = () => {}, nodeFlags = startFlags()): Promise<DiscordMemory> {
+export async function measureDiscordMemory(
+  commands = 10_000,
+  parallel = 16,
+  progress: (msg: string) => void = () => {},
+  nodeFlags = startFlags(),
+  extraEnv: Record<string, string> = {},
+): Promise<DiscordMemory> {
   const fake = await FakeDiscord.start();
   const work = mkdtempSync(join(tmpdir(), "mss-bench-discord-"));
   const child = fork(await buildChild(), [], {
     cwd: ROOT,
     execArgv: ["--expose-gc", ...nodeFlags],
-    env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: IDS.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: IDS.guildId, MSS_DB_PATH: join(work, "bench.db"), PORT: "0", LOG_LEVEL: "silent" },
+    env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: IDS.token, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: IDS.guildId, MSS_DB_PATH: join(work, "bench.db"), PORT: "0", LOG_LEVEL: "silent", ...extraEnv },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });
   try {
@@ -101,4 +107,10 @@ export async function measureDiscordMemory(commands = 10_000, parallel = 16, pro
     await fake.stop();
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The glibc malloc settings the Docker image runs with (Dockerfile ENV): why, see there. */
+export function imageMallocEnv(): Record<string, string> {
+  const dockerfile = readFileSync(join(ROOT, "Dockerfile"), "utf8");
+  return Object.fromEntries([...dockerfile.matchAll(/\b(MALLOC_[A-Z_]+_)=(\d+)/g)].map((m) => [m[1] as string, m[2] as string]));
 }
