@@ -51,7 +51,10 @@ const intVar = (fallback: number, min: number, max: number) =>
       if (v === undefined || v === "") return fallback;
       const n = Number(v);
       if (Number.isInteger(n) && n >= min && n <= max) return n;
-      ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
+      // Digits past the range, however many, are too large (or small): not "not a whole number".
+      const digits = /^[+-]?\d+$/.test(v);
+      const message = digits && !v.startsWith("-") && n > max ? `too large: must be at most ${max}` : digits && n < min ? `too small: must be at least ${min}` : `must be a whole number from ${min} to ${max}`;
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     });
 

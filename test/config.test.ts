@@ -33,6 +33,17 @@ describe("configuration from the environment", () => {
     expect(!result.ok && result.problems.find((p) => p.variable === "MSS_TZ")?.message).toContain("IANA time zone");
   });
 
+  it("says a number past its range is too large (or too small), whatever its number of digits", () => {
+    const message = (env: Record<string, string>, variable: string) => {
+      const result = parseConfig(env);
+      return result.ok ? undefined : result.problems.find((p) => p.variable === variable)?.message;
+    };
+    expect(message({ PORT: "70000" }, "PORT")).toContain("too large: must be at most 65535");
+    expect(message({ PORT: "99999999999999999999999" }, "PORT")).toContain("too large: must be at most 65535");
+    expect(message({ MSS_MAX_ANNOUNCE: "-3" }, "MSS_MAX_ANNOUNCE")).toMatch(/too small: must be at least \d/);
+    expect(message({ PORT: "80.5" }, "PORT")).toContain("must be a whole number from 0 to 65535");
+  });
+
   it("requires a signing secret for Slack over HTTP, and names it", () => {
     expect(parseConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual({
       ok: false,
