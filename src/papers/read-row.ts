@@ -87,6 +87,19 @@ export interface RowOptions {
   namesHoldAuthors?: boolean;
 }
 
+const NOT_PAPER_TEXT = new Set(["blog", "docs", "doc", "tutorial", "slides", "video"]);
+
+/**
+ * A row whose paper cell says there is no paper: "⚠️" beside a code link (a code
+ * release), or a "[[blog]]" / "[[docs]]" link to a page that is not a paper.
+ */
+function linksNoPaper(paper: RawCell | undefined, code: RawCell | undefined): boolean {
+  if (!paper) return false;
+  if (paper.urls.length === 0) return paper.text !== "" && !/[\p{L}\p{N}]/u.test(paper.text) && (code?.urls.length ?? 0) > 0;
+  const links = paper.pieces.filter((p) => p.kind === "link");
+  return links.length > 0 && links.every((p) => p.kind === "link" && NOT_PAPER_TEXT.has(p.text.toLowerCase().replace(/[^a-z]/g, "")) && linkKind(p.url) === "other");
+}
+
 /** A "Links" cell holds links of any kind: each goes where its address says (paper, code, else blog). */
 function sortLinks(cell: RawCell | undefined, links: Links, name: string, line: number, warn: (w: ParseWarning) => void): void {
   for (const url of cell?.urls ?? []) {
@@ -127,6 +140,10 @@ export function readRow(
   }
   if (name.length > MAX_NAME) {
     warn({ line: row.line, message: `name is longer than ${MAX_NAME} characters; skipped` });
+    return undefined;
+  }
+  if (linksNoPaper(cell("paper"), cell("code"))) {
+    warn({ line: row.line, message: `${name}: the paper cell links no paper (a blog or docs page, or none beside the code); not a paper, skipped` });
     return undefined;
   }
   if (row.written < headerCount) {

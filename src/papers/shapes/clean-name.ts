@@ -12,7 +12,7 @@ const LEADING = /^[\s,;:|–—-]+/u;
 /** A name or title as clean text: no marks, no organisation suffix, no checkbox, no trailing dot. */
 export function cleanTitle(raw: string): string {
   let text = stripControlChars(raw).replace(PICTOGRAPHS, " ").replace(SHORTCODES, "$1");
-  text = collapseSpaces(text).replace(CHECKBOX, "").replace(ORG_SUFFIX, "");
+  text = collapseSpaces(text).replace(CHECKBOX, "").replace(ORG_SUFFIX, "").replace(/ +: /g, ": ");
   return collapseSpaces(text.replace(TRAILING, "").replace(LEADING, ""));
 }
 

@@ -45,6 +45,14 @@ export function readNameCell(cell: RawCell, withAuthors: boolean): NameCell {
   } else if (label && cleanTitle(label.rest) !== "") {
     name = { name: cleanTitle(label.label), title: cleanTitle(label.rest) };
   } else name = nameOfTitle(text);
+  // "QEP: Quantization Error Propagation, NeurIPS 2025": a venue tag closing the title is not part of it.
+  const comma = (name.title ?? name.name).lastIndexOf(", ");
+  const closing = comma > 0 ? readVenueTag((name.title ?? name.name).slice(comma + 2)) : undefined;
+  if (closing && (name.title ?? name.name).slice(comma + 2).split(/\s+/).length <= 3) {
+    tag ??= closing;
+    const trimmed = cleanTitle((name.title ?? name.name).slice(0, comma));
+    name = name.title ? { name: name.name, title: trimmed } : nameOfTitle(trimmed);
+  }
 
   const authors = withAuthors && authorPart ? splitAuthors(segmentText(authorPart)) : [];
   return {

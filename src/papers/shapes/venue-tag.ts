@@ -25,9 +25,14 @@ function isVenueWord(word: string): boolean {
 const TWO_DIGIT = /(?<![\p{L}\p{N}])([A-Za-z][A-Za-z-]{1,15})\s?['’‘´`]\s?(\d{2})(?!\d)/gu;
 const FOUR_DIGIT = /(?<![\p{L}\p{N}])([A-Za-z][A-Za-z-]{1,15})(?:\s?['’]\s?|\s|-)((?:19[5-9]|20\d)\d)(?!\d)/gu;
 
+// "arXiv 2111.14247", "arXiv:2502.02770": a preprint, dated by its number (year and month).
+const ARXIV_NUMBER = /(?<![\p{L}\p{N}])arxiv[:\s]\s*(\d{2})(0[1-9]|1[0-2])\.\d{4,5}/iu;
+
 /** The first venue tag in the text, or undefined. */
 export function readVenueTag(text: string): VenueTag | undefined {
   const found: Array<{ at: number; tag: VenueTag }> = [];
+  const preprint = ARXIV_NUMBER.exec(text.slice(0, 2_000));
+  if (preprint) found.push({ at: preprint.index, tag: { venue: "arXiv", year: 2000 + Number(preprint[1]) } });
   for (const m of text.slice(0, 2_000).matchAll(TWO_DIGIT)) {
     if (isVenueWord(m[1] as string)) found.push({ at: m.index, tag: { venue: displayVenue(m[1] as string) ?? (m[1] as string), year: 2000 + Number(m[2]) } });
   }
