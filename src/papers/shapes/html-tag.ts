@@ -1,7 +1,12 @@
 import { parseFragment, type DefaultTreeAdapterTypes } from "parse5";
-import type { Image } from "./pieces.js";
 
 type Element = DefaultTreeAdapterTypes.Element;
+
+/** A badge or figure: the alt text and the image address. */
+export interface Image {
+  alt: string;
+  src: string;
+}
 
 /** What one inline HTML tag means to a reader of a list. */
 export type HtmlTag = { kind: "break" } | { kind: "image"; image: Image } | { kind: "link-open"; url: string } | { kind: "link-close" } | { kind: "other" };

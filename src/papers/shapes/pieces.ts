@@ -1,11 +1,7 @@
 import type Token from "markdown-it/lib/token.mjs";
-import { htmlTag } from "./html-tag.js";
+import { htmlTag, type Image } from "./html-tag.js";
 
-/** A badge or figure: the alt text and the image address. */
-export interface Image {
-  alt: string;
-  src: string;
-}
+export type { Image };
 
 /**
  * What a reader sees in one table cell or list item, in order: text, links
