@@ -11,7 +11,7 @@ const KNOWN = new Set(
     "kdd sigmod vldb pvldb icde www sigcomm socc middleware fast hotos hotnets hotcloud infocom icdcs tpds tocs tc jmlr tmlr arxiv corr dac iccad date ipdps " +
     "hpdc cluster icpp ics pldi popl oopsla cgo ispass interspeech icassp uai aistats colm sigir wsdm cikm recsys mobicom mobisys sensys ase icse fse ccs ndss " +
     "iiswc hotstorage systor apsys ccgrid euro-par europar iwqos tmc ton jsac tkde tnnls tpami ijcv findings coling lrec icde sigmetrics performance " +
-    "middleware ic2e cloud hotchips isscc vlsi fpga fccm iclr-w workshop mlsys-w")
+    "middleware ic2e cloud hotchips isscc vlsi fpga fccm")
     .split(" "),
 );
 
@@ -66,7 +66,8 @@ const MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|feb
 const DATES = [
   new RegExp(`(?<!\\d)((?:19[5-9]|20\\d)\\d)[./-](?:0?[1-9]|1[0-2])(?:[./-](?:0?[1-9]|[12]\\d|3[01]))?(?!\\d)`),
   new RegExp(`\\b(?:${MONTHS})\\.?,?\\s+(?:\\d{1,2},?\\s+)?((?:19[5-9]|20\\d)\\d)(?!\\d)`, "i"),
-  /(?<![\p{L}\p{N}.])((?:19[5-9]|20\d)\d)(?![\p{N}])/u,
+  // A bare year (1950-2039) standing alone: "2048 tokens" or "2024K" is not one.
+  /(?<![\p{L}\p{N}.])(19[5-9]\d|20[0-3]\d)(?![\p{L}\p{N}])/u,
 ];
 
 /** A year from a date as lists write them: "2024.05", "2023/10", "2025.02.05", "Jun 2024", "(Wu et al., 2021)". */
