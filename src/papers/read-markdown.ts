@@ -113,7 +113,9 @@ function inlineCell(children: Token[]): RawCell {
     if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
     else if (child.type === "html_inline") {
       // A tag is not text: <br> separates, <b>, <img>, comments add nothing.
-      if (!isComment(child.content) && htmlTag(child.content).kind === "break") text += " ";
+      const tag = isComment(child.content) ? undefined : htmlTag(child.content);
+      if (tag?.kind === "break") text += " ";
+      else if (tag?.kind === "text") text += child.content;
     } else if (child.type === "text" || child.type === "code_inline") text += child.content;
     else if (child.type === "image") text += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";

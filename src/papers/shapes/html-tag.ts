@@ -9,7 +9,7 @@ export interface Image {
 }
 
 /** What one inline HTML tag means to a reader of a list. */
-export type HtmlTag = { kind: "break" } | { kind: "image"; image: Image } | { kind: "link-open"; url: string } | { kind: "link-close" } | { kind: "other" };
+export type HtmlTag = { kind: "text" } | { kind: "break" } | { kind: "image"; image: Image } | { kind: "link-open"; url: string } | { kind: "link-close" } | { kind: "other" };
 
 const attr = (element: Element, name: string): string => element.attrs.find((a) => a.name === name)?.value ?? "";
 
@@ -30,7 +30,8 @@ function readTag(source: string): HtmlTag {
   const node = parseFragment(source.slice(0, 4_000)).childNodes[0];
   // A closing tag alone builds no node; "</a>" is the only closing tag that matters here.
   if (!node) return source.trimStart().slice(0, 3).toLowerCase() === "</a" ? { kind: "link-close" } : { kind: "other" };
-  if (!("tagName" in node)) return { kind: "other" };
+  // "<!channel>", "<?x>": not a tag but a bogus comment to an HTML parser, and text to a reader of the list.
+  if (!("tagName" in node)) return node.nodeName === "#comment" && !source.trimStart().startsWith("<!--") ? { kind: "text" } : { kind: "other" };
   if (node.tagName === "br") return { kind: "break" };
   if (node.tagName === "img") return { kind: "image", image: { alt: attr(node, "alt"), src: attr(node, "src") } };
   if (node.tagName === "a") return { kind: "link-open", url: attr(node, "href") };

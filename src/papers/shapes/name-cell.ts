@@ -33,7 +33,10 @@ export function readNameCell(cell: RawCell, withAuthors: boolean): NameCell {
   const [titlePart, authorPart] = parts;
   if (!titlePart) return { name: "", ...(tag ? { tag } : {}) };
 
-  const link = titlePart.find((p): p is Extract<Piece, { kind: "link" }> => p.kind === "link" && !isGenericLinkText(p.text) && linkKind(p.url, p) !== "badge");
+  const found = titlePart.find((p): p is Extract<Piece, { kind: "link" }> => p.kind === "link" && !isGenericLinkText(p.text) && linkKind(p.url, p) !== "badge");
+  // The link's text is the title when nothing but marks (":star:", 🔥) stands beside it; else the whole line is.
+  const beside = titlePart.filter((p) => p !== found && p.kind === "text").map((p) => (p.kind === "text" ? p.text : "")).join("");
+  const link = found && cleanTitle(beside) === "" ? found : undefined;
   let text = cleanTitle(link ? link.text : segmentText(titlePart));
   let name: { name: string; title?: string };
   const label = labelledTitle(text);
@@ -60,7 +63,7 @@ export function readNameCell(cell: RawCell, withAuthors: boolean): NameCell {
     ...(name.title && name.title !== name.name ? { title: name.title } : {}),
     ...(authors.length > 0 ? { authors } : {}),
     ...(tag ? { tag } : {}),
-    ...(link ? { url: link.url } : {}),
+    ...(found ? { url: found.url } : {}),
   };
 }
 

@@ -78,7 +78,8 @@ export function piecesOfInline(children: readonly Token[]): Piece[] {
         break;
       case "html_inline": {
         const tag = htmlTag(child.content);
-        if (tag.kind === "break") {
+        if (tag.kind === "text") addText(child.content);
+        else if (tag.kind === "break") {
           link = undefined;
           pieces.push({ kind: "break" });
         } else if (tag.kind === "image") addImage(tag.image);
