@@ -21,6 +21,7 @@ import { measureTwoProcesses, twoProcessesLine, type TwoProcessRun } from "./two
 import { figuresTable, type Figure } from "./report.js";
 import { independentTable, measureIndependent, type MixPlan, type MixResult } from "./independent-figures.js";
 import { kindsTable } from "./search-kinds.js";
+import { listShapesFigures, listShapesTable, measureListShapes } from "./list-shapes.js";
 import { measureSize, type SizePlan, type SizeResult } from "./size-figures.js";
 import { nextVersion, syntheticRows, writeListMarkdown } from "./synthetic-list.js";
 import { summarize, timeRuns } from "./timing.js";
@@ -146,6 +147,10 @@ try {
     memory = { bare, empty, fuse, ours: loaded };
   }
 
+  // Lists of every shape (issue 23): a 2,000-item bullet list, a 2,000-row Date|Title|Paper|Code table and real READMEs, beside the MSS list.
+  const listShapes = await measureListShapes(progress, quick);
+  figures.push(...listShapesFigures(listShapes.rows));
+
   // The `stats` chart: one render's time and what it adds to RSS, in a fresh process per list.
   const chartLists = [{ label: "25 (bundled)", file: fileURLToPath(new URL("../data/papers.md", import.meta.url)) }];
   if (tenThousand && !args.has("--quick")) chartLists.push({ label: "10,000", file: tenThousand.file });
@@ -240,10 +245,11 @@ try {
   }
   process.stdout.write("\nIndependent mix (bench/independent-mix.ts, never tuned on): first answer right by its rule, ours beside the peers kind by kind\n");
   for (const mix of mixes) process.stdout.write(`\n${independentTable(mix)}\n`);
+  process.stdout.write(`\n${listShapesTable(listShapes.rows, listShapes.compiledWorker)}\n`);
   process.stdout.write(`\n${fanOutTable(fanOut)}\n`);
   process.stdout.write(`\n${slackBurstTable(slackBurst)}\n`);
   if (twoProcesses) process.stdout.write(`\n${twoProcessesLine(twoProcesses)}\n`);
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, independent: mixes, diff, memory: memory ?? null, charts, discordMemory, discordNpmStart, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, independent: mixes, diff, memory: memory ?? null, listShapes, charts, discordMemory, discordNpmStart, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {

@@ -60,9 +60,13 @@ export function mergeDrafts(
     const one = group.length === 1;
     const lines = group.map((d) => d.line);
     const reporters = one && first.reporters.length < 2 ? first.reporters : unionBy(group.flatMap((d) => d.reporters), foldKey);
+    const title = first.title ?? group.find((d) => d.title)?.title;
+    const authors = first.authors ?? group.find((d) => d.authors)?.authors;
     papers.push({
       id,
       name: first.name,
+      ...(title ? { title } : {}),
+      ...(authors ? { authors } : {}),
       aliases: one && first.aliases.length < 2 ? first.aliases : unionBy(group.flatMap((d) => d.aliases), foldKey),
       year: one ? first.year : (group.find((d) => d.year !== null)?.year ?? null),
       venue: one ? first.venue : (group.find((d) => d.venue !== null)?.venue ?? null),

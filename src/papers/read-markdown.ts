@@ -1,11 +1,15 @@
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { htmlTag } from "./shapes/html-tag.js";
+import { piecesOfInline, type Piece } from "./shapes/pieces.js";
 import { cleanText } from "./text.js";
 
 /** One table cell as text plus the link targets inside it. */
 export interface RawCell {
   text: string;
   urls: string[];
+  /** The cell as text, links, images and line breaks, for the readers of other lists' shapes. */
+  pieces: Piece[];
 }
 
 export interface RawRow {
@@ -36,6 +40,10 @@ export interface MarkdownParts {
   textBlocks: string[];
   /** Links standing alone on a line or list item outside tables (the software suite). */
   standaloneLinks: RawLink[];
+  /** The block tokens, for the readers of list items, HTML blocks and heading records. */
+  tokens: Token[];
+  /** Parses a block's inline content with the document's link reference definitions. */
+  inlineOf: InlineOf;
 }
 
 /**
@@ -56,7 +64,7 @@ const blockParser = new MarkdownIt("default", { html: true, linkify: false });
 blockParser.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
 
 /** Inline tokens of block text, parsed on demand with the document's environment (its link reference definitions). */
-type InlineOf = (content: string) => Token[];
+export type InlineOf = (content: string) => Token[];
 
 const inlineReader =
   (env: object): InlineOf =>
@@ -103,12 +111,16 @@ function inlineCell(children: Token[]): RawCell {
   let text = "";
   for (const child of children) {
     if (child.type === "link_open") urls.push(child.attrGet("href") ?? "");
-    else if (child.type === "html_inline" && isComment(child.content)) continue;
-    else if (child.type === "text" || child.type === "code_inline" || child.type === "html_inline") text += child.content;
+    else if (child.type === "html_inline") {
+      // A tag is not text: <br> separates, <b>, <img>, comments add nothing.
+      const tag = isComment(child.content) ? undefined : htmlTag(child.content);
+      if (tag?.kind === "break") text += " ";
+      else if (tag?.kind === "text") text += child.content;
+    } else if (child.type === "text" || child.type === "code_inline") text += child.content;
     else if (child.type === "image") text += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
   }
-  return { text: cleanText(text), urls };
+  return { text: cleanText(text), urls, pieces: piecesOfInline(children) };
 }
 
 /** A paragraph whose only content is one link: "[BentoML](https://…)". */
@@ -167,7 +179,7 @@ export function readMarkdown(markdown: string): MarkdownParts {
   const tokens = parseBlocks(markdown, env);
   const inlineOf = inlineReader(env);
   const readCell = cellReader(inlineOf);
-  const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [] };
+  const parts: MarkdownParts = { tables: [], notes: [], textBlocks: [], standaloneLinks: [], tokens, inlineOf };
   let tableJustEnded: RawTable | undefined;
   let commentInTable = false;
   for (let i = 0; i < tokens.length; ) {
