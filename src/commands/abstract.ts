@@ -1,7 +1,7 @@
-import { toCard } from "../replies/paper-card.js";
 import { wholeAbstract } from "../replies/record-view.js";
 import { errorReply, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
+import { cardOf } from "./card-of.js";
 import { defineCommand } from "./command.js";
 import { text } from "./options.js";
 
@@ -22,7 +22,7 @@ export const abstractCommand = defineCommand({
     }
     if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
     const { paper } = found;
-    const card = toCard(paper, catalog.list.legend, catalog.records.get(paper.id));
+    const card = cardOf(catalog, paper);
     const whole = wholeAbstract(card.record);
     if (!whole) {
       const link = card.links.find((l) => l.kind === "paper")?.url;

@@ -26,9 +26,9 @@ export function authorLine(authors: readonly string[], shown = AUTHORS_SHOWN): s
   return `${names.slice(0, shown).join(", ")} et al. (${names.length} authors)`;
 }
 
-/** The card's author line, or undefined when the record names no author. */
+/** The card's author line (the record's, else the list's), or undefined when neither names an author. */
 export function cardAuthors(card: PaperCard): string | undefined {
-  const line = authorLine(card.record?.authors ?? []);
+  const line = authorLine(card.record ? (card.record.authors ?? []) : (card.authors ?? []));
   return line === "" ? undefined : line;
 }
 
@@ -37,9 +37,13 @@ function cleanTitle(title: string): string {
   return collapseSpaces(stripControlChars(title)).replace(/(?<!\.)\.$/, "");
 }
 
+/** The record's title, else the list's (a card has the list's only without a record). */
+const titleOf = (card: PaperCard): string | undefined => card.record?.title ?? card.title;
+
 /** What the full title adds to the name: the title without a leading "Name:" ("" when it adds nothing). */
 function titleRest(card: PaperCard): string {
-  const title = card.record?.title === undefined ? "" : cleanTitle(card.record.title);
+  const given = titleOf(card);
+  const title = given === undefined ? "" : cleanTitle(given);
   if (title === "" || foldKey(title) === foldKey(card.name)) return "";
   const lead = /^(.+?)\s*[:：]\s*(\S.*)$/u.exec(title);
   return lead && foldKey(lead[1] as string) === foldKey(card.name) ? (lead[2] as string) : title;
@@ -59,9 +63,10 @@ export function titledName(card: PaperCard, max = Number.POSITIVE_INFINITY, meas
   return `${head}${fitWords(rest, max - measure(head), measure)}`;
 }
 
-/** The full title alone, cleaned, when the record has one. */
+/** The full title alone, cleaned, when the record (or, without one, the list) has one. */
 export function fullTitle(card: PaperCard): string | undefined {
-  const title = card.record?.title === undefined ? "" : cleanTitle(card.record.title);
+  const given = titleOf(card);
+  const title = given === undefined ? "" : cleanTitle(given);
   return title === "" ? undefined : title;
 }
 

@@ -5,6 +5,7 @@ import { filterPapers, type PaperFilter } from "./filter.js";
 import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
 import { namedByWords, queryWords } from "./named-words.js";
 import { PrefixTable } from "./prefix-table.js";
+import { nameKey } from "./name-key.js";
 import { MAX_PATTERN } from "./pattern-masks.js";
 import { TextIndex, type PaperText } from "./text-index.js";
 import { meaningfulWords, STOPWORDS } from "./text-words.js";
@@ -56,9 +57,12 @@ export class PaperIndex {
     const wordEntries: Array<[string, number]> = [];
     list.papers.forEach((paper, entry) => {
       this.byId.set(paper.id, paper);
-      this.addExact(paper.id, entry, false);
+      const name = nameKey(paper);
+      this.addExact(name, entry, false);
+      // A paper whose name another list took ("orca@llmsys") is also found by its whole id, as pick-lists send it.
+      if (name !== paper.id) this.addExact(foldKey(paper.id), entry, false);
       for (const alias of paper.aliases) this.addExact(foldKey(alias), entry, true);
-      nameEntries.push([paper.id, entry]);
+      nameEntries.push([name, entry]);
       for (const alias of paper.aliases) nameEntries.push([foldKey(alias), entry]);
       for (const word of new Set(nameWords(paper.name)).values()) wordEntries.push([word, entry]);
     });
@@ -222,8 +226,8 @@ export class PaperIndex {
   }
 }
 
-/** The words a paper is found by besides its name: its record's title and authors, its venues and year. */
+/** The words a paper is found by besides its name: its title and authors (the record's, else the list's), its venues and year. */
 function paperText(paper: Paper, record: PaperRecord | undefined): PaperText {
   const place = [paper.venue, record?.venue, paper.year, record?.year].filter((p) => p !== null && p !== undefined).map(String);
-  return { title: record?.title ?? "", authors: record?.authors ?? [], place };
+  return { title: record?.title ?? paper.title ?? "", authors: record?.authors ?? paper.authors ?? [], place };
 }

@@ -1,4 +1,5 @@
 import { foldKey, type Paper } from "../papers/index.js";
+import { nameKey } from "./name-key.js";
 import type { Hit, PaperIndex } from "./paper-index.js";
 
 /** What a lookup found: one clear answer, several close ones to pick from, or none (with the nearest names). */
@@ -60,7 +61,7 @@ function clearestTypo(hits: Hit[]): Resolution {
   return { kind: "several", hits };
 }
 
-const keysOf = (paper: Paper) => [paper.id, ...paper.aliases.map(foldKey)];
+const keysOf = (paper: Paper) => [nameKey(paper), ...paper.aliases.map(foldKey)];
 
 /** Whether a name of `longer` has a name of `paper` in it ("AlpaServe Lite" has AlpaServe). */
 function hasNameOf(longer: Paper, paper: Paper): boolean {

@@ -1,6 +1,6 @@
 import type { Reply } from "../../replies/reply.js";
 import { cardLabel } from "../../replies/plain-text.js";
-import { toCard } from "../../replies/paper-card.js";
+import { cardOf } from "../card-of.js";
 import { defineCommand } from "../command.js";
 
 export const readingQueueListCommand = defineCommand({
@@ -16,7 +16,7 @@ export const readingQueueListCommand = defineCommand({
       const paper = byId.get(id);
       if (!paper || input.taken.has(id)) return [];
       const by = suggested.get(id);
-      const card = toCard(paper, catalog.list.legend, catalog.records.get(paper.id));
+      const card = cardOf(catalog, paper);
       const url = card.links.find((l) => l.kind === "paper")?.url;
       const row = { label: cardLabel(card, 120), value: by ? `suggested by ${by.addedBy}` : "newly announced" };
       return [url ? { ...row, url } : row];
