@@ -3,6 +3,7 @@ import { errorReply, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import { cardOf } from "./card-of.js";
 import { defineCommand } from "./command.js";
+import { severalPapers } from "./several-papers.js";
 import { text } from "./options.js";
 
 export const abstractCommand = defineCommand({
@@ -20,7 +21,7 @@ export const abstractCommand = defineCommand({
       const hint = found.suggestions.length > 0 ? `Did you mean ${found.suggestions.map((p) => p.name).join(", ")}?` : "Try papers to browse the list.";
       return errorReply("not-found", `No paper matches "${query}".`, hint);
     }
-    if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+    if (found.kind === "several") return severalPapers("abstract", query, found.hits.map((h) => h.paper));
     const { paper } = found;
     const card = cardOf(catalog, paper);
     const whole = wholeAbstract(card.record);

@@ -23,16 +23,16 @@ export function clashingNames(papers: readonly Paper[]): Set<string> {
  * ellipsis ("AlpaServe — Statistical Multiplexing with Model Parallelism…").
  * A title that starts with the name ("AlpaServe: …") is not repeated. With
  * `lists` (papers of one name from different lists), the name is followed by
- * them: "Orca (llmsys) — …". Null without a title or lists.
+ * them: "Orca (llmsys) — …". Null without a title.
  */
 export function suggestionLabel(paper: Paper, record: PaperRecord | undefined, max = SUGGESTION_LABEL_MAX, lists?: readonly string[]): string | null {
   const title = (record ? record.title : paper.title)?.trim();
   const name = lists && lists.length > 0 ? `${paper.name} (${lists.join(", ")})` : paper.name;
-  if (!title && name === paper.name) return null;
-  const colon = title ? title.indexOf(":") : -1;
-  const lead = title && colon > 0 ? title.slice(0, colon) : "";
+  if (!title) return null;
+  const colon = title.indexOf(":");
+  const lead = colon > 0 ? title.slice(0, colon) : "";
   const names = new Set([nameKey(paper), ...paper.aliases.map(foldKey)]);
-  const rest = !title ? "" : lead && names.has(foldKey(lead)) ? title.slice(colon + 1).trim() : title;
+  const rest = lead && names.has(foldKey(lead)) ? title.slice(colon + 1).trim() : title;
   const label = rest ? `${name} — ${rest}` : name;
   const chars = Array.from(label);
   if (chars.length <= max) return label;

@@ -33,14 +33,12 @@ export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalo
       const hits = index.suggest(typed, LIMITS.autocompleteChoices);
       // Papers of one name from different lists are told apart by their lists: "Orca (llmsys)".
       const clashing = clashingNames(hits.map((h) => h.paper));
-      return hits.map((hit) => ({
-        name:
-          plainWithin(
-            suggestionLabel(hit.paper, catalog.records.get(hit.paper.id), undefined, clashing.has(nameKey(hit.paper)) ? hit.paper.lists : undefined) ?? cardLabel(toCard(hit.paper, list.legend), LIMITS.choiceName),
-            LIMITS.choiceName,
-          ) || hit.paper.id.slice(0, LIMITS.choiceName),
-        value: cut(hit.paper.id, LIMITS.choiceValue),
-      }));
+      return hits.map((hit) => {
+        const clash = clashing.has(nameKey(hit.paper));
+        const label =
+          suggestionLabel(hit.paper, catalog.records.get(hit.paper.id), undefined, clash ? hit.paper.lists : undefined) ?? cardLabel(toCard(hit.paper, list.legend, undefined, clash), LIMITS.choiceName, clash);
+        return { name: plainWithin(label, LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName), value: cut(hit.paper.id, LIMITS.choiceValue) };
+      });
     }
     case "reporters": {
       const names = [...new Set(list.papers.flatMap((p) => p.reporters))].sort((a, b) => a.localeCompare(b));
