@@ -33,13 +33,13 @@ describe("the Discord registration generated from the core registry", () => {
   it("derives /papers' options: types, bounds, tag choices from the legend, reporter autocomplete", () => {
     const options = byName("papers")?.options ?? [];
     expect(options.map((o) => [o.name, o.type, o.required])).toEqual([
-      ["list", T.String, false],
       ["venue", T.String, false],
       ["year", T.String, false],
       ["tag", T.String, false],
       ["reporter", T.String, false],
       ["code", T.Boolean, false],
       ["author", T.String, false],
+      ["list", T.String, false],
       ["page", T.Integer, false],
     ]);
     expect(options.find((o) => o.name === "page")).toMatchObject({ min_value: 1, max_value: 10000 });
