@@ -34,3 +34,13 @@ export function toCard(paper: Paper, legend: Tag[], record?: PaperRecord, namedL
   if (namedLists && paper.lists && paper.lists.length > 0) card.lists = paper.lists;
   return card;
 }
+
+/**
+ * What names this one paper to a command (pick-lists, buttons): its id, or
+ * with several lists followed "<name>@<list>" ("atom@mss"), which resolves to
+ * it even when another list has a different paper of that name ("atom@llmsys").
+ */
+export function paperRef(card: Pick<PaperCard, "id" | "lists">): string {
+  const first = card.lists?.[0];
+  return first === undefined || card.id.includes("@") ? card.id : `${card.id}@${first}`;
+}

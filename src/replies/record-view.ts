@@ -1,5 +1,6 @@
 import { collapseSpaces, foldKey, stripControlChars } from "../papers/index.js";
 import type { FieldOrigin, PaperRecord, RecordField, RecordSource } from "../papers/record.js";
+import { paperRef } from "./paper-card.js";
 import type { CommandLink, PaperCard } from "./reply.js";
 
 /**
@@ -223,9 +224,10 @@ export function hasAbstract(card: PaperCard): boolean {
   return wholeAbstract(card.record) !== undefined;
 }
 
-/** The command that answers the card's whole abstract; the id is the paper's folded name, which resolves to it exactly. */
+/** The command that answers the card's whole abstract; the id (see paperRef) resolves to it exactly. */
 export function abstractLink(card: PaperCard): CommandLink {
-  return { command: "abstract", args: { paper: card.id.length <= 100 ? card.id : card.name.slice(0, 100) } };
+  const ref = paperRef(card);
+  return { command: "abstract", args: { paper: ref.length <= 100 ? ref : card.name.slice(0, 100) } };
 }
 
 export interface IdentifierLink {

@@ -59,8 +59,6 @@ export class PaperIndex {
       this.byId.set(paper.id, paper);
       const name = nameKey(paper);
       this.addExact(name, entry, false);
-      // A paper whose name another list took ("orca@llmsys") is also found by its whole id, as pick-lists send it.
-      if (name !== paper.id) this.addExact(foldKey(paper.id), entry, false);
       for (const alias of paper.aliases) this.addExact(foldKey(alias), entry, true);
       nameEntries.push([name, entry]);
       for (const alias of paper.aliases) nameEntries.push([foldKey(alias), entry]);
@@ -92,6 +90,21 @@ export class PaperIndex {
 
   get(id: string): Paper | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The one paper "<name>@<list>" names: called that (or so aliased) on that
+   * list ("atom@mss", "atom@llmsys", as pick-lists send them; see paperRef).
+   */
+  byRef(query: string): Paper | undefined {
+    const ref = /^(.+)@([a-z][a-z0-9_-]{0,23})$/.exec(query.trim().toLowerCase());
+    if (!ref) return undefined;
+    const name = ref[1] as string;
+    const list = ref[2] as string;
+    const exact = this.byId.get(`${foldKey(name)}@${list}`);
+    if (exact) return exact;
+    const named = (this.exact.get(foldKey(name)) ?? []).map((e) => this.paperAt(e.entry)).filter((p) => p.lists?.includes(list));
+    return named.length === 1 ? named[0] : undefined;
   }
 
   /** Exact, alias, name-prefix and word-prefix hits only (no typo matching), best first, at most `limit`. */

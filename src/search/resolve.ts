@@ -21,6 +21,8 @@ const PICK_LIST = 8;
  * earlier ones found nothing, so a name always wins over a title word.
  */
 export function resolvePaper(index: PaperIndex, query: string): Resolution {
+  const ref = index.byRef(query);
+  if (ref) return one({ paper: ref, score: 0, match: "exact" });
   const literal = index.literalHits(query, PICK_LIST + 1);
   const exact = literal.filter((h) => h.match === "exact" || h.match === "alias");
   if (exact.length === 1) return one(exact[0]!);

@@ -118,7 +118,7 @@ describe("commands that name a paper, on several lists", () => {
     expect(await run("cite", { paper: "Atom" }, twoListServices())).toMatchObject({
       kind: "error",
       text: 'Several papers match "Atom": Atom (mss), Atom (llmsys).',
-      hint: "Give the full name, or the id: cite atom, cite atom@llmsys.",
+      hint: "Give the full name, or the id: cite atom@mss, cite atom@llmsys.",
     });
   });
 

@@ -49,7 +49,7 @@ describe("following two lists, through the real discord.js client", () => {
     const { body } = list;
     const menu = body.data.components[0].components[0];
     expect(menu.options.map((o: { label: string; value: string }) => [o.label, o.value])).toEqual([
-      ["Atom (mss) (arXiv 2023)", "atom"],
+      ["Atom (mss) (arXiv 2023)", "atom@mss"],
       ["Atom (llmsys) — Tokens Scheduled by Their Weight (EuroSys 2024)", "atom@llmsys"],
     ]);
     expect(body.data.embeds[0].description).toContain("Atom (llmsys) — Tokens Scheduled by Their Weight");

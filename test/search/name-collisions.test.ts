@@ -39,16 +39,17 @@ describe("a name two lists give to two different papers", () => {
     expect(found.kind === "several" && found.hits.map((h) => h.paper.id).slice(0, 2).sort()).toEqual(["orca", "orca@llmsys"]);
   });
 
-  it("resolves each paper's id to that paper alone", () => {
+  it("resolves each paper's id, or its name with its list, to that paper alone", () => {
     const found = resolvePaper(catalog.index, "orca@llmsys");
     expect(found.kind === "one" && found.paper.lists).toEqual(["llmsys"]);
+    expect(resolvePaper(catalog.index, "Orca@mss")).toMatchObject({ kind: "one", paper: { id: "orca" } });
     expect(resolvePaper(catalog.index, "OrcaServe")).toMatchObject({ kind: "one", paper: { id: "orcaserve" } });
   });
 
   it("is labelled with each paper's list in autocomplete, valued by its id", () => {
     const choices = suggestChoices("papers", "orca", catalog);
     expect(choices.slice(0, 2)).toEqual([
-      { name: "Orca (mss) (OSDI 2022)", value: "orca" },
+      { name: "Orca (mss) (OSDI 2022)", value: "orca@mss" },
       { name: "Orca (llmsys) — Iteration-Level Scheduling for Transformer…", value: "orca@llmsys" },
     ]);
     // A name no other list took is shown as before.

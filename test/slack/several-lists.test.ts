@@ -37,7 +37,7 @@ describe("following two lists, through Bolt", () => {
     const lines = mrkdwnTexts(choices).filter((t) => t.includes("Atom") && !t.includes("Pick one"));
     expect(lines[0]).toContain("Atom (mss)");
     expect(lines[1]).toContain("Atom (llmsys) — Tokens Scheduled by Their Weight");
-    expect(buttons(choices).map((b) => b.value)).toEqual(["paper?query=atom", "paper?query=atom%40llmsys"]);
+    expect(buttons(choices).map((b) => b.value)).toEqual(["paper?query=atom%40mss", "paper?query=atom%40llmsys"]);
   });
 
   it("takes list:llmsys as typed", async () => {

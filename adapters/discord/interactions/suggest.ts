@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
 import { foldKey } from "../../../src/papers/index.js";
 import { cardLabel } from "../../../src/replies/plain-text.js";
-import { toCard } from "../../../src/replies/paper-card.js";
+import { paperRef, toCard } from "../../../src/replies/paper-card.js";
 import type { Catalog } from "../../../src/search/catalog.js";
 import { clashingNames, suggestionLabel } from "../../../src/search/suggestion-label.js";
 import { nameKey } from "../../../src/search/name-key.js";
@@ -37,7 +37,8 @@ export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalo
         const clash = clashing.has(nameKey(hit.paper));
         const label =
           suggestionLabel(hit.paper, catalog.records.get(hit.paper.id), undefined, clash ? hit.paper.lists : undefined) ?? cardLabel(toCard(hit.paper, list.legend, undefined, clash), LIMITS.choiceName, clash);
-        return { name: plainWithin(label, LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName), value: cut(hit.paper.id, LIMITS.choiceValue) };
+        const value = clash ? paperRef({ id: hit.paper.id, ...(hit.paper.lists ? { lists: hit.paper.lists } : {}) }) : hit.paper.id;
+        return { name: plainWithin(label, LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName), value: cut(value, LIMITS.choiceValue) };
       });
     }
     case "reporters": {

@@ -1,5 +1,6 @@
 import type { APISelectMenuOption } from "discord.js";
 import { ComponentType } from "discord.js";
+import { paperRef } from "../../../src/replies/paper-card.js";
 import { cardLabel, clashingCards } from "../../../src/replies/plain-text.js";
 import type { PaperCard, Reply } from "../../../src/replies/reply.js";
 import { fitLines, paperLine } from "./card-parts.js";
@@ -11,7 +12,7 @@ import { message, type DiscordMessage } from "./message.js";
 
 function option(card: PaperCard, lists: boolean): APISelectMenuOption {
   const about = [card.categories.map((c) => c.label).join(", "), card.reporters.join(", ")].filter(Boolean).join(" — ");
-  const out: APISelectMenuOption = { label: plainWithin(cardLabel(card, LIMITS.selectOptionLabel, lists), LIMITS.selectOptionLabel) || "(no name)", value: cut(card.id, LIMITS.selectOptionValue) };
+  const out: APISelectMenuOption = { label: plainWithin(cardLabel(card, LIMITS.selectOptionLabel, lists), LIMITS.selectOptionLabel) || "(no name)", value: cut(paperRef(card), LIMITS.selectOptionValue) };
   if (about) out.description = plainWithin(about, LIMITS.selectOptionDescription);
   return out;
 }
@@ -48,7 +49,7 @@ export function renderChoices(reply: Extract<Reply, { kind: "choices" }>): Disco
 function uniqueById(cards: PaperCard[]): PaperCard[] {
   const seen = new Set<string>();
   return cards.filter((c) => {
-    const value = cut(c.id, LIMITS.selectOptionValue);
+    const value = cut(paperRef(c), LIMITS.selectOptionValue);
     if (seen.has(value)) return false;
     seen.add(value);
     return true;

@@ -1,4 +1,5 @@
 import { withLists } from "../../../src/replies/plain-text.js";
+import { paperRef } from "../../../src/replies/paper-card.js";
 import { titledName } from "../../../src/replies/record-view.js";
 import type { CommandLink, PaperCard } from "../../../src/replies/reply.js";
 import { actionId } from "./action-ids.js";
@@ -41,5 +42,6 @@ export function cardLine(card: PaperCard, lists = false): string {
 
 /** The command that shows this card again (pick-lists, Share); the id is the paper's folded name, which always resolves to it. */
 export function paperLink(card: PaperCard): CommandLink {
-  return { command: "paper", args: { query: card.id.length <= 100 ? card.id : card.name.slice(0, 100) } };
+  const ref = paperRef(card);
+  return { command: "paper", args: { query: ref.length <= 100 ? ref : card.name.slice(0, 100) } };
 }
