@@ -29,7 +29,7 @@ export const paperCommand = defineCommand({
   positional: ["query"],
   examples: ["paper AlpaServe", "paper alpaserv", "paper spot serve"],
   run({ query }, { services: { catalog } }): Reply {
-    const { index, list } = catalog;
+    const { index } = catalog;
     const found = resolvePaper(index, query);
     switch (found.kind) {
       case "one": {
