@@ -1,6 +1,7 @@
 // `npm run bench`: synthetic lists of 1,000, 10,000 and 50,000 papers, our
 // core beside plain fuse.js (and micromark, a GFM parser the core does not use) in the same run.
 // Prints the figures table and writes bench/results.json.
+// Also ten lists of 2,000 papers merged, beside one (bench/many-lists.ts).
 // Flags: --quick (1,000 and 10,000 papers only; fan-out to 1,000 channels only; the chart of the bundled list only, 10 times),
 // --full (also the slow generic parse at 50,000, and two delivering processes on one file).
 import { execFileSync } from "node:child_process";
@@ -22,6 +23,7 @@ import { figuresTable, type Figure } from "./report.js";
 import { independentTable, measureIndependent, type MixPlan, type MixResult } from "./independent-figures.js";
 import { kindsTable } from "./search-kinds.js";
 import { listShapesFigures, listShapesTable, measureListShapes } from "./list-shapes.js";
+import { MANY_LISTS, MANY_LISTS_QUICK, manyListsFigures, manyListsTable, measureManyLists, type ManyListsResult } from "./many-lists.js";
 import { measureSize, type SizePlan, type SizeResult } from "./size-figures.js";
 import { nextVersion, syntheticRows, writeListMarkdown } from "./synthetic-list.js";
 import { summarize, timeRuns } from "./timing.js";
@@ -110,6 +112,10 @@ try {
       });
     }
   }
+
+  // Ten followed lists of 2,000 papers merged into one catalog, beside one list of 2,000 (issue 23).
+  const manyLists: ManyListsResult = measureManyLists(quick ? MANY_LISTS_QUICK : MANY_LISTS, SEED, progress);
+  figures.push(...manyListsFigures(manyLists));
 
   let diff: { ours: ReturnType<typeof summarize>; baseline: number | null; sync: ReturnType<typeof summarize>; floor: ReturnType<typeof summarize> } | undefined;
   let memory: Record<string, ReturnType<typeof measureMemory>> | undefined;
@@ -246,10 +252,11 @@ try {
   process.stdout.write("\nIndependent mix (bench/independent-mix.ts, never tuned on): first answer right by its rule, ours beside the peers kind by kind\n");
   for (const mix of mixes) process.stdout.write(`\n${independentTable(mix)}\n`);
   process.stdout.write(`\n${listShapesTable(listShapes.rows, listShapes.compiledWorker)}\n`);
+  process.stdout.write(`\nSeveral lists: the same queries on one list and on ten merged (bench/many-lists.ts)\n\n${manyListsTable(manyLists)}\n`);
   process.stdout.write(`\n${fanOutTable(fanOut)}\n`);
   process.stdout.write(`\n${slackBurstTable(slackBurst)}\n`);
   if (twoProcesses) process.stdout.write(`\n${twoProcessesLine(twoProcesses)}\n`);
-  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, independent: mixes, diff, memory: memory ?? null, listShapes, charts, discordMemory, discordNpmStart, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
+  const results = { node: process.version, cores: cpus().length, loadAverage: load, seed: SEED, figures, sizes, independent: mixes, manyLists, diff, memory: memory ?? null, listShapes, charts, discordMemory, discordNpmStart, discordDefaults, fanOut, slackBurst, twoProcesses, coldStart: { runs: starts, bareRuns: bareStarts } };
   writeFileSync(fileURLToPath(new URL("./results.json", import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write("\nwrote bench/results.json\n");
 } finally {

@@ -9,6 +9,7 @@ import { parseCommandText, tokenize } from "../../src/commands/parse-text.js";
 import type { CommandLink, Reply } from "../../src/replies/reply.js";
 import type { Services } from "../../src/services.js";
 import { renderText } from "./render-text.js";
+import { paperRef } from "../../src/replies/paper-card.js";
 
 export interface ConsoleChatOptions {
   services: Services;
@@ -40,7 +41,7 @@ export type LastChoices = string[] | { actions: CommandLink[] };
 
 /** What a reply offers to pick by number next. */
 export function choicesOf(reply: Reply): LastChoices {
-  if (reply.kind === "choices") return reply.options.map((o) => o.id);
+  if (reply.kind === "choices") return reply.options.map(paperRef);
   if ((reply.kind === "notice" || reply.kind === "session") && reply.actions && reply.actions.length > 0) return { actions: reply.actions.map((a) => a.link) };
   return [];
 }

@@ -1,5 +1,5 @@
 import { stripControlChars } from "../../src/papers/index.js";
-import { cardLabel, cardTitle } from "../../src/replies/plain-text.js";
+import { cardLabel, cardTitle, clashingCards } from "../../src/replies/plain-text.js";
 import { SOURCE_NAMES, titledName } from "../../src/replies/record-view.js";
 import type { CommandLink, InfoRow, PaperCard, Reply, ReplyAction } from "../../src/replies/reply.js";
 import { recordLines, wrap, type AbstractShown } from "./render-record.js";
@@ -28,15 +28,16 @@ function cardLines(card: PaperCard, abstract: AbstractShown = "short"): string[]
   const rows: Array<[string, string]> = [...record.rows];
   if (card.categories.length > 0) rows.push(["Categories", card.categories.map((c) => `${c.symbol} ${c.label}`).join(", ")]);
   if (card.reporters.length > 0) rows.push([card.reporters.length > 1 ? "Reporters" : "Reporter", card.reporters.join(", ")]);
+  if (card.lists && card.lists.length > 0) rows.push([card.lists.length > 1 ? "Lists" : "List", card.lists.join(", ")]);
   for (const link of card.links) rows.push([link.label, link.url]);
   const width = Math.max(0, ...rows.map(([label]) => label.length));
   return [safe(cardTitle(card)), ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${safe(value)}`), ...record.after];
 }
 
-function listLine(card: PaperCard, n: number): string {
+function listLine(card: PaperCard, n: number, lists = false): string {
   const symbols = card.categories.map((c) => c.symbol).join("");
   const by = card.reporters.length > 0 ? ` — ${card.reporters.join(", ")}` : "";
-  return safe(`${String(n).padStart(3)}. ${cardLabel(card, 120)}${symbols ? ` ${symbols}` : ""}${by}`);
+  return safe(`${String(n).padStart(3)}. ${cardLabel(card, 120, lists)}${symbols ? ` ${symbols}` : ""}${by}`);
 }
 
 /** "title     DBLP, https://dblp.org/rec/…": a row's link follows its value, as chat makes the value a link. */
@@ -54,8 +55,10 @@ export function renderText(reply: Reply): string {
       const source = reply.origin ? `  Source: ${SOURCE_NAMES[reply.origin.source]}, ${reply.origin.url}` : undefined;
       return [safe(titledName(reply.card)), ...recordLines(reply.card, "none").rows.filter(([l]) => l === "Authors").map(([l, v]) => safe(`  ${l}: ${v}`)), `  ${reply.label}:`, ...wrap(reply.text, "    "), ...(source ? [safe(source)] : [])].join("\n");
     }
-    case "choices":
-      return [safe(reply.text), ...reply.options.map((c, i) => listLine(c, i + 1)), "Type the number, or /paper <name>."].join("\n");
+    case "choices": {
+      const clashing = clashingCards(reply.options);
+      return [safe(reply.text), ...reply.options.map((c, i) => listLine(c, i + 1, clashing.has(c.id))), "Type the number, or /paper <name>."].join("\n");
+    }
     case "papers": {
       const first = (reply.page - 1) * 10;
       const lines = [safe(`${reply.title} — ${reply.total} paper${reply.total === 1 ? "" : "s"}, page ${reply.page} of ${reply.pageCount}`)];

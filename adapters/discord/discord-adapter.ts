@@ -37,7 +37,7 @@ export function createDiscordAdapter({ config, services, settings, retry }: Disc
   const syncCommands = async (): Promise<RegisterOutcome | "not connected"> => {
     const client = connection.readyClient();
     if (!client) return "not connected";
-    const body = buildCommands(services.commands.commands, services.catalog.list.legend);
+    const body = buildCommands(services.commands.commands, services.catalog.list.legend, services.catalog.listIds);
     const target = { rest: client.rest, appId: config.appId ?? client.application.id, ...(config.guildId ? { guildId: config.guildId } : {}) };
     const outcome = await registerCommands(target, body, settings);
     log.info(`discord: ${body.length} slash commands ${outcome === "registered" ? "registered" : "unchanged"} (${config.guildId ? `server ${config.guildId}` : "global"})`);

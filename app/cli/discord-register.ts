@@ -36,7 +36,7 @@ export async function runDiscordRegister(args: string[], io: CliIo): Promise<num
     return EXIT.badInput;
   }
   const services = await buildServices(loaded.config, silentLogger());
-  const body = buildCommands(services.commands.commands, services.catalog.list.legend);
+  const body = buildCommands(services.commands.commands, services.catalog.list.legend, services.catalog.listIds);
   printJson(io, body);
   if (dryRun || !discord) {
     services.store.close();

@@ -1,8 +1,9 @@
-import { toCard } from "../replies/paper-card.js";
 import { wholeAbstract } from "../replies/record-view.js";
 import { errorReply, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
+import { cardOf } from "./card-of.js";
 import { defineCommand } from "./command.js";
+import { severalPapers } from "./several-papers.js";
 import { text } from "./options.js";
 
 export const abstractCommand = defineCommand({
@@ -20,9 +21,9 @@ export const abstractCommand = defineCommand({
       const hint = found.suggestions.length > 0 ? `Did you mean ${found.suggestions.map((p) => p.name).join(", ")}?` : "Try papers to browse the list.";
       return errorReply("not-found", `No paper matches "${query}".`, hint);
     }
-    if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+    if (found.kind === "several") return severalPapers("abstract", query, found.hits.map((h) => h.paper));
     const { paper } = found;
-    const card = toCard(paper, catalog.list.legend, catalog.records.get(paper.id));
+    const card = cardOf(catalog, paper);
     const whole = wholeAbstract(card.record);
     if (!whole) {
       const link = card.links.find((l) => l.kind === "paper")?.url;

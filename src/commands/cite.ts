@@ -4,11 +4,15 @@ import type { PaperRecords } from "../papers/record.js";
 import { errorReply, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";
+import { severalPapers } from "./several-papers.js";
+import { followedList, listOption } from "./list-option.js";
 import { choice, text } from "./options.js";
 
 const citeSource = (paper: Paper, records: PaperRecords): CiteSource => {
   const record = records.get(paper.id);
-  return { name: paper.name, year: paper.year, venue: paper.venue, ...(paper.links.paper ? { url: paper.links.paper } : {}), ...(record ? { record } : {}) };
+  // Without a record, the title and authors its list gives (a record's win).
+  const listed = record ? {} : { ...(paper.title ? { title: paper.title } : {}), ...(paper.authors?.length ? { authors: paper.authors } : {}) };
+  return { name: paper.name, year: paper.year, venue: paper.venue, ...listed, ...(paper.links.paper ? { url: paper.links.paper } : {}), ...(record ? { record } : {}) };
 };
 
 /** Where one entry came from, as the reply names it: DBLP, the page a stored entry was read at, or what it was built from. */
@@ -67,17 +71,21 @@ export const citeCommand = defineCommand({
   options: {
     paper: text({ description: 'Paper name, or "all" for the whole list', max: 100, autocomplete: "papers" }),
     format: choice(["bibtex", "text"], { description: "bibtex (default) or text" }).optional(),
+    list: listOption("With all: only this followed list's papers").optional(),
   },
   positional: ["paper"],
-  examples: ["cite AlpaServe", "cite all", "cite Shepherd format:text"],
-  run({ paper: query, format = "bibtex" }, { services: { catalog } }): Reply {
+  examples: ["cite AlpaServe", "cite all", "cite all list:llmsys", "cite Shepherd format:text"],
+  run({ paper: query, format = "bibtex", list: listName }, { services: { catalog } }): Reply {
     const { list, records } = catalog;
     let papers: Paper[];
-    if (query.trim().toLowerCase() === "all") papers = list.papers;
-    else {
+    if (query.trim().toLowerCase() === "all") {
+      const followed = listName === undefined ? undefined : followedList(catalog, listName);
+      if (followed && "error" in followed) return followed.error;
+      papers = followed ? list.papers.filter((p) => (p.lists ?? []).includes(followed.id)) : list.papers;
+    } else {
       const found = resolvePaper(catalog.index, query);
       if (found.kind === "none") return errorReply("not-found", `No paper matches "${query}".`, "Try cite all for the whole list.");
-      if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+      if (found.kind === "several") return severalPapers("cite", query, found.hits.map((h) => h.paper));
       papers = [found.paper];
     }
     const cited = papers.map((p) => ({ paper: p, ...cite(p, records, format) }));

@@ -4,6 +4,7 @@ import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
 import { textTime } from "../replies/time-text.js";
 import { resolvePaper } from "../search/resolve.js";
 import { defineCommand } from "./command.js";
+import { severalPapers } from "./several-papers.js";
 import { text } from "./options.js";
 
 const ID_LABELS: Record<IdKey, string> = { arxiv: "arXiv id", doi: "DOI", dblp: "DBLP key", s2: "S2 id" };
@@ -23,7 +24,7 @@ export const metaCommand = defineCommand({
     const { catalog, scholar, store } = services;
     const found = resolvePaper(catalog.index, query);
     if (found.kind === "none") return errorReply("not-found", `No paper matches "${query}".`);
-    if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+    if (found.kind === "several") return severalPapers("meta", query, found.hits.map((h) => h.paper));
     const paper = found.paper;
     const later = scholar.enabled ? "it is fetched in the background; see meta " + paper.name : "MSS_ENRICH=false, so nothing is fetched until it is switched on";
     if (record === undefined) {

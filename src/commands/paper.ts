@@ -1,8 +1,8 @@
 import { foldKey } from "../papers/index.js";
-import { toCard } from "../replies/paper-card.js";
 import { errorReply, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import type { Catalog } from "../search/catalog.js";
+import { cardOf } from "./card-of.js";
 import { defineCommand } from "./command.js";
 import { text } from "./options.js";
 
@@ -29,18 +29,18 @@ export const paperCommand = defineCommand({
   positional: ["query"],
   examples: ["paper AlpaServe", "paper alpaserv", "paper spot serve"],
   run({ query }, { services: { catalog } }): Reply {
-    const { index, list } = catalog;
+    const { index } = catalog;
     const found = resolvePaper(index, query);
     switch (found.kind) {
       case "one": {
-        const card = toCard(found.paper, list.legend, catalog.records.get(found.paper.id));
+        const card = cardOf(catalog, found.paper);
         return found.hit.match === "fuzzy" ? { kind: "paper", card, note: `Closest match for "${query}".` } : { kind: "paper", card };
       }
       case "several":
         return {
           kind: "choices",
           text: `${found.hits.length} papers match "${query}". Pick one:`,
-          options: found.hits.map((h) => toCard(h.paper, list.legend, catalog.records.get(h.paper.id))),
+          options: found.hits.map((h) => cardOf(catalog, h.paper)),
         };
       case "none":
         return notFound(catalog, query, found.suggestions.map((p) => p.name));

@@ -1,9 +1,10 @@
 import { findTag, foldKey, venueKey } from "../papers/index.js";
-import { toCard } from "../replies/paper-card.js";
 import { errorReply, type CommandLink, type Reply } from "../replies/reply.js";
 import { AUTHOR_QUERY_HINT, hasAuthor, parseAuthorQuery } from "../search/author-match.js";
 import type { PaperFilter } from "../search/filter.js";
+import { cardOf } from "./card-of.js";
 import { defineCommand } from "./command.js";
+import { followedList, listOption } from "./list-option.js";
 import { flag, integer, text, yearRange } from "./options.js";
 
 export const PAGE_SIZE = 10;
@@ -12,7 +13,7 @@ const distinct = (values: Array<string | null>) => [...new Set(values.filter((v)
 
 export const papersCommand = defineCommand({
   name: "papers",
-  description: "Browse the list, filtered by venue, year, category, reporter or author, 10 per page.",
+  description: "Browse the papers, filtered by list, venue, year, category, reporter or author, 10 per page.",
   group: "papers",
   options: {
     venue: text({ description: "Venue, e.g. OSDI or arXiv", max: 40 }).optional(),
@@ -21,11 +22,17 @@ export const papersCommand = defineCommand({
     reporter: text({ description: "Who presents it", max: 60, autocomplete: "reporters" }).optional(),
     code: flag({ description: "Only papers with (yes) or without (no) a code link" }).optional(),
     author: text({ description: "An author by surname, e.g. Stoica, Ion Stoica or I. Stoica (accents and case ignored)", max: 100 }).optional(),
+    list: listOption("Only this followed list's papers (see lists)").optional(),
     page: integer({ description: "Page number", min: 1, max: 10000 }).default(1),
   },
-  examples: ["papers venue:OSDI", "papers year:2022-2023 tag:scheduling", "papers reporter:hzq page:2", 'papers author:"Ion Stoica"'],
-  run({ venue, year, tag, reporter, code, author, page }, { services: { catalog } }): Reply {
+  examples: ["papers venue:OSDI", "papers list:llmsys year:2024", "papers year:2022-2023 tag:scheduling", "papers reporter:hzq page:2", 'papers author:"Ion Stoica"'],
+  run({ list: listName, venue, year, tag, reporter, code, author, page }, { services: { catalog } }): Reply {
     const { list, index, records } = catalog;
+    const followed = listName === undefined ? undefined : followedList(catalog, listName);
+    if (followed && "error" in followed) return followed.error;
+    const listId = followed?.id;
+    // What the hints name: the asked list's papers only.
+    const pool = listId === undefined ? list.papers : list.papers.filter((p) => (p.lists ?? []).includes(listId));
     if (tag !== undefined && !findTag(list.legend, tag)) {
       const valid = list.legend.map((t) => `${t.id} (${t.symbol})`).join(", ");
       return errorReply("invalid", `Unknown category "${tag}".`, valid ? `Categories: ${valid}` : "This list has no categories.");
@@ -35,6 +42,7 @@ export const papersCommand = defineCommand({
       if ("error" in query) return errorReply("invalid", `author: ${query.error}.`, AUTHOR_QUERY_HINT);
     }
     const filter: PaperFilter = {};
+    if (listId !== undefined) filter.list = listId;
     if (venue !== undefined) filter.venue = venue;
     if (year !== undefined) filter.year = year;
     if (tag !== undefined) filter.tag = tag;
@@ -44,6 +52,7 @@ export const papersCommand = defineCommand({
     const found = index.filter(filter);
 
     const described = [
+      listId && `list ${listId}`,
       venue && `venue ${venue}`,
       year && (year.from === year.to ? `year ${year.from}` : `years ${year.from}–${year.to}`),
       tag && `category ${findTag(list.legend, tag)?.label ?? tag}`,
@@ -53,10 +62,10 @@ export const papersCommand = defineCommand({
     ].filter(Boolean);
     if (found.length === 0) {
       let hint = "Try fewer filters.";
-      if (venue && !list.papers.some((p) => p.venue && venueKey(p.venue) === venueKey(venue))) {
-        hint = `Venues: ${distinct(list.papers.map((p) => p.venue)).join(", ")}`;
-      } else if (reporter && !list.papers.some((p) => p.reporters.some((r) => foldKey(r) === foldKey(reporter)))) {
-        hint = `Reporters: ${distinct(list.papers.flatMap((p) => p.reporters)).join(", ")}`;
+      if (venue && !pool.some((p) => p.venue && venueKey(p.venue) === venueKey(venue))) {
+        hint = `Venues: ${distinct(pool.map((p) => p.venue)).join(", ")}`;
+      } else if (reporter && !pool.some((p) => p.reporters.some((r) => foldKey(r) === foldKey(reporter)))) {
+        hint = `Reporters: ${distinct(pool.flatMap((p) => p.reporters)).join(", ")}`;
       } else if (author && !list.papers.some((p) => hasAuthor(records.get(p.id), author))) {
         hint =
           records.size === 0
@@ -69,6 +78,7 @@ export const papersCommand = defineCommand({
     const pageCount = Math.ceil(found.length / PAGE_SIZE);
     if (page > pageCount) return errorReply("invalid", `Page ${page} is past the last page (${pageCount}).`);
     const base: CommandLink["args"] = {};
+    if (listId !== undefined) base.list = listId;
     if (venue !== undefined) base.venue = venue;
     if (year !== undefined) base.year = year.from === year.to ? String(year.from) : `${year.from}-${year.to}`;
     if (tag !== undefined) base.tag = tag;
@@ -79,7 +89,7 @@ export const papersCommand = defineCommand({
     return {
       kind: "papers",
       title: described.length > 0 ? `Papers: ${described.join(", ")}` : "Papers",
-      items: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((p) => toCard(p, list.legend, catalog.records.get(p.id))),
+      items: found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((p) => cardOf(catalog, p)),
       total: found.length,
       page,
       pageCount,

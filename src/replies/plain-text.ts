@@ -1,3 +1,4 @@
+import { foldKey } from "../papers/index.js";
 import { titledName } from "./record-view.js";
 import type { PaperCard, Reply } from "./reply.js";
 
@@ -8,11 +9,31 @@ export function cardTitle(card: PaperCard): string {
 }
 
 /**
+ * Ids of the cards whose names fold alike: different papers of one name from
+ * different lists, which a pick-list tells apart by their lists.
+ */
+export function clashingCards(cards: readonly PaperCard[]): Set<string> {
+  const byName = new Map<string, string[]>();
+  for (const card of cards) byName.set(foldKey(card.name), [...(byName.get(foldKey(card.name)) ?? []), card.id]);
+  return new Set([...byName.values()].filter((ids) => new Set(ids).size > 1).flat());
+}
+
+/**
+ * A line that starts with the card's name, the name followed by the lists that
+ * hold the paper ("Orca (llmsys) — …"); as it was when the card names no lists.
+ */
+export function withLists(card: PaperCard, line: string): string {
+  if (!card.lists || card.lists.length === 0 || !line.startsWith(card.name)) return line;
+  return `${card.name} (${card.lists.join(", ")})${line.slice(card.name.length)}`;
+}
+
+/**
  * One line about a paper with its full title when known, within `max`
  * characters, the title cut at a word: "AlpaServe — Statistical Multiplexing
  * with Model Parallelism… (OSDI 2023)". Without a record, cardTitle.
  */
-export function cardLabel(card: PaperCard, max = 300): string {
+export function cardLabel(card: PaperCard, max = 300, lists = false): string {
+  if (lists && card.lists && card.lists.length > 0) return withLists(card, cardLabel(card, max - ` (${card.lists.join(", ")})`.length));
   const titled = titledName(card);
   const plain = cardTitle(card);
   const tail = plain.slice(card.name.length);

@@ -1,5 +1,6 @@
 import { collapseSpaces, foldKey, stripControlChars } from "../papers/index.js";
 import type { FieldOrigin, PaperRecord, RecordField, RecordSource } from "../papers/record.js";
+import { paperRef } from "./paper-card.js";
 import type { CommandLink, PaperCard } from "./reply.js";
 
 /**
@@ -26,9 +27,9 @@ export function authorLine(authors: readonly string[], shown = AUTHORS_SHOWN): s
   return `${names.slice(0, shown).join(", ")} et al. (${names.length} authors)`;
 }
 
-/** The card's author line, or undefined when the record names no author. */
+/** The card's author line (the record's, else the list's), or undefined when neither names an author. */
 export function cardAuthors(card: PaperCard): string | undefined {
-  const line = authorLine(card.record?.authors ?? []);
+  const line = authorLine(card.record ? (card.record.authors ?? []) : (card.authors ?? []));
   return line === "" ? undefined : line;
 }
 
@@ -37,9 +38,13 @@ function cleanTitle(title: string): string {
   return collapseSpaces(stripControlChars(title)).replace(/(?<!\.)\.$/, "");
 }
 
+/** The record's title, else the list's (a card has the list's only without a record). */
+const titleOf = (card: PaperCard): string | undefined => card.record?.title ?? card.title;
+
 /** What the full title adds to the name: the title without a leading "Name:" ("" when it adds nothing). */
 function titleRest(card: PaperCard): string {
-  const title = card.record?.title === undefined ? "" : cleanTitle(card.record.title);
+  const given = titleOf(card);
+  const title = given === undefined ? "" : cleanTitle(given);
   if (title === "" || foldKey(title) === foldKey(card.name)) return "";
   const lead = /^(.+?)\s*[:：]\s*(\S.*)$/u.exec(title);
   return lead && foldKey(lead[1] as string) === foldKey(card.name) ? (lead[2] as string) : title;
@@ -59,9 +64,10 @@ export function titledName(card: PaperCard, max = Number.POSITIVE_INFINITY, meas
   return `${head}${fitWords(rest, max - measure(head), measure)}`;
 }
 
-/** The full title alone, cleaned, when the record has one. */
+/** The full title alone, cleaned, when the record (or, without one, the list) has one. */
 export function fullTitle(card: PaperCard): string | undefined {
-  const title = card.record?.title === undefined ? "" : cleanTitle(card.record.title);
+  const given = titleOf(card);
+  const title = given === undefined ? "" : cleanTitle(given);
   return title === "" ? undefined : title;
 }
 
@@ -218,9 +224,10 @@ export function hasAbstract(card: PaperCard): boolean {
   return wholeAbstract(card.record) !== undefined;
 }
 
-/** The command that answers the card's whole abstract; the id is the paper's folded name, which resolves to it exactly. */
+/** The command that answers the card's whole abstract; the id (see paperRef) resolves to it exactly. */
 export function abstractLink(card: PaperCard): CommandLink {
-  return { command: "abstract", args: { paper: card.id.length <= 100 ? card.id : card.name.slice(0, 100) } };
+  const ref = paperRef(card);
+  return { command: "abstract", args: { paper: ref.length <= 100 ? ref : card.name.slice(0, 100) } };
 }
 
 export interface IdentifierLink {

@@ -15,6 +15,9 @@ const PaperCardSchema = z.object({
   links: z.array(z.object({ kind: LinkKindSchema, label: z.string(), url: z.string() })),
   reporters: z.array(z.string()),
   record: PaperRecordSchema.optional(),
+  title: z.string().optional(),
+  authors: z.array(z.string()).optional(),
+  lists: z.array(z.string()).optional(),
 });
 
 const CommandLinkSchema = z.object({ command: z.string(), args: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])) });

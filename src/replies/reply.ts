@@ -16,6 +16,12 @@ export interface PaperCard {
   reporters: string[];
   /** What is known of the paper beyond the list (title, authors, abstract, ids), when it was resolved. */
   record?: PaperRecord;
+  /** The full title as the list gives it; only without a record (the record's wins). */
+  title?: string;
+  /** The authors as the list writes them; only without a record. */
+  authors?: string[];
+  /** The followed lists that hold the paper (ids, in MSS_LISTS order); only when several lists are followed. */
+  lists?: string[];
 }
 
 /** A command the user can run by clicking (pagination, pick-lists); see command-link.ts. */

@@ -30,6 +30,9 @@ export interface CiteSource {
   year: number | null;
   venue: string | null;
   url?: string;
+  /** The full title and authors the list gives, used when there is no record. */
+  title?: string;
+  authors?: string[];
   record?: PaperRecord;
 }
 
@@ -38,8 +41,9 @@ export function buildBibtex(p: CiteSource): string {
   const r = p.record;
   const venue = r?.venue ?? p.venue ?? undefined;
   const year = r?.year ?? p.year ?? undefined;
-  const fields: Array<[string, string]> = [["title", `{${escapeBibtex(r?.title ?? p.name)}}`]];
-  if (r?.authors?.length) fields.push(["author", `{${r.authors.map(escapeBibtex).join(" and ")}}`]);
+  const fields: Array<[string, string]> = [["title", `{${escapeBibtex(r?.title ?? p.title ?? p.name)}}`]];
+  const authors = r ? r.authors : p.authors;
+  if (authors?.length) fields.push(["author", `{${authors.map(escapeBibtex).join(" and ")}}`]);
   const preprint = isPreprint(venue);
   if (preprint) {
     if (r?.ids.arxiv) fields.push(["eprint", `{${escapeBibtex(r.ids.arxiv)}}`], ["archiveprefix", "{arXiv}"]);
@@ -57,12 +61,13 @@ export function buildBibtex(p: CiteSource): string {
 /** One plain-text reference: "Authors. Title. Venue Year. doi:…". */
 export function citeText(p: CiteSource): string {
   const r = p.record;
-  const authors = r?.authors?.length ? `${r.authors.join(", ")}. ` : "";
+  const named = r ? r.authors : p.authors;
+  const authors = named?.length ? `${named.join(", ")}. ` : "";
   const venue = r?.venue ?? p.venue;
   const year = r?.year ?? p.year;
   const where = [venue, year].filter((v) => v !== null && v !== undefined).join(" ");
   const id = r?.ids.doi ? ` doi:${r.ids.doi}` : r?.ids.arxiv ? ` arXiv:${r.ids.arxiv}` : p.url ? ` ${p.url}` : "";
-  return `${authors}${r?.title ?? p.name}.${where ? ` ${where}.` : ""}${id}`.trim();
+  return `${authors}${r?.title ?? p.title ?? p.name}.${where ? ` ${where}.` : ""}${id}`.trim();
 }
 
 /** The fields of one BibTeX entry, braces and quotes removed (enough to read DBLP's own entries). */

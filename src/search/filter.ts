@@ -17,6 +17,8 @@ export interface PaperFilter {
   hasCode?: boolean;
   /** An author's name, matched against the papers' scholarly records (see hasAuthor). */
   author?: string;
+  /** A followed list's id: only the papers that list holds (see Paper.lists). */
+  list?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter
       (tag === undefined || (tag !== null && p.tags.includes(tag))) &&
       (reporter === undefined || p.reporters.some((r) => foldKey(r) === reporter)) &&
       (filter.hasCode === undefined || Boolean(p.links.code) === filter.hasCode) &&
-      (filter.author === undefined || hasAuthor(records.get(p.id), filter.author)),
+      (filter.author === undefined || hasAuthor(records.get(p.id), filter.author)) &&
+      (filter.list === undefined || (p.lists ?? []).includes(filter.list)),
   );
 }

@@ -6,6 +6,7 @@ import { NgramFilter } from "./ngram-filter.js";
 import { MAX_PATTERN } from "./pattern-masks.js";
 import { SubstringMatcher } from "./substring-distance.js";
 import { TypoDistance } from "./typo-distance.js";
+import { nameKey } from "./name-key.js";
 
 export interface FuzzyRecord {
   entry: number;
@@ -85,7 +86,7 @@ export class FuzzyMatcher {
   private last: { query: string; whole: string; candidates: Candidate[] } | undefined;
 
   constructor(papers: Paper[]) {
-    this.records = papers.map((p, entry) => ({ entry, name: p.name, key: p.id, aliases: p.aliases }));
+    this.records = papers.map((p, entry) => ({ entry, name: p.name, key: nameKey(p), aliases: p.aliases }));
     this.keys = this.records.map((r) => [r.key, ...r.aliases.map(foldKey)]);
     this.fuseIndex = Fuse.createIndex(FUSE_OPTIONS.keys ?? [], this.records);
     // Subsets of the index are picked by entry number, so record n must be paper n.

@@ -5,6 +5,7 @@ import { filterPapers, type PaperFilter } from "./filter.js";
 import { FUZZY_THRESHOLD, FuzzyMatcher } from "./fuzzy-matcher.js";
 import { namedByWords, queryWords } from "./named-words.js";
 import { PrefixTable } from "./prefix-table.js";
+import { nameKey } from "./name-key.js";
 import { MAX_PATTERN } from "./pattern-masks.js";
 import { TextIndex, type PaperText } from "./text-index.js";
 import { meaningfulWords, STOPWORDS } from "./text-words.js";
@@ -56,9 +57,10 @@ export class PaperIndex {
     const wordEntries: Array<[string, number]> = [];
     list.papers.forEach((paper, entry) => {
       this.byId.set(paper.id, paper);
-      this.addExact(paper.id, entry, false);
+      const name = nameKey(paper);
+      this.addExact(name, entry, false);
       for (const alias of paper.aliases) this.addExact(foldKey(alias), entry, true);
-      nameEntries.push([paper.id, entry]);
+      nameEntries.push([name, entry]);
       for (const alias of paper.aliases) nameEntries.push([foldKey(alias), entry]);
       for (const word of new Set(nameWords(paper.name)).values()) wordEntries.push([word, entry]);
     });
@@ -88,6 +90,21 @@ export class PaperIndex {
 
   get(id: string): Paper | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The one paper "<name>@<list>" names: called that (or so aliased) on that
+   * list ("atom@mss", "atom@llmsys", as pick-lists send them; see paperRef).
+   */
+  byRef(query: string): Paper | undefined {
+    const ref = /^(.+)@([a-z][a-z0-9_-]{0,23})$/.exec(query.trim().toLowerCase());
+    if (!ref) return undefined;
+    const name = ref[1] as string;
+    const list = ref[2] as string;
+    const exact = this.byId.get(`${foldKey(name)}@${list}`);
+    if (exact) return exact;
+    const named = (this.exact.get(foldKey(name)) ?? []).map((e) => this.paperAt(e.entry)).filter((p) => p.lists?.includes(list));
+    return named.length === 1 ? named[0] : undefined;
   }
 
   /** Exact, alias, name-prefix and word-prefix hits only (no typo matching), best first, at most `limit`. */
@@ -222,8 +239,8 @@ export class PaperIndex {
   }
 }
 
-/** The words a paper is found by besides its name: its record's title and authors, its venues and year. */
+/** The words a paper is found by besides its name: its title and authors (the record's, else the list's), its venues and year. */
 function paperText(paper: Paper, record: PaperRecord | undefined): PaperText {
   const place = [paper.venue, record?.venue, paper.year, record?.year].filter((p) => p !== null && p !== undefined).map(String);
-  return { title: record?.title ?? "", authors: record?.authors ?? [], place };
+  return { title: record?.title ?? paper.title ?? "", authors: record?.authors ?? paper.authors ?? [], place };
 }

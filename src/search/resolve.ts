@@ -1,4 +1,5 @@
 import { foldKey, type Paper } from "../papers/index.js";
+import { nameKey } from "./name-key.js";
 import type { Hit, PaperIndex } from "./paper-index.js";
 
 /** What a lookup found: one clear answer, several close ones to pick from, or none (with the nearest names). */
@@ -20,6 +21,8 @@ const PICK_LIST = 8;
  * earlier ones found nothing, so a name always wins over a title word.
  */
 export function resolvePaper(index: PaperIndex, query: string): Resolution {
+  const ref = index.byRef(query);
+  if (ref) return one({ paper: ref, score: 0, match: "exact" });
   const literal = index.literalHits(query, PICK_LIST + 1);
   const exact = literal.filter((h) => h.match === "exact" || h.match === "alias");
   if (exact.length === 1) return one(exact[0]!);
@@ -60,7 +63,7 @@ function clearestTypo(hits: Hit[]): Resolution {
   return { kind: "several", hits };
 }
 
-const keysOf = (paper: Paper) => [paper.id, ...paper.aliases.map(foldKey)];
+const keysOf = (paper: Paper) => [nameKey(paper), ...paper.aliases.map(foldKey)];
 
 /** Whether a name of `longer` has a name of `paper` in it ("AlpaServe Lite" has AlpaServe). */
 function hasNameOf(longer: Paper, paper: Paper): boolean {

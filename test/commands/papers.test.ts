@@ -65,7 +65,7 @@ describe("the software, stats and help commands", () => {
     const reply = await run("help", {}, undefined, { platform: "slack" });
     const labels = reply.kind === "info" ? reply.sections.flatMap((s) => s.rows.map((r) => r.label)) : [];
     expect(labels).toContain("/paper <query>");
-    expect(labels).toContain("/mss stats [by:BY]");
+    expect(labels).toContain("/mss stats [by:BY] [list:LIST]");
     expect(labels).toContain("/mss help [<command>]");
   });
 

@@ -9,7 +9,7 @@ import { EventBus } from "../../src/papers/events.js";
 import { hashText, parseList, type Paper, type PaperList } from "../../src/papers/index.js";
 import type { PaperRecord } from "../../src/papers/record.js";
 import type { Platform } from "../../src/replies/reply.js";
-import { Catalog } from "../../src/search/catalog.js";
+import { Catalog, type ListVersion } from "../../src/search/catalog.js";
 import type { Services } from "../../src/services.js";
 import type { Upstream } from "../../src/config.js";
 import type { ReadingOptions } from "../../src/reading/reading-options.js";
@@ -48,13 +48,15 @@ export interface TestServiceOptions {
   reading?: Partial<ReadingOptions>;
   /** The scholarly sources (fakes); none by default, as with MSS_ENRICH=false. */
   scholar?: Partial<Pick<ScholarDeps, "sources" | "snapshot">> & { onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void };
+  /** Several followed lists, merged (as MSS_LISTS gives them); the markdown's one list when not given. */
+  lists?: ListVersion[];
 }
 
 export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
   const log = over.log ?? silentLogger();
   const now = over.now ?? (() => TEST_NOW);
   const store = openStore(over.dbPath ?? ":memory:");
-  const catalog = new Catalog(parseList(markdown), hashText(markdown));
+  const catalog = over.lists ? Catalog.ofLists(over.lists) : new Catalog(parseList(markdown), hashText(markdown));
   const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, jitter: 0, ...over.deliverer });
   const events = new EventBus();
   const sync = new SyncService({

@@ -20,8 +20,8 @@ describe("the Slack app manifest", () => {
     }
     expect(commands[1]).toEqual({
       command: "/papers",
-      description: "Browse the list, filtered by venue, year, category, reporter or author, 10 per page.",
-      usage_hint: "[venue:VENUE] [year:YEAR] [tag:TAG] [reporter:REPORTER] [code:yes] [author:AUTHOR] [page:PAGE]",
+      description: "Browse the papers, filtered by list, venue, year, category, reporter or author, 10 per page.",
+      usage_hint: "[venue:VENUE] [year:YEAR] [tag:TAG] [reporter:REPORTER] [code:yes] [author:AUTHOR] [list:LIST] [page:PAGE]",
     });
   });
 

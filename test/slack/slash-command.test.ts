@@ -24,6 +24,11 @@ describe("reading Slack slash commands into core commands", () => {
     });
   });
 
+  it("takes list:llmsys as typed", () => {
+    expect(parsed("/papers", "list:llmsys year:2024")).toEqual({ name: "papers", args: { list: "llmsys", year: "2024" } });
+    expect(parsed("/mss", "stats list:llmsys")).toEqual({ name: "stats", args: { list: "llmsys" } });
+  });
+
   it("routes /reading subcommands and everything else through /mss", () => {
     expect(parsed("/reading", "schedule 8")).toEqual({ name: "reading schedule", args: { weeks: "8" } });
     expect(parsed("/reading", "queue add AlpaServe")).toEqual({ name: "reading queue add", args: { paper: "AlpaServe" } });
@@ -36,7 +41,7 @@ describe("reading Slack slash commands into core commands", () => {
   it("answers bad text with the usage line", () => {
     const bad = read("/papers", "colour:blue");
     expect(bad).toMatchObject({ ok: false, reply: { kind: "error", reason: "invalid", text: '/papers: unknown option "colour".', hint: expect.stringMatching(/^Usage: \/papers \[venue:VENUE\]/) } });
-    expect(read("/mss", "stats extra")).toMatchObject({ ok: false, reply: { text: '/mss stats: unexpected "extra".', hint: "Usage: /mss stats [by:BY]" } });
+    expect(read("/mss", "stats extra")).toMatchObject({ ok: false, reply: { text: '/mss stats: unexpected "extra".', hint: "Usage: /mss stats [by:BY] [list:LIST]" } });
   });
 
   it("says what is missing for an unknown /mss command or a bare /reading", () => {

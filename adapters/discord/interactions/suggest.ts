@@ -1,9 +1,10 @@
 import type { APIApplicationCommandOptionChoice } from "discord.js";
 import { foldKey } from "../../../src/papers/index.js";
 import { cardLabel } from "../../../src/replies/plain-text.js";
-import { toCard } from "../../../src/replies/paper-card.js";
+import { paperRef, toCard } from "../../../src/replies/paper-card.js";
 import type { Catalog } from "../../../src/search/catalog.js";
-import { suggestionLabel } from "../../../src/search/suggestion-label.js";
+import { clashingNames, suggestionLabel } from "../../../src/search/suggestion-label.js";
+import { nameKey } from "../../../src/search/name-key.js";
 import { cut, plainWithin } from "../render/escape.js";
 import { LIMITS } from "../render/limits.js";
 
@@ -28,13 +29,18 @@ function rank(names: string[], typed: string): string[] {
 export function suggestChoices(kind: SuggestKind, typed: string, catalog: Catalog): Choice[] {
   const { list, index } = catalog;
   switch (kind) {
-    case "papers":
-      return index.suggest(typed, LIMITS.autocompleteChoices).map((hit) => ({
-        name:
-          plainWithin(suggestionLabel(hit.paper, catalog.records.get(hit.paper.id)) ?? cardLabel(toCard(hit.paper, list.legend), LIMITS.choiceName), LIMITS.choiceName) ||
-          hit.paper.id.slice(0, LIMITS.choiceName),
-        value: cut(hit.paper.id, LIMITS.choiceValue),
-      }));
+    case "papers": {
+      const hits = index.suggest(typed, LIMITS.autocompleteChoices);
+      // Papers of one name from different lists are told apart by their lists: "Orca (llmsys)".
+      const clashing = clashingNames(hits.map((h) => h.paper));
+      return hits.map((hit) => {
+        const clash = clashing.has(nameKey(hit.paper));
+        const label =
+          suggestionLabel(hit.paper, catalog.records.get(hit.paper.id), undefined, clash ? hit.paper.lists : undefined) ?? cardLabel(toCard(hit.paper, list.legend, undefined, clash), LIMITS.choiceName, clash);
+        const value = clash ? paperRef({ id: hit.paper.id, ...(hit.paper.lists ? { lists: hit.paper.lists } : {}) }) : hit.paper.id;
+        return { name: plainWithin(label, LIMITS.choiceName) || hit.paper.id.slice(0, LIMITS.choiceName), value: cut(value, LIMITS.choiceValue) };
+      });
+    }
     case "reporters": {
       const names = [...new Set(list.papers.flatMap((p) => p.reporters))].sort((a, b) => a.localeCompare(b));
       return rank(names, typed)

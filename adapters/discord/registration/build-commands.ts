@@ -40,7 +40,15 @@ const tagValue = (tag: Tag, maxLength: number | undefined) => (maxLength === und
 /** The legend's tags, plus the option's clearing word ("any") when it has one. */
 const tagChoiceCount = (meta: OptionMeta, legend: readonly Tag[]) => legend.length + (meta.clearWord === undefined ? 0 : 1);
 
-function choicesOf(meta: OptionMeta, legend: readonly Tag[]): APIApplicationCommandOptionChoice<string>[] | undefined {
+/** The followed lists' ids, plus the option's clearing word ("any") when it has one; none past Discord's 25 (the option stays typed text). */
+function listChoices(meta: OptionMeta, listIds: readonly string[]): APIApplicationCommandOptionChoice<string>[] | undefined {
+  if (listIds.length === 0 || listIds.length + (meta.clearWord === undefined ? 0 : 1) > MAX_CHOICES) return undefined;
+  const lists = listIds.map((id) => ({ name: cut(id, 100), value: cut(id, 100) }));
+  return meta.clearWord === undefined ? lists : [...lists, { name: `${meta.clearWord} (every list)`, value: meta.clearWord }];
+}
+
+function choicesOf(meta: OptionMeta, legend: readonly Tag[], listIds: readonly string[]): APIApplicationCommandOptionChoice<string>[] | undefined {
+  if (meta.dynamicChoices === "lists") return listChoices(meta, listIds);
   if (meta.choices) return meta.choices.slice(0, MAX_CHOICES).map((value) => ({ name: cut(value, 100), value: cut(value, 100) }));
   if (meta.dynamicChoices === "tags" && legend.length > 0 && tagChoiceCount(meta, legend) <= MAX_CHOICES) {
     const tags = legend.map((tag) => ({ name: cut(`${tag.symbol} ${tag.label}`, 100), value: tagValue(tag, meta.maxLength) }));
@@ -50,7 +58,7 @@ function choicesOf(meta: OptionMeta, legend: readonly Tag[]): APIApplicationComm
 }
 
 /** One option of a command, from the metadata of its zod schema (never written by hand). */
-export function optionJson(name: string, meta: OptionMeta, required: boolean, legend: readonly Tag[]): APIApplicationCommandBasicOption {
+export function optionJson(name: string, meta: OptionMeta, required: boolean, legend: readonly Tag[], listIds: readonly string[] = []): APIApplicationCommandBasicOption {
   const base = { name: checkName(name, "option"), description: description(meta.description, name), required };
   switch (meta.type) {
     case "boolean":
@@ -65,7 +73,7 @@ export function optionJson(name: string, meta: OptionMeta, required: boolean, le
         ...(meta.max !== undefined ? { max_value: meta.max } : {}),
       };
     case "string": {
-      const choices = choicesOf(meta, legend);
+      const choices = choicesOf(meta, legend, listIds);
       if (choices) return { ...base, type: ApplicationCommandOptionType.String, choices };
       return {
         ...base,
@@ -79,9 +87,9 @@ export function optionJson(name: string, meta: OptionMeta, required: boolean, le
 }
 
 /** A command's options, required ones first (Discord insists), otherwise in declaration order. */
-function optionsOf(command: AnyCommand, legend: readonly Tag[]): APIApplicationCommandBasicOption[] {
+function optionsOf(command: AnyCommand, legend: readonly Tag[], listIds: readonly string[]): APIApplicationCommandBasicOption[] {
   const options = listOptions(command.options);
-  return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)].map((o) => optionJson(o.name, o.meta, o.required, legend));
+  return [...options.filter((o) => o.required), ...options.filter((o) => !o.required)].map((o) => optionJson(o.name, o.meta, o.required, legend, listIds));
 }
 
 const adminOnly = (commands: AnyCommand[]) => commands.length > 0 && commands.every((c) => c.admin === true);
@@ -93,8 +101,9 @@ const adminOnly = (commands: AnyCommand[]) => commands.length > 0 && commands.ev
  * Admin commands get default_member_permissions = ManageGuild (hidden from
  * others); the adapter checks the member's permissions again at run time.
  * A group is hidden only when all of its subcommands are admin-only.
+ * `list:` options offer the followed lists' ids as choices.
  */
-export function buildCommands(commands: readonly AnyCommand[], legend: readonly Tag[]): CommandsJson {
+export function buildCommands(commands: readonly AnyCommand[], legend: readonly Tag[], listIds: readonly string[] = []): CommandsJson {
   const roots = new Map<string, AnyCommand[]>();
   for (const command of commands) {
     const root = command.name.split(" ")[0] as string;
@@ -105,21 +114,21 @@ export function buildCommands(commands: readonly AnyCommand[], legend: readonly 
     const top = members.find((c) => c.name === root);
     if (top && members.length > 1) throw new Error(`"${root}" is both a command and a group of subcommands; Discord cannot register both`);
     const json: RESTPostAPIChatInputApplicationCommandsJSONBody = top
-      ? { type: ApplicationCommandType.ChatInput, name: root, description: description(top.description, root), options: optionsOf(top, legend) }
-      : { type: ApplicationCommandType.ChatInput, name: root, description: description(`${root}: ${members.map((c) => c.name.slice(root.length + 1)).join(", ")}`, root), options: subcommandsOf(root, members, legend) };
+      ? { type: ApplicationCommandType.ChatInput, name: root, description: description(top.description, root), options: optionsOf(top, legend, listIds) }
+      : { type: ApplicationCommandType.ChatInput, name: root, description: description(`${root}: ${members.map((c) => c.name.slice(root.length + 1)).join(", ")}`, root), options: subcommandsOf(root, members, legend, listIds) };
     if (adminOnly(members)) json.default_member_permissions = ADMIN_PERMISSIONS;
     return json;
   });
 }
 
-function subcommandsOf(root: string, members: AnyCommand[], legend: readonly Tag[]): APIApplicationCommandOption[] {
+function subcommandsOf(root: string, members: AnyCommand[], legend: readonly Tag[], listIds: readonly string[]): APIApplicationCommandOption[] {
   const out: APIApplicationCommandOption[] = [];
   const groups = new Map<string, APIApplicationCommandSubcommandOption[]>();
   for (const command of members) {
     const words = command.name.split(" ");
     if (words.length > 3) throw new Error(`"${command.name}": Discord allows at most a group and a subcommand under /${root}`);
     const leaf = checkName(words[words.length - 1] as string, "subcommand");
-    const sub: APIApplicationCommandSubcommandOption = { type: ApplicationCommandOptionType.Subcommand, name: leaf, description: description(command.description, leaf), options: optionsOf(command, legend) };
+    const sub: APIApplicationCommandSubcommandOption = { type: ApplicationCommandOptionType.Subcommand, name: leaf, description: description(command.description, leaf), options: optionsOf(command, legend, listIds) };
     if (words.length === 2) {
       out.push(sub);
       continue;

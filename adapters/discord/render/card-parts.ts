@@ -1,5 +1,6 @@
 import type { APIButtonComponent, APIEmbedField } from "discord.js";
 import { ButtonStyle, ComponentType } from "discord.js";
+import { withLists } from "../../../src/replies/plain-text.js";
 import { titledName } from "../../../src/replies/record-view.js";
 import type { PaperCard } from "../../../src/replies/reply.js";
 import { escapeWithin, maskedLink, plainWithin } from "./escape.js";
@@ -10,7 +11,7 @@ export const whereText = (card: PaperCard): string => [card.venue, card.year].fi
 
 export const paperUrl = (card: PaperCard): string | undefined => card.links.find((l) => l.kind === "paper")?.url;
 
-/** The card's facts as embed fields: venue, year, categories, reporters (each left out when unknown). */
+/** The card's facts as embed fields: venue, year, categories, reporters, and the lists when several are followed (each left out when unknown). */
 export function cardFields(card: PaperCard): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   if (card.venue) fields.push({ name: "Venue", value: escapeWithin(card.venue, LIMITS.fieldValue), inline: true });
@@ -22,6 +23,7 @@ export function cardFields(card: PaperCard): APIEmbedField[] {
   if (card.reporters.length > 0) {
     fields.push({ name: card.reporters.length > 1 ? "Reporters" : "Reporter", value: escapeWithin(card.reporters.join(", "), LIMITS.fieldValue), inline: true });
   }
+  if (card.lists && card.lists.length > 0) fields.push({ name: card.lists.length > 1 ? "Lists" : "List", value: escapeWithin(card.lists.join(", "), LIMITS.fieldValue), inline: true });
   return fields;
 }
 
@@ -45,7 +47,7 @@ export function linksField(card: PaperCard, kinds: "all" | "unbuttoned"): APIEmb
  * One list line: "3. [AlpaServe — Statistical Multiplexing…](url) — OSDI 2023 · ● — XiaoKai",
  * escaped, at most `max` characters (the full title, when known, cut at a word).
  */
-export function paperLine(card: PaperCard, n: number | null, max = 400): string {
+export function paperLine(card: PaperCard, n: number | null, max = 400, lists = false): string {
   const where = whereText(card);
   const symbols = card.categories.map((c) => c.symbol).join("");
   const tail = [where && escapeWithin(where, 60), symbols && escapeWithin(symbols, 20), card.reporters.length > 0 && escapeWithin(card.reporters.join(", "), 100)]
@@ -53,7 +55,8 @@ export function paperLine(card: PaperCard, n: number | null, max = 400): string 
     .join(" · ");
   const prefix = n === null ? "• " : `${n}. `;
   const room = max - prefix.length - (tail ? tail.length + 3 : 0);
-  return `${prefix}${maskedLink(titledName(card, 110), paperUrl(card), Math.max(room, 20))}${tail ? ` — ${tail}` : ""}`;
+  const name = lists ? withLists(card, titledName(card, 110)) : titledName(card, 110);
+  return `${prefix}${maskedLink(name, paperUrl(card), Math.max(room, 20))}${tail ? ` — ${tail}` : ""}`;
 }
 
 /** Joins lines into text of at most `max` characters; what does not fit becomes "… and N more". */

@@ -1,6 +1,7 @@
 import type { APISelectMenuOption } from "discord.js";
 import { ComponentType } from "discord.js";
-import { cardLabel } from "../../../src/replies/plain-text.js";
+import { paperRef } from "../../../src/replies/paper-card.js";
+import { cardLabel, clashingCards } from "../../../src/replies/plain-text.js";
 import type { PaperCard, Reply } from "../../../src/replies/reply.js";
 import { fitLines, paperLine } from "./card-parts.js";
 import { pickCustomId } from "./custom-id.js";
@@ -9,21 +10,26 @@ import { cut, escapeWithin, plainWithin } from "./escape.js";
 import { COLORS, LIMITS } from "./limits.js";
 import { message, type DiscordMessage } from "./message.js";
 
-function option(card: PaperCard): APISelectMenuOption {
+function option(card: PaperCard, lists: boolean): APISelectMenuOption {
   const about = [card.categories.map((c) => c.label).join(", "), card.reporters.join(", ")].filter(Boolean).join(" — ");
-  const out: APISelectMenuOption = { label: plainWithin(cardLabel(card, LIMITS.selectOptionLabel), LIMITS.selectOptionLabel) || "(no name)", value: cut(card.id, LIMITS.selectOptionValue) };
+  const out: APISelectMenuOption = { label: plainWithin(cardLabel(card, LIMITS.selectOptionLabel, lists), LIMITS.selectOptionLabel) || "(no name)", value: cut(paperRef(card), LIMITS.selectOptionValue) };
   if (about) out.description = plainWithin(about, LIMITS.selectOptionDescription);
   return out;
 }
 
-/** A pick-list: the candidates listed in an embed and offered in a select menu; picking one runs `paper` with its id. */
+/**
+ * A pick-list: the candidates listed in an embed and offered in a select menu;
+ * picking one runs `paper` with its id. Papers of one name from different
+ * lists are labelled with their lists ("Orca (llmsys)").
+ */
 export function renderChoices(reply: Extract<Reply, { kind: "choices" }>): DiscordMessage {
+  const clashing = clashingCards(reply.options);
   const shown = uniqueById(reply.options).slice(0, LIMITS.selectOptions);
   const embed = fitEmbed({
     title: escapeWithin(reply.text, LIMITS.embedTitle),
     color: COLORS.list,
     description: fitLines(
-      reply.options.map((card, i) => paperLine(card, i + 1)),
+      reply.options.map((card, i) => paperLine(card, i + 1, undefined, clashing.has(card.id))),
       LIMITS.embedDescription,
     ),
   });
@@ -33,7 +39,7 @@ export function renderChoices(reply: Extract<Reply, { kind: "choices" }>): Disco
     components: [
       {
         type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.StringSelect, custom_id: pickCustomId("paper", "query"), placeholder: "Pick a paper", min_values: 1, max_values: 1, options: shown.map(option) }],
+        components: [{ type: ComponentType.StringSelect, custom_id: pickCustomId("paper", "query"), placeholder: "Pick a paper", min_values: 1, max_values: 1, options: shown.map((card) => option(card, clashing.has(card.id))) }],
       },
     ],
   });
@@ -43,7 +49,7 @@ export function renderChoices(reply: Extract<Reply, { kind: "choices" }>): Disco
 function uniqueById(cards: PaperCard[]): PaperCard[] {
   const seen = new Set<string>();
   return cards.filter((c) => {
-    const value = cut(c.id, LIMITS.selectOptionValue);
+    const value = cut(paperRef(c), LIMITS.selectOptionValue);
     if (seen.has(value)) return false;
     seen.add(value);
     return true;

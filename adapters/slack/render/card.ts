@@ -1,3 +1,5 @@
+import { withLists } from "../../../src/replies/plain-text.js";
+import { paperRef } from "../../../src/replies/paper-card.js";
 import { titledName } from "../../../src/replies/record-view.js";
 import type { CommandLink, PaperCard } from "../../../src/replies/reply.js";
 import { actionId } from "./action-ids.js";
@@ -16,6 +18,7 @@ export function cardFields(card: PaperCard): string[] {
   if (card.year !== null) fields.push(field("Year", String(card.year)));
   if (card.categories.length > 0) fields.push(field(card.categories.length > 1 ? "Categories" : "Category", card.categories.map((c) => `${c.symbol} ${c.label}`).join(", ")));
   if (card.reporters.length > 0) fields.push(field(card.reporters.length > 1 ? "Reporters" : "Reporter", card.reporters.join(", ")));
+  if (card.lists && card.lists.length > 0) fields.push(field(card.lists.length > 1 ? "Lists" : "List", card.lists.join(", ")));
   return fields;
 }
 
@@ -25,9 +28,9 @@ export function cardLinkButtons(card: PaperCard, scope: string): Button[] {
 }
 
 /** One mrkdwn line: "*<paper url|AlpaServe — Statistical Multiplexing…>* (OSDI 2023) ● — XiaoKai" (the full title when known). */
-export function cardLine(card: PaperCard): string {
+export function cardLine(card: PaperCard, lists = false): string {
   const paperUrl = card.links.find((l) => l.kind === "paper")?.url ?? card.links[0]?.url;
-  const name = titledName(card, 110);
+  const name = lists ? withLists(card, titledName(card, 110)) : titledName(card, 110);
   const parts = [paperUrl ? `*${mrkdwnLink(paperUrl, name)}*` : `*${inlineMrkdwn(name)}*`];
   const place = where(card);
   if (place) parts.push(`(${inlineMrkdwn(place)})`);
@@ -39,5 +42,6 @@ export function cardLine(card: PaperCard): string {
 
 /** The command that shows this card again (pick-lists, Share); the id is the paper's folded name, which always resolves to it. */
 export function paperLink(card: PaperCard): CommandLink {
-  return { command: "paper", args: { query: card.id.length <= 100 ? card.id : card.name.slice(0, 100) } };
+  const ref = paperRef(card);
+  return { command: "paper", args: { query: ref.length <= 100 ? ref : card.name.slice(0, 100) } };
 }

@@ -16,6 +16,6 @@ export function renderDigest(reply: Extract<Reply, { kind: "digest" }>): Block[]
   const more = reply.more > 0 ? context([`… and ${reply.more} more; /papers browses the whole list.`]) : [];
   const ping = groupMention(reply.mention);
   const top = [...(ping ? sections([ping]) : []), header(reply.headline)];
-  if (!reply.summaries) return capBlocks([...top, ...sections(reply.items.map(cardLine))], more);
+  if (!reply.summaries) return capBlocks([...top, ...sections(reply.items.map((card) => cardLine(card)))], more);
   return capBlocks([...top, ...reply.items.flatMap((card) => sections([cardLine(card), ...recordLines(card, DIGEST_SUMMARY)]))], more);
 }

@@ -1,6 +1,6 @@
 import type { Reply } from "../../replies/reply.js";
-import { cardLabel } from "../../replies/plain-text.js";
-import { toCard } from "../../replies/paper-card.js";
+import { cardLabel, clashingCards } from "../../replies/plain-text.js";
+import { cardOf } from "../card-of.js";
 import { defineCommand } from "../command.js";
 
 export const readingQueueListCommand = defineCommand({
@@ -12,14 +12,17 @@ export const readingQueueListCommand = defineCommand({
     const input = reading.input();
     const byId = new Map(catalog.list.papers.map((p) => [p.id, p]));
     const suggested = new Map(store.reading.sessions.queue().map((q) => [q.paperId, q]));
-    const rows = input.groupQueue.flatMap((id) => {
+    const cards = input.groupQueue.flatMap((id) => {
       const paper = byId.get(id);
-      if (!paper || input.taken.has(id)) return [];
-      const by = suggested.get(id);
-      const card = toCard(paper, catalog.list.legend, catalog.records.get(paper.id));
+      return paper && !input.taken.has(id) ? [cardOf(catalog, paper)] : [];
+    });
+    // Two papers of one name from different lists are told apart by their lists.
+    const clashing = clashingCards(cards);
+    const rows = cards.map((card) => {
+      const by = suggested.get(card.id);
       const url = card.links.find((l) => l.kind === "paper")?.url;
-      const row = { label: cardLabel(card, 120), value: by ? `suggested by ${by.addedBy}` : "newly announced" };
-      return [url ? { ...row, url } : row];
+      const row = { label: cardLabel(card, 120, clashing.has(card.id)), value: by ? `suggested by ${by.addedBy}` : "newly announced" };
+      return url ? { ...row, url } : row;
     });
     if (rows.length === 0) return { kind: "notice", text: "The group queue is empty. reading queue add <paper> suggests one." };
     return { kind: "info", title: "Reading group: the group queue", text: `${rows.length} paper${rows.length === 1 ? "" : "s"}, oldest first`, sections: [{ title: "Queue", rows }] };

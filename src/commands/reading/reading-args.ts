@@ -5,6 +5,7 @@ import { sessionDate } from "../../reading/session-reply.js";
 import { addDays, isoWeek, parseCivil, weekday, type CivilDate } from "../../papers/zoned-time.js";
 import { errorReply, type Reply } from "../../replies/reply.js";
 import { resolvePaper } from "../../search/resolve.js";
+import { severalPapers } from "../several-papers.js";
 import type { CommandContext } from "../context.js";
 import { parseUserRef, text } from "../options.js";
 
@@ -91,7 +92,7 @@ export function callerMember(ctx: CommandContext): Member | undefined {
 export function resolvePaperArg(ctx: CommandContext, query: string): Found<Paper> {
   const result = resolvePaper(ctx.services.catalog.index, query);
   if (result.kind === "one") return found(result.paper);
-  if (result.kind === "several") return fail(errorReply("invalid", `Several papers match "${query}": ${result.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name."));
+  if (result.kind === "several") return fail(severalPapers(null, query, result.hits.map((h) => h.paper)));
   return fail(errorReply("not-found", `No paper matches "${query}".`, result.suggestions.length > 0 ? `Did you mean: ${result.suggestions.map((p) => p.name).join(", ")}?` : undefined));
 }
 

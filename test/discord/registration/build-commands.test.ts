@@ -4,6 +4,7 @@ import { buildCommands } from "../../../adapters/discord/registration/build-comm
 import { commandsHash } from "../../../adapters/discord/registration/register-commands.js";
 import { ALL_COMMANDS } from "../../../src/commands/all.js";
 import { defineCommand } from "../../../src/commands/command.js";
+import { listOption } from "../../../src/commands/list-option.js";
 import { choice, text } from "../../../src/commands/options.js";
 import { bundledList } from "../../helpers/bundled.js";
 import { CORE_WITHOUT_READING, extraCommands } from "../test-commands.js";
@@ -38,6 +39,7 @@ describe("the Discord registration generated from the core registry", () => {
       ["reporter", T.String, false],
       ["code", T.Boolean, false],
       ["author", T.String, false],
+      ["list", T.String, false],
       ["page", T.Integer, false],
     ]);
     expect(options.find((o) => o.name === "page")).toMatchObject({ min_value: 1, max_value: 10000 });
@@ -87,6 +89,28 @@ describe("the Discord registration generated from the core registry", () => {
     const tag = buildCommands(ALL_COMMANDS, many).find((c) => c.name === "papers")?.options?.find((o) => o.name === "tag");
     expect(tag).toMatchObject({ autocomplete: true });
     expect(tag).not.toHaveProperty("choices");
+  });
+
+  it("offers the followed lists as list: choices, with the clearing word when the option has one", () => {
+    const follow = defineCommand({
+      name: "follow",
+      description: "d",
+      group: "general",
+      options: { list: listOption("Which list", "any").optional(), only: listOption("Only this list").optional() },
+      run: () => ({ kind: "notice", text: "" }),
+    });
+    const [options] = buildCommands([follow], legend, ["mss", "llmsys"]).map((c) => c.options);
+    expect(options?.[0]).toMatchObject({ name: "list", choices: [{ name: "mss", value: "mss" }, { name: "llmsys", value: "llmsys" }, { name: "any (every list)", value: "any" }] });
+    expect(options?.[1]).toMatchObject({ name: "only", choices: [{ name: "mss", value: "mss" }, { name: "llmsys", value: "llmsys" }] });
+    // Past Discord's 25 choices, the option stays typed text (within the id's length).
+    const many = Array.from({ length: 25 }, (_, i) => `list${i}`);
+    const [typed] = buildCommands([follow], legend, many).map((c) => c.options?.[0]);
+    expect(typed).not.toHaveProperty("choices");
+    expect(typed).toMatchObject({ max_length: 24 });
+  });
+
+  it("changes the registration's hash when the followed lists change", () => {
+    expect(commandsHash(buildCommands(ALL_COMMANDS, legend, ["mss"]))).not.toBe(commandsHash(buildCommands(ALL_COMMANDS, legend, ["mss", "llmsys"])));
   });
 
   it("refuses names Discord would reject, and a name that is both a command and a group", () => {

@@ -79,6 +79,26 @@ describe("what Discord shows of a paper's record", () => {
     }
   });
 
+  it("shows the title and authors a list gives when there is no record, escaped like a record's, and names the lists", () => {
+    const listed = card({ title: `Name: ${EVIL}`, authors: [EVIL, "@here", "Third", "Fourth"], lists: ["mss", "llmsys"] });
+    for (const reply of [
+      { kind: "paper", card: listed },
+      { kind: "choices", text: "Pick one", options: [listed, { ...listed, id: "name@llmsys", lists: ["llmsys"] }] },
+    ] satisfies Reply[]) {
+      const m = renderReply(reply);
+      expectInert(allText(m));
+      expect(m.mentionUsers).toEqual([]);
+      expect(limitProblems(m)).toEqual([]);
+    }
+    const [embed] = renderReply({ kind: "paper", card: listed }).embeds;
+    expect(embed?.description).toContain("\\*\\*bold");
+    expect(embed?.description).toContain("et al. (4 authors)");
+    expect(embed?.fields).toContainEqual({ name: "Lists", value: "mss, llmsys", inline: true });
+    // The record wins: its title and authors, not the list's.
+    const both = card({ title: "A list's own title", authors: ["Somebody Else"], record: alpaServeRecord() });
+    expect(renderReply({ kind: "paper", card: both }).embeds[0]?.title).toBe("AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving");
+  });
+
   it("announces a paper with its title, authors and short abstract, and an Abstract button", () => {
     const m = renderReply({ kind: "announcement", headline: "New paper on MSS-Papers", items: [{ change: "added", card: resolved(), changes: [] }] });
     expect(m.embeds[0]?.title).toBe("New: AlpaServe — Statistical Multiplexing with Model Parallelism for Deep Learning Serving");

@@ -11,6 +11,25 @@ const TITLED = "AlpaServe — Statistical Multiplexing with Model Parallelism fo
 const AUTHORS = "Zhuohan Li, Lianmin Zheng, Yinmin Zhong et al. (11 authors)";
 
 describe("what Slack shows of a paper's record", () => {
+  it("shows the title and authors a list gives when there is no record, escaped like a record's, and names the lists", () => {
+    const listed = card({ title: `Name: ${HOSTILE}`, authors: [HOSTILE, "<!here>", "Third", "Fourth"], lists: ["mss", "llmsys"] });
+    for (const reply of [
+      { kind: "paper", card: listed },
+      { kind: "choices", text: "Pick one", options: [listed, { ...listed, id: "name@llmsys", lists: ["llmsys"] }] },
+    ] satisfies Reply[]) {
+      const message = renderReply(reply);
+      for (const t of [message.text, ...mrkdwnTexts(message)]) {
+        expect(t).not.toMatch(/<[!@#]|<https:\/\/evil/);
+        expect(t).not.toMatch(/\*bold\*|_it_|`code/);
+        expect(t).not.toContain("\u202e");
+      }
+      expectWithinLimits(message);
+    }
+    const texts = mrkdwnTexts(renderReply({ kind: "paper", card: listed }));
+    expect(texts.some((t) => t.includes("et al. (4 authors)"))).toBe(true);
+    expect(texts).toContain("*Lists*\nmss, llmsys");
+  });
+
   it("heads the card with the full title, then the authors, the abstract's opening, identifiers, sources and an Abstract button", () => {
     const message = renderReply({ kind: "paper", card: resolved() }, { share: "paper?query=alpaserve" });
     expect(headerText(message)).toBe(TITLED);
