@@ -20,13 +20,29 @@ export interface MergedLists {
   origins: ReadonlyMap<string, readonly PaperOrigin[]>;
 }
 
-/** The identifiers a paper's own link gives: its arXiv id or DOI. */
-function strongKeys(paper: Paper): string[] {
-  const ids = idsFromLink(paper.links.paper);
-  return ids ? Object.entries(ids).map(([kind, value]) => `${kind}:${String(value).toLowerCase()}`) : [];
+interface Identity {
+  /** "arxiv:<id>" or "doi:<doi>" from the paper's own link. */
+  strong: string[];
+  /** The folded full title, when the list gives one. */
+  title: string | undefined;
 }
 
-const titleKey = (paper: Paper): string | undefined => (paper.title ? foldKey(paper.title) : undefined);
+// A list's papers are the same objects from one merge to the next until that list is read again:
+// swapping one list in works out only that list's identities.
+const identities = new WeakMap<Paper, Identity>();
+
+function identityOf(paper: Paper): Identity {
+  let identity = identities.get(paper);
+  if (!identity) {
+    const ids = idsFromLink(paper.links.paper);
+    identity = {
+      strong: ids ? Object.entries(ids).map(([kind, value]) => `${kind}:${String(value).toLowerCase()}`) : [],
+      title: paper.title ? foldKey(paper.title) : undefined,
+    };
+    identities.set(paper, identity);
+  }
+  return identity;
+}
 
 /**
  * Two papers from different lists are one paper when their links give the
@@ -35,11 +51,13 @@ const titleKey = (paper: Paper): string | undefined => (paper.title ? foldKey(pa
  * papers whose ids (or titles) disagree are two papers, whatever their names.
  */
 export function samePaper(a: Paper, b: Paper): boolean {
-  const [ka, kb] = [strongKeys(a), strongKeys(b)];
-  if (ka.length > 0 && kb.length > 0) return ka.some((k) => kb.includes(k));
-  const [ta, tb] = [titleKey(a), titleKey(b)];
-  if (ta && tb) return ta === tb;
-  return a.id === b.id;
+  return sameIdentity(identityOf(a), a.id, identityOf(b), b.id);
+}
+
+function sameIdentity(a: Identity, aId: string, b: Identity, bId: string): boolean {
+  if (a.strong.length > 0 && b.strong.length > 0) return a.strong.some((k) => b.strong.includes(k));
+  if (a.title && b.title) return a.title === b.title;
+  return aId === bId;
 }
 
 /** The first paper's fields win; a field it lacks is taken from the next that has it. */
@@ -77,6 +95,8 @@ function unite(base: Paper, other: Paper): Paper {
  */
 export function mergeLists(parts: readonly ListPart[]): MergedLists {
   const papers: Paper[] = [];
+  // Each merged paper's identity: what its lists' papers say together.
+  const held: Identity[] = [];
   const origins = new Map<string, PaperOrigin[]>();
   const byKey = new Map<string, number>();
   const byId = new Map<string, number[]>();
@@ -85,17 +105,20 @@ export function mergeLists(parts: readonly ListPart[]): MergedLists {
 
   for (const { id: listId, list } of parts) {
     for (const paper of list.papers) {
-      const keys = strongKeys(paper);
-      const title = titleKey(paper);
+      const identity = identityOf(paper);
+      const { strong: keys, title } = identity;
       const candidates = [...keys.map((k) => byKey.get(k)), title !== undefined ? byKey.get(`title:${title}`) : undefined, ...(byId.get(paper.id) ?? [])];
-      const at = candidates.find((i): i is number => i !== undefined && samePaper(papers[i] as Paper, paper) && !(papers[i] as Paper).lists?.includes(listId));
+      const at = candidates.find((i): i is number => i !== undefined && sameIdentity(held[i] as Identity, (papers[i] as Paper).id, identity, paper.id) && !(papers[i] as Paper).lists?.includes(listId));
       if (at !== undefined) {
         const existing = papers[at] as Paper;
         papers[at] = { ...unite(existing, paper), lists: [...(existing.lists ?? []), listId] };
+        const was = held[at] as Identity;
+        held[at] = { strong: [...new Set([...was.strong, ...keys])], title: was.title ?? title };
         origins.get(existing.id)?.push({ list: listId, paperId: paper.id });
       } else {
         const id = byId.has(paper.id) ? `${paper.id}@${listId}` : paper.id;
         papers.push({ ...paper, id, lists: [listId] });
+        held.push(identity);
         origins.set(id, [{ list: listId, paperId: paper.id }]);
         byId.set(paper.id, [...(byId.get(paper.id) ?? []), papers.length - 1]);
       }
