@@ -20,13 +20,16 @@ export interface MergedLists {
   origins: ReadonlyMap<string, readonly PaperOrigin[]>;
 }
 
+/** What tells one paper from another across lists: its id (folded name), full title and paper link. */
+export type PaperIdentity = Pick<Paper, "id" | "title" | "links">;
+
 /** The identifiers a paper's own link gives: its arXiv id or DOI. */
-function strongKeys(paper: Paper): string[] {
+export function strongKeys(paper: Pick<Paper, "links">): string[] {
   const ids = idsFromLink(paper.links.paper);
   return ids ? Object.entries(ids).map(([kind, value]) => `${kind}:${String(value).toLowerCase()}`) : [];
 }
 
-const titleKey = (paper: Paper): string | undefined => (paper.title ? foldKey(paper.title) : undefined);
+const titleKey = (paper: Pick<Paper, "title">): string | undefined => (paper.title ? foldKey(paper.title) : undefined);
 
 /**
  * Two papers from different lists are one paper when their links give the
@@ -34,7 +37,7 @@ const titleKey = (paper: Paper): string | undefined => (paper.title ? foldKey(pa
  * fold alike; when either has no title, when their names fold alike. Two
  * papers whose ids (or titles) disagree are two papers, whatever their names.
  */
-export function samePaper(a: Paper, b: Paper): boolean {
+export function samePaper(a: PaperIdentity, b: PaperIdentity): boolean {
   const [ka, kb] = [strongKeys(a), strongKeys(b)];
   if (ka.length > 0 && kb.length > 0) return ka.some((k) => kb.includes(k));
   const [ta, tb] = [titleKey(a), titleKey(b)];
