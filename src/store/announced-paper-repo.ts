@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DeliveryPlace } from "../papers/delivery-keys.js";
 import { identityKeys, sameIdentity, type PaperIdentity } from "../papers/paper-identity.js";
 
-const IdentitySchema = z.object({ id: z.string(), title: z.string().optional(), links: z.object({ paper: z.string().optional() }).passthrough() });
+const IdentitySchema = z.object({ id: z.string(), title: z.string().optional(), links: z.object({ paper: z.string().optional() }).passthrough().default({}) });
 const RowSchema = z.object({ list: z.string(), announcementId: z.number(), identity: z.string() });
 
 /**
