@@ -145,3 +145,33 @@ describe("following several lists", () => {
     expect(s.store.subscriptions.get("discord", "c")?.filter).toEqual({});
   });
 });
+
+describe("personal watches over several lists", () => {
+  it("DM a paper once per watch even when both lists add it, and follow every list's additions", async () => {
+    const s = open();
+    const discord = new RecordingAnnouncer("discord");
+    s.deliverer.register(discord);
+    expect(await run("watch", { venue: "SOSP" }, s, { platform: "discord", user: "U1" })).toMatchObject({ kind: "notice" });
+    await s.sync.runAll();
+    mss.serve(buildList([...base, shared("Perseus")]));
+    await s.sync.runAll();
+    llmsys.serve(buildList([...other, shared("Perseus-Energy"), row("Tetris", { venue: "SOSP" })]));
+    await s.sync.runAll();
+    await s.deliverer.deliverDue();
+    const dms = discord.directs.map((d) => (d.reply.kind === "announcement" ? `${d.channelId}: ${d.reply.items[0]?.card.name}` : d.reply.kind));
+    expect(dms).toEqual(["U1: Perseus", "U1: Tetris"]);
+  });
+});
+
+describe("the reading group over several lists", () => {
+  it("queues papers newly announced on any list, under the merged list's id", async () => {
+    const s = open();
+    await s.sync.runAll();
+    // A paper named like one on the first list, but a different paper (another arXiv id): the merge calls it alpaserve@llmsys.
+    mss.serve(buildList([...base, row("Perseus")]));
+    llmsys.serve(buildList([...other, row("AlpaServe", { paper: "[Paper](https://arxiv.org/abs/2401.00001)" })]));
+    await s.sync.runAll();
+    expect(s.catalog.list.papers.map((p) => p.id)).toContain("alpaserve@llmsys");
+    expect(s.reading.input().groupQueue.sort()).toEqual(["alpaserve@llmsys", "perseus"]);
+  });
+});
