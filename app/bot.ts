@@ -69,7 +69,7 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
     const m = new Metrics(services.store);
     metrics = m;
     services.observeCommand = m.observeCommand;
-    services.sync.onRun((run, report) => m.syncRun(run.result, report.warnings));
+    services.sync.onRun((run, report) => m.syncRun(run.result, report.warnings, report.list));
     services.deliverer.onSent(({ detectedAt, sentAt }) => m.delivered(detectedAt, sentAt));
     routes = opsRoutes(
       () => checkReadiness({ store: services.store, adapters, source: services.sync.source, lists: services.sync.lists.map((l) => ({ id: l.listId, source: l.source })), now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt, heldPlatforms: () => services.deliverer.heldPlatforms() }),

@@ -172,6 +172,6 @@ describe("the reading group over several lists", () => {
     llmsys.serve(buildList([...other, row("AlpaServe", { paper: "[Paper](https://arxiv.org/abs/2401.00001)" })]));
     await s.sync.runAll();
     expect(s.catalog.list.papers.map((p) => p.id)).toContain("alpaserve@llmsys");
-    expect(s.reading.input().groupQueue.sort()).toEqual(["alpaserve@llmsys", "perseus"]);
+    expect([...s.reading.input().groupQueue].sort()).toEqual(["alpaserve@llmsys", "perseus"]);
   });
 });
