@@ -113,25 +113,22 @@ export class SyncService {
     return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
   }
 
-  /** Every followed list merged with this list's new version, and a way to find this list's papers in it. */
-  private mergedWith(list: PaperList): { list: PaperList; of: (papers: readonly Paper[], from?: PaperList) => Paper[] } {
-    const parts = this.deps.catalog.current.lists.map((l) => (l.id === this.listId ? { id: l.id, list } : l));
-    const next = mergeLists(parts);
-    const before = mergeLists(this.deps.catalog.current.lists);
-    const byOrigin = (m: typeof next) => {
+  /**
+   * Every followed list merged with this list's new version, and this list's
+   * papers as the merge holds them (`before`: as the merge held them before,
+   * for papers no longer listed): a paper two lists hold is one paper, one id.
+   */
+  private mergedWith(list: PaperList): { list: PaperList; now: (papers: readonly Paper[]) => Paper[]; before: (papers: readonly Paper[]) => Paper[] } {
+    const { lists } = this.deps.catalog.current;
+    const lookup = (parts: Parameters<typeof mergeLists>[0]) => {
+      const merged = mergeLists(parts);
+      const byId = new Map(merged.list.papers.map((p) => [p.id, p]));
       const found = new Map<string, Paper>();
-      const byId = new Map(m.list.papers.map((p) => [p.id, p]));
-      for (const [id, origins] of m.origins) for (const o of origins) if (o.list === this.listId) found.set(o.paperId, byId.get(id) as Paper);
-      return found;
+      for (const [id, origins] of merged.origins) for (const o of origins) if (o.list === this.listId) found.set(o.paperId, byId.get(id) as Paper);
+      return { list: merged.list, find: (papers: readonly Paper[]) => papers.map((p) => found.get(p.id) ?? p) };
     };
-    const now = byOrigin(next);
-    return {
-      list: next.list,
-      of: (papers, from) => {
-        const index = from ? byOrigin(before) : now;
-        return papers.map((p) => index.get(p.id) ?? p);
-      },
-    };
+    const next = lookup(lists.map((l) => (l.id === this.listId ? { id: l.id, list } : l)));
+    return { list: next.list, now: next.find, before: (papers) => (papers.length === 0 ? [] : lookup(lists).find(papers)) };
   }
 
   private async runNow(dryRun: boolean, fetchOptions: Partial<FetchOptions> = {}): Promise<SyncReport> {
@@ -222,9 +219,9 @@ export class SyncService {
         // Listeners (personal watches) queue in the same transaction: a crash never loses their posts nor sends them twice.
         // They hear of the papers as the merged lists hold them: a paper two lists add is one paper, with one id.
         const merged = this.mergedWith(list);
-        const changed = merged.of(report.changed.map((c) => c.paper));
+        const changed = merged.now(report.changed.map((c) => c.paper));
         const watched =
-          this.deps.events?.publish("papers-changed", { listId: this.listId, source: this.source, list: merged.list, added: merged.of(report.added), changed, removed: merged.of(diff.removed, previous.list), records: this.deps.catalog.records, at: startedAt }) ?? 0;
+          this.deps.events?.publish("papers-changed", { listId: this.listId, source: this.source, list: merged.list, added: merged.now(report.added), changed, removed: merged.before(diff.removed), records: this.deps.catalog.records, at: startedAt }) ?? 0;
         return { ...announced, deliveries: announced.deliveries + watched };
       });
       report.deliveries = queued.deliveries;
