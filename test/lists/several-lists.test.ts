@@ -158,8 +158,8 @@ describe("personal watches over several lists", () => {
     llmsys.serve(buildList([...other, shared("Perseus-Energy"), row("Tetris", { venue: "SOSP" })]));
     await s.sync.runAll();
     await s.deliverer.deliverDue();
-    const dms = discord.directs.map((d) => (d.reply.kind === "announcement" ? `${d.channelId}: ${d.reply.items[0]?.card.name}` : d.reply.kind));
-    expect(dms).toEqual(["U1: Perseus", "U1: Tetris"]);
+    const dms = discord.directs.map((d) => (d.reply.kind === "announcement" ? `${d.channelId}: ${d.reply.headline}: ${d.reply.items[0]?.card.name}` : d.reply.kind));
+    expect(dms).toEqual(["U1: Your watch venue SOSP matched a paper on mss: Perseus", "U1: Your watch venue SOSP matched a paper on llmsys: Tetris"]);
   });
 });
 
