@@ -136,6 +136,28 @@ describe("following several lists", () => {
     expect(s.store.digestItems.waiting(daily?.id ?? -1)).toHaveLength(1);
   });
 
+  it("holds a paper both lists add once in the flood guard's digest too", async () => {
+    const s = testServices("", {
+      lists: [
+        { id: "mss", upstream: { kind: "url", url: mss.url } },
+        { id: "llmsys", upstream: { kind: "url", url: llmsys.url } },
+      ],
+      dbPath,
+      maxAnnounce: 1,
+    });
+    const discord = new RecordingAnnouncer("discord");
+    s.deliverer.register(discord);
+    await subscribe(s, "all");
+    await s.sync.runAll();
+    const second = row("Tetris", { paper: "[Paper](https://arxiv.org/abs/2401.00002)" });
+    mss.serve(buildList([...base, shared("Perseus"), second]));
+    await s.sync.runAll();
+    llmsys.serve(buildList([...other, shared("Perseus-Energy"), { ...second, name: "Tetris-Serving" }]));
+    await s.sync.runAll();
+    await s.deliverer.deliverDue();
+    expect(discord.posted.map((p) => (p.reply.kind === "digest" ? `${p.reply.headline}: ${p.reply.items.map((i) => i.name).join(", ")}` : p.reply.kind))).toEqual(["2 new papers on mss: Perseus, Tetris"]);
+  });
+
   it("keeps subscribe list: to the followed ids, and list:any clears it", async () => {
     const s = open();
     expect(await subscribe(s, "c", { list: "serving" })).toMatchObject({ kind: "error", text: 'list: no followed list is called "serving".', hint: "Lists: mss, llmsys (see `lists`)." });
