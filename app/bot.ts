@@ -35,8 +35,9 @@ function syncJob(services: Services, schedule: string): Job {
     name: "sync",
     schedule,
     async run() {
-      const report = await services.sync.run();
-      return `${report.result}${report.detail ? `: ${report.detail}` : ""}`;
+      const reports = await services.sync.runAll();
+      const line = (r: (typeof reports)[number]) => `${r.result}${r.detail ? `: ${r.detail}` : ""}`;
+      return reports.length === 1 ? line(reports[0] as (typeof reports)[number]) : reports.map((r) => `${r.list} ${line(r)}`).join("; ");
     },
   };
 }
@@ -68,10 +69,10 @@ export async function startBot(config: Config, log: Logger, options: { http: boo
     const m = new Metrics(services.store);
     metrics = m;
     services.observeCommand = m.observeCommand;
-    services.sync.onRun((run, report) => m.syncRun(run.result, report.warnings));
+    services.sync.onRun((run, report) => m.syncRun(run.result, report.warnings, report.list));
     services.deliverer.onSent(({ detectedAt, sentAt }) => m.delivered(detectedAt, sentAt));
     routes = opsRoutes(
-      () => checkReadiness({ store: services.store, adapters, source: services.sync.source, now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt, heldPlatforms: () => services.deliverer.heldPlatforms() }),
+      () => checkReadiness({ store: services.store, adapters, source: services.sync.source, lists: services.sync.lists.map((l) => ({ id: l.listId, source: l.source })), now: services.now, syncMaxAgeMs: SYNC_MAX_AGE_MS, startedAt, heldPlatforms: () => services.deliverer.heldPlatforms() }),
       m,
     );
     routes.push(calendarRoute(services.reading, services.now));

@@ -11,7 +11,8 @@ const PLATFORM_HELP = [
 ];
 
 function banner(config: Config, papers: number, logPlace: string): string {
-  const source = config.upstream.kind === "bundled" ? "the bundled list" : config.upstream.kind === "file" ? config.upstream.path : config.upstream.url;
+  const one = config.upstream.kind === "bundled" ? "the bundled list" : config.upstream.kind === "file" ? config.upstream.path : config.upstream.url;
+  const source = config.lists.length > 1 ? `${config.lists.length} lists (${config.lists.map((l) => l.id).join(", ")}; see /lists)` : one;
   return [
     `mss-bot console — ${papers} papers from ${source}.`,
     "Type /paper AlpaServe, /papers venue:OSDI, /help; /quit or Ctrl-D to leave.",

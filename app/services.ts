@@ -2,14 +2,17 @@ import { createRegistry } from "../src/commands/all.js";
 import type { Config } from "../src/config.js";
 import type { Logger } from "../src/log.js";
 import { EventBus } from "../src/papers/events.js";
-import { readListFile } from "../src/papers/index.js";
+import { readListFile, type PaperList } from "../src/papers/index.js";
 import { ReadingService } from "../src/reading/reading-service.js";
 import { SessionCalendar } from "../src/reading/session-calendar.js";
 import { announcePublished } from "../src/sync/announce-published.js";
 import { createSources } from "../src/scholar/create-sources.js";
 import { ScholarService } from "../src/scholar/scholar-service.js";
 import { loadBundledRecords } from "../src/scholar/bundled-records.js";
-import { Catalog } from "../src/search/catalog.js";
+import { Catalog, type ListVersion } from "../src/search/catalog.js";
+import { DEFAULT_LIST_ID } from "../src/papers/model.js";
+import { ListSyncs } from "../src/sync/list-syncs.js";
+import { ONE_LIST_NAME } from "../src/sync/plan-announcements.js";
 import type { Services } from "../src/services.js";
 import { wakeOnQueued } from "../src/posting/posting.js";
 import { openStore } from "../src/store/store.js";
@@ -20,38 +23,58 @@ import { loadLastGoodList, SyncService } from "../src/sync/sync-service.js";
 import { mergeRecords } from "../src/scholar/merge-records.js";
 import { followWatches } from "../src/watches/follow-watches.js";
 
+const EMPTY_LIST: PaperList = { papers: [], software: [], legend: [], warnings: [], duplicates: [] };
+
 /**
- * Builds the services every command and job uses. The catalog starts from the
- * last good snapshot of the configured source, else from the configured file
- * or the bundled list, so lookups work before the first sync finishes.
+ * Builds the services every command and job uses. The catalog starts from
+ * each followed list's last good snapshot; the first list, when none is
+ * stored, from its file or the bundled list, so lookups work before the first
+ * sync finishes.
  */
 export async function buildServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Services> {
   const store = openStore(config.dbPath);
-  // Only when no good snapshot is stored is the configured file (or the bundled list) read at start-up.
-  const fallbackPath = config.upstream.kind === "url" ? config.bundledListPath : config.upstream.path;
-  const start = (await loadLastGoodList(store, sourceId(config.upstream), log, listReaderFor(config.upstream))) ?? (await readListFile(fallbackPath));
+  const lists = config.lists.length > 0 ? config.lists : [{ id: DEFAULT_LIST_ID, upstream: config.upstream }];
+  const versions: ListVersion[] = [];
+  for (const [i, { id, upstream }] of lists.entries()) {
+    const stored = await loadLastGoodList(store, sourceId(upstream), log, listReaderFor(upstream));
+    // Only when no good snapshot is stored is the first list's file (or the bundled list) read at start-up; a list never read starts empty, until its first sync.
+    const fallbackPath = upstream.kind === "url" ? config.bundledListPath : upstream.path;
+    const start = stored ?? (i === 0 ? await readListFile(fallbackPath) : { list: EMPTY_LIST, hash: "" });
+    versions.push({ id, list: start.list, hash: start.hash, loadedAt: now() });
+  }
   const snapshot = loadBundledRecords(config.recordSnapshotPath, log);
   // The index is built once at start-up, with what is stored and bundled: the console shows records with no network.
-  const catalog = new Catalog(start.list, start.hash, now(), mergeRecords(snapshot, store.scholar.all(), store.scholar.pinnedToNone()));
+  const catalog = Catalog.ofLists(versions, mergeRecords(snapshot, store.scholar.all(), store.scholar.pinnedToNone()), now());
   const deliverer = new Deliverer(store, log, now);
   // Whatever a feature posts (src/posting/) wakes the deliverer.
   wakeOnQueued(store, () => void deliverer.deliverDue());
   // Features meet through events, wired here once: sync publishes "papers-changed", the scholar "record-resolved" and "record-published".
   const events = new EventBus();
-  const sync = new SyncService({
-    store,
-    catalog,
-    log,
-    now,
-    upstream: config.upstream,
-    announceChanges: config.announceChanges,
-    maxAnnounce: config.maxAnnounce,
-    events,
-  });
-  const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSource: sync.source, log, options: config.reading });
+  const sync = new ListSyncs(
+    lists.map(
+      ({ id, upstream }) =>
+        new SyncService({
+          store,
+          catalog,
+          log,
+          now,
+          upstream,
+          listId: id,
+          severalLists: lists.length > 1,
+          announceChanges: config.announceChanges,
+          maxAnnounce: config.maxAnnounce,
+          events,
+        }),
+    ),
+  );
+  const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSources: sync.lists.map((l) => l.source), log, options: config.reading });
   followWatches({ store, catalog, deliveries: deliverer, events, log, now });
   events.on("record-published", ({ paper, record, before, at }) => {
-    const queued = announcePublished(store, sync.source, catalog.list, paper, record, before, config.maxAnnounce, at);
+    // Announced as news of the first list that holds the paper, under that list's own id for it.
+    const origin = catalog.origins(paper.id)[0];
+    const from = (origin && sync.get(origin.list)) ?? sync.primary;
+    const own = origin ? { ...paper, id: origin.paperId } : paper;
+    const queued = announcePublished(store, from.source, catalog.list, own, record, before, config.maxAnnounce, at, { id: from.listId, name: lists.length > 1 ? from.listId : ONE_LIST_NAME });
     return queued.deliveries + queued.digests;
   });
   const scholar = new ScholarService({

@@ -3,11 +3,13 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
 import cron from "node-cron";
 import { z } from "zod";
+import { DEFAULT_LIST_ID } from "./papers/model.js";
 import { packageRoot } from "./paths.js";
 import { defaultLead, formatOffset, parseLead, parseRemind, type ReadingOptions } from "./reading/reading-options.js";
 import type { ScholarConfig } from "./scholar/scholar-config.js";
 import { BUNDLED_RECORDS } from "./scholar/snapshot.js";
 import type { Upstream } from "./sync/upstream.js";
+import { listsOf, type FollowedList } from "./config-lists.js";
 
 /**
  * The bot's whole configuration: environment variables (a .env file is read if
@@ -111,6 +113,7 @@ export const EnvSchema = z.object({
   SLACK_ADMIN_USER_IDS: optionalText,
   PORT: intVar(3000, 0, 65535),
   MSS_UPSTREAM_URL: optionalText,
+  MSS_LISTS: optionalText,
   MSS_DB_PATH: optionalText,
   MSS_SYNC_CRON: cronExpr("*/30 * * * *"),
   MSS_READING_CRON: cronExpr("0 9 * * 1"),
@@ -130,13 +133,16 @@ export const EnvSchema = z.object({
   LOG_LEVEL: optionalText.pipe(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], { error: "must be one of trace, debug, info, warn, error, fatal, silent" }).optional()),
 });
 
-export type { ScholarConfig, Upstream };
+export type { FollowedList, ScholarConfig, Upstream };
 
 export interface Config {
   discord: { token: string; appId?: string; guildId?: string; apiUrl?: string } | null;
   slack: { botToken: string; appToken?: string; signingSecret?: string; apiUrl?: string; adminUserIds: string[] } | null;
   port: number;
+  /** The first followed list's source (the one list when MSS_LISTS is unset). */
   upstream: Upstream;
+  /** Every followed list, in MSS_LISTS order; unset: one list, MSS_UPSTREAM_URL (or the bundled list) under the id "mss". */
+  lists: FollowedList[];
   bundledListPath: string;
   /** The bundled metadata snapshot (data/paper-records.json): records shown with no network. */
   recordSnapshotPath: string;
@@ -170,12 +176,12 @@ export const BUNDLED_LIST = "data/papers.md";
 const DEFAULT_DB = "data/mss-bot.db";
 
 /** Reads MSS_UPSTREAM_URL's value (or a --source flag): an http(s) URL or a file path. */
-export function upstreamOf(value: string | undefined, bundled: string): Upstream | ConfigProblem {
+export function upstreamOf(value: string | undefined, bundled: string, variable = "MSS_UPSTREAM_URL"): Upstream | ConfigProblem {
   if (value === undefined) return { kind: "bundled", path: bundled };
   if (/^https?:\/\//i.test(value)) {
-    return httpUrl.safeParse(value).success ? { kind: "url", url: value } : { variable: "MSS_UPSTREAM_URL", message: "must be an http(s) URL or a file path" };
+    return httpUrl.safeParse(value).success ? { kind: "url", url: value } : { variable, message: "must be an http(s) URL or a file path" };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { variable: "MSS_UPSTREAM_URL", message: "must be an http(s) URL or a file path" };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { variable, message: "must be an http(s) URL or a file path" };
   return { kind: "file", path: isAbsolute(value) ? value : resolve(value) };
 }
 
@@ -206,6 +212,12 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   const upstream = upstreamOf(given("MSS_UPSTREAM_URL"), bundledListPath);
   if ("variable" in upstream) problems.push(problemWith(upstream.variable, upstream.message, env));
   else if (upstream.kind === "file" && !existsSync(upstream.path)) problems.push(problemWith("MSS_UPSTREAM_URL", `no file at ${upstream.path}`, env));
+  const listsValue = given("MSS_LISTS");
+  const listed = listsValue === undefined ? undefined : listsOf(listsValue, (value) => upstreamOf(value, bundledListPath, "MSS_LISTS"));
+  for (const message of listed?.problems ?? []) problems.push(problemWith("MSS_LISTS", message, env));
+  if (listsValue !== undefined && env.MSS_UPSTREAM_URL?.trim()) {
+    problems.push(problemWith("MSS_LISTS", "cannot be set together with MSS_UPSTREAM_URL: name that list in MSS_LISTS (e.g. mss=<its URL>) and unset MSS_UPSTREAM_URL", env));
+  }
 
   const discordToken = given("DISCORD_TOKEN");
   const slackBot = given("SLACK_BOT_TOKEN");
@@ -227,6 +239,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   }
   if (!parsed.success || problems.length > 0 || "variable" in upstream) return { ok: false, problems };
   const e = parsed.data;
+  const lists: FollowedList[] = listed?.lists ?? [{ id: DEFAULT_LIST_ID, upstream }];
 
   const compact = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
   return {
@@ -237,7 +250,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         ? compact({ botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL, adminUserIds: adminIds })
         : null,
       port: e.PORT,
-      upstream,
+      upstream: (lists[0] as FollowedList).upstream,
+      lists,
       bundledListPath,
       recordSnapshotPath: resolve(root, BUNDLED_RECORDS),
       dbPath: e.MSS_DB_PATH ? resolve(e.MSS_DB_PATH) : resolve(root, DEFAULT_DB),

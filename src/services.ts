@@ -4,7 +4,7 @@ import type { ScholarService } from "./scholar/scholar-service.js";
 import type { Catalog } from "./search/catalog.js";
 import type { Store } from "./store/store.js";
 import type { Deliverer } from "./sync/deliverer.js";
-import type { SyncService } from "./sync/sync-service.js";
+import type { ListSyncs } from "./sync/list-syncs.js";
 
 /** Told about every dispatched command (metrics, logs); outcome is the reply kind or "error:<reason>". */
 export type DispatchObserver = (event: { command: string; platform: string; outcome: string; ms: number }) => void;
@@ -20,7 +20,8 @@ export interface Services {
   /** The bot's own clock (MSS_TZ): digest times, and the reading group's calendar by default. */
   timeZone: string;
   store: Store;
-  sync: SyncService;
+  /** Every followed list's sync (`sync.run()` runs them all; `sync.runAll()` reports each). */
+  sync: ListSyncs;
   deliverer: Deliverer;
   reading: ReadingService;
   /** Scholarly records (titles, authors, abstracts, BibTeX) and their queue. */

@@ -12,7 +12,8 @@ export function mask(secret: string | undefined): string {
 /** What the bot will do with this configuration, secrets masked. */
 export function describeConfig(c: Config): Record<string, string> {
   const platforms = [c.discord && "Discord", c.slack && "Slack"].filter(Boolean);
-  const source = c.upstream.kind === "url" ? c.upstream.url : c.upstream.kind === "file" ? `file ${c.upstream.path}` : `bundled list ${c.upstream.path}`;
+  const sourceOf = (u: Config["upstream"]) => (u.kind === "url" ? u.url : u.kind === "file" ? `file ${u.path}` : `bundled list ${u.path}`);
+  const source = c.lists.length > 1 ? c.lists.map((l) => `${l.id}=${sourceOf(l.upstream)}`).join("; ") : sourceOf(c.upstream);
   const out: Record<string, string> = { platforms: platforms.length > 0 ? platforms.join(" and ") : "console only (no Discord or Slack token set)" };
   if (c.discord) {
     out.discord = `token ${mask(c.discord.token)}; ${c.discord.guildId ? `commands on server ${c.discord.guildId}` : "global commands"}${c.discord.apiUrl ? `; API ${c.discord.apiUrl}` : ""}`;
@@ -23,7 +24,7 @@ export function describeConfig(c: Config): Record<string, string> {
   }
   return {
     ...out,
-    source,
+    [c.lists.length > 1 ? "lists" : "source"]: source,
     sync: `${c.syncCron} (${c.timeZone})`,
     "reading group": `${c.readingCron} (${c.timeZone}); each post ${c.reading.postLeadMs > 0 ? `${formatOffset(c.reading.postLeadMs)} before its session` : "when its session starts"}`,
     announcements: `${c.announceChanges ? "additions and changes" : "additions only"}; more than ${c.maxAnnounce} at once become a digest`,

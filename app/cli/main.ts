@@ -16,6 +16,7 @@ import { diffCommand } from "./diff.js";
 import { enrichCliCommand } from "./enrich.js";
 import { discordCommand } from "./discord.js";
 import { badInput, CliFailure, EXIT, printJson, type CliCommand, type CliIo } from "./io.js";
+import { listsCliCommand } from "./lists.js";
 import { outboxCliCommand } from "./outbox.js";
 import { readingScheduleCliCommand } from "./reading-schedule.js";
 import { runGuarded } from "./run-guarded.js";
@@ -28,7 +29,7 @@ import { syncCliCommand } from "./sync.js";
  * the chat commands (paper, papers, …) come from the core registry. A CLI command
  * named like a chat command takes its place on the command line.
  */
-const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, enrichCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
+const CLI_COMMANDS: CliCommand[] = [diffCommand, syncCliCommand, listsCliCommand, enrichCliCommand, outboxCliCommand, configCheckCommand, discordCommand, slackCommand, readingScheduleCliCommand];
 
 const registry = createRegistry();
 

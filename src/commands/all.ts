@@ -2,6 +2,7 @@ import { abstractCommand } from "./abstract.js";
 import type { AnyCommand } from "./command.js";
 import { citeCommand } from "./cite.js";
 import { helpCommand } from "./help.js";
+import { listsCommand } from "./lists.js";
 import { metaCommand } from "./meta.js";
 import { paperCommand } from "./paper.js";
 import { papersCommand } from "./papers.js";
@@ -25,6 +26,7 @@ export const ALL_COMMANDS: readonly AnyCommand[] = [
   metaCommand,
   softwareCommand,
   statsCommand,
+  listsCommand,
   subscribeCommand,
   unsubscribeCommand,
   subscriptionsCommand,

@@ -6,6 +6,7 @@ import { dropHeld, releaseHeld } from "../sync/scheduled-digest.js";
 import { describeFilter } from "../sync/subscription-match.js";
 import { isReply, requireChannel } from "./channel-scope.js";
 import { defineCommand } from "./command.js";
+import { followedList, listOption } from "./list-option.js";
 import { clockTime, describeMention, parseMention, weekdayName } from "./delivery-options.js";
 import { choice, flag, text } from "./options.js";
 import { ANY, describeChanges, isAny } from "./subscription-changes.js";
@@ -21,6 +22,7 @@ export const subscribeCommand = defineCommand({
   group: "announcements",
   admin: true,
   options: {
+    list: listOption("Only papers of this followed list (see lists); any for every list", ANY).optional(),
     tag: text({ description: "Only papers of this category; any for every category", max: 40, dynamicChoices: "tags", clearWord: ANY }).optional(),
     venue: text({ description: "Only papers of this venue, e.g. OSDI; any for every venue", max: 40, clearWord: ANY }).optional(),
     reporter: text({ description: "Only papers this person reports; any for every reporter", max: 60, autocomplete: "reporters", clearWord: ANY }).optional(),
@@ -30,14 +32,19 @@ export const subscribeCommand = defineCommand({
     thread: flag({ description: "Open a discussion thread on each post" }).optional(),
     mention: text({ description: "Role (Discord) or user group (Slack) to ping on each post; none for nobody", max: 120 }).optional(),
   },
-  examples: ["subscribe", "subscribe tag:scheduling", "subscribe venue:OSDI", "subscribe mode:daily at:09:00", "subscribe mode:weekly day:fri thread:yes", "subscribe venue:any"],
-  run({ tag, venue, reporter, mode, at: time, day, thread, mention }, ctx): Reply {
+  examples: ["subscribe", "subscribe tag:scheduling", "subscribe venue:OSDI", "subscribe mode:daily at:09:00", "subscribe mode:weekly day:fri thread:yes", "subscribe venue:any", "subscribe list:llmsys"],
+  run({ list, tag, venue, reporter, mode, at: time, day, thread, mention }, ctx): Reply {
     const channel = requireChannel(ctx);
     if (isReply(channel)) return channel;
     const { store, catalog, now, timeZone } = ctx.services;
     const before = store.subscriptions.get(channel.platform, channel.id);
     // Options not given keep their current values: "subscribe mention:none" changes only the ping, "venue:any" drops only the venue.
     const filter: SubscriptionFilter = { ...before?.filter };
+    if (list !== undefined) {
+      const followed = isAny(list) ? undefined : followedList(catalog, list);
+      if (followed && "error" in followed) return followed.error;
+      setField(filter, "list", followed?.id);
+    }
     if (tag !== undefined) {
       const found = isAny(tag) ? undefined : findTag(catalog.list.legend, tag);
       if (!isAny(tag) && !found) {

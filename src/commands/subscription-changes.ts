@@ -20,6 +20,7 @@ export function describeChanges(platform: Platform, before: Settings, after: Set
   const filterValue = (v: string | undefined) => v ?? ANY;
   const yesNo = (v: boolean) => (v ? "yes" : "no");
   const pairs: [string, string, string][] = [
+    ["list", filterValue(before.filter.list), filterValue(after.filter.list)],
     ["tag", filterValue(before.filter.tag), filterValue(after.filter.tag)],
     ["venue", filterValue(before.filter.venue), filterValue(after.filter.venue)],
     ["reporter", filterValue(before.filter.reporter), filterValue(after.filter.reporter)],

@@ -36,6 +36,10 @@ export const subscriptionsCommand = defineCommand({
       info.splice(3, 0, { label: "Next digest", value: sub.status === "active" ? `${next}${held === 0 ? " (nothing collected yet; an empty digest is not posted)" : ` (${held} ${held === 1 ? "paper" : "papers"} collected so far)`}` : `none while ${sub.status}` });
     }
     info.splice(next !== undefined ? 4 : 3, 0, { label: "Thread", value: sub.delivery.thread ? "yes: each post opens a discussion thread" : "no" }, { label: "Mention", value: describeMention(channel.platform, sub.delivery.mention) });
+    const { listIds } = ctx.services.catalog;
+    if (listIds.length > 1 || sub.filter.list !== undefined) {
+      info.splice(2, 0, { label: "Lists", value: sub.filter.list !== undefined ? `only ${sub.filter.list}` : `every followed list (${listIds.join(", ")})` });
+    }
     if (lastFailed) info.push({ label: "Last failure", value: `${lastFailed.lastError ?? "unknown"}` });
     return { kind: "info", title: "Announcements in this channel", sections: [{ title: "Subscription", rows: info }] };
   },

@@ -1,5 +1,5 @@
 import { foldKey } from "../papers/index.js";
-import { errorReply, type InfoRow, type Reply } from "../replies/reply.js";
+import { errorReply, type InfoRow, type InfoSection, type Reply } from "../replies/reply.js";
 import { resolvePaper } from "../search/resolve.js";
 import type { Announcement } from "../store/announcement-repo.js";
 import type { Services } from "../services.js";
@@ -48,7 +48,9 @@ export const whyCommand = defineCommand({
     const { services } = ctx;
     const { store, sync } = services;
     const found = resolvePaper(services.catalog.index, query);
-    if (!store.runs.last(sync.source) && !store.seen.get(sync.source, found.kind === "one" ? found.paper.id : foldKey(query))) {
+    if (sync.lists.length > 1) return whyPerList(ctx, query, found);
+    const source = sync.source;
+    if (!store.runs.last(source) && !store.seen.get(source, found.kind === "one" ? found.paper.id : foldKey(query))) {
       const onList = found.kind === "one" ? `${found.paper.name} is on the list, but no` : "No";
       return {
         kind: "info",
@@ -63,23 +65,64 @@ export const whyCommand = defineCommand({
     }
     if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
     const id = found.kind === "one" ? found.paper.id : foldKey(query);
-    const seen = store.seen.get(sync.source, id);
+    const seen = store.seen.get(source, id);
     if (!seen) return errorReply("not-found", `"${query}" has never been on the list the bot follows.`);
     const name = found.kind === "one" ? found.paper.name : seen.name;
-    const rows: InfoRow[] = [{ label: "First seen", value: day(seen.firstSeenAt) }];
-    if (seen.inBaseline) {
-      rows.push({ label: "Announced", value: "no: it was already on the list when the bot started following it (the baseline); only later additions are announced" });
-    }
-    const announcements = store.announcements.forPaper(sync.source, id);
-    if (!seen.inBaseline && announcements.length === 0) rows.push({ label: "Announced", value: "no: it had been on the list before and came back, so it is not new" });
-    const channels: ChannelRef[] = ctx.channel ? [ctx.channel] : store.subscriptions.all().map((s) => ({ platform: s.platform, id: s.channelId }));
-    if (channels.length === 0) {
-      for (const a of announcements) rows.push({ label: "Announced", value: `found on ${day(a.createdAt)}; no channel was subscribed, so it was not announced anywhere` });
-    }
-    for (const a of announcements) {
-      for (const channel of channels) rows.push({ label: ctx.channel ? "Here" : `${channel.platform} ${channel.id}`, value: fate(services, a, channel) });
-    }
+    const rows = listRows(ctx, source, id);
     if (found.kind === "none") rows.push({ label: "Now", value: "no longer on the list" });
     return { kind: "info", title: `Why: ${name}`, sections: [{ title: "Announcements", rows }] };
   },
 });
+
+/** What one list's sync did with one of its papers: first seen, baseline or not, and each announcement's fate in each channel. */
+function listRows(ctx: CommandContext, source: string, id: string): InfoRow[] {
+  const { services } = ctx;
+  const { store } = services;
+  const seen = store.seen.get(source, id);
+  if (!seen) return [];
+  const rows: InfoRow[] = [{ label: "First seen", value: day(seen.firstSeenAt) }];
+  if (seen.inBaseline) {
+    rows.push({ label: "Announced", value: "no: it was already on the list when the bot started following it (the baseline); only later additions are announced" });
+  }
+  const announcements = store.announcements.forPaper(source, id);
+  if (!seen.inBaseline && announcements.length === 0) rows.push({ label: "Announced", value: "no: it had been on the list before and came back, so it is not new" });
+  const channels: ChannelRef[] = ctx.channel ? [ctx.channel] : store.subscriptions.all().map((s) => ({ platform: s.platform, id: s.channelId }));
+  if (channels.length === 0) {
+    for (const a of announcements) rows.push({ label: "Announced", value: `found on ${day(a.createdAt)}; no channel was subscribed, so it was not announced anywhere` });
+  }
+  for (const a of announcements) {
+    for (const channel of channels) rows.push({ label: ctx.channel ? "Here" : `${channel.platform} ${channel.id}`, value: fate(services, a, channel) });
+  }
+  return rows;
+}
+
+/** `why` when several lists are followed: what each list that holds (or held) the paper did with it, one section per list. */
+function whyPerList(ctx: CommandContext, query: string, found: ReturnType<typeof resolvePaper>): Reply {
+  const { services } = ctx;
+  const { store, sync, catalog } = services;
+  if (found.kind === "several") return errorReply("invalid", `Several papers match "${query}": ${found.hits.map((h) => h.paper.name).join(", ")}.`, "Give the full name.");
+  // Each list's own id for the paper; a paper no longer listed is looked up by its folded name on every list.
+  const origins = found.kind === "one" ? catalog.origins(found.paper.id) : sync.lists.map((l) => ({ list: l.listId, paperId: foldKey(query) }));
+  const sections: InfoSection[] = [];
+  let name = found.kind === "one" ? found.paper.name : undefined;
+  for (const origin of origins) {
+    const list = sync.get(origin.list);
+    if (!list) continue;
+    const seen = store.seen.get(list.source, origin.paperId);
+    if (!seen) {
+      if (found.kind === "one") {
+        const value = store.runs.last(list.source)
+          ? "on the list now, but no sync has stored it yet"
+          : `no sync has run yet on this list, so the bot has no record of what it found or announced. Run ${syncInvocation(ctx)} once: it stores the list as the baseline, and papers added after it are announced.`;
+        sections.push({ title: `List ${origin.list}`, rows: [{ label: "Announced", value }] });
+      }
+      continue;
+    }
+    name ??= seen.name;
+    const rows = listRows(ctx, list.source, origin.paperId);
+    if (found.kind === "none") rows.push({ label: "Now", value: `no longer on list ${origin.list}` });
+    sections.push({ title: `List ${origin.list}`, rows });
+  }
+  if (sections.length === 0) return errorReply("not-found", `"${query}" has never been on the lists the bot follows (${sync.ids.join(", ")}).`);
+  return { kind: "info", title: `Why: ${name ?? query}`, sections };
+}

@@ -14,6 +14,7 @@ export class Metrics {
   private readonly commands: Counter<"command" | "platform" | "outcome">;
   private readonly commandSeconds: Histogram<"command" | "platform">;
   private readonly syncRuns: Counter<"result">;
+  private readonly listSyncRuns: Counter<"list" | "result">;
   private readonly listWarnings: Counter<"effect">;
   private readonly announcementDelay: Histogram;
 
@@ -28,6 +29,7 @@ export class Metrics {
       registers: [this.registry],
     });
     this.syncRuns = new Counter({ name: "mss_sync_runs_total", help: "Sync runs by result", labelNames: ["result"], registers: [this.registry] });
+    this.listSyncRuns = new Counter({ name: "mss_list_sync_runs_total", help: "Sync runs by followed list (MSS_LISTS id) and result", labelNames: ["list", "result"], registers: [this.registry] });
     this.listWarnings = new Counter({
       name: "mss_list_warnings_total",
       help: "Parse warnings of the lists syncs read (each distinct warning once per sync), by effect: skipped (a row left out), dropped (a link or value left out), repaired",
@@ -59,8 +61,9 @@ export class Metrics {
     this.commandSeconds.observe({ command, platform }, ms / 1000);
   };
 
-  syncRun(result: string, warnings: readonly ParseWarning[] = []): void {
+  syncRun(result: string, warnings: readonly ParseWarning[] = [], list?: string): void {
     this.syncRuns.inc({ result });
+    if (list !== undefined) this.listSyncRuns.inc({ list, result });
     for (const w of warnings) this.listWarnings.inc({ effect: warningEffect(w) });
   }
 

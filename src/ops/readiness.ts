@@ -17,6 +17,8 @@ export interface ReadinessDeps {
   store: Store;
   adapters: readonly ChatAdapter[];
   source: string;
+  /** Every followed list (when several): each is checked alone, as "sync <id>". */
+  lists?: ReadonlyArray<{ id: string; source: string }>;
   now: () => Date;
   /** How long the source may go without a successful sync before the bot is not ready. */
   syncMaxAgeMs: number;
@@ -41,13 +43,14 @@ export function checkReadiness(d: ReadinessDeps): Readiness {
   for (const hold of d.heldPlatforms?.() ?? []) {
     checks.push({ name: `${hold.platform} credentials`, ok: false, detail: `deliveries held since ${hold.since}: ${hold.reason}` });
   }
-  if (d.store.db.open) {
-    const last = d.store.runs.last(d.source);
-    const success = d.store.runs.lastSuccess(d.source);
+  const lists = d.lists && d.lists.length > 1 ? d.lists.map((l) => ({ name: `sync ${l.id}`, source: l.source })) : [{ name: "sync", source: d.source }];
+  for (const { name, source } of d.store.db.open ? lists : []) {
+    const last = d.store.runs.last(source);
+    const success = d.store.runs.lastSuccess(source);
     const since = success ? Date.parse(success.finishedAt) : d.startedAt.getTime();
     const stale = d.now().getTime() - since > d.syncMaxAgeMs;
     const detail = !last ? "no sync yet" : last === success || !stale ? `last sync ${last.result} at ${last.finishedAt}` : `no successful sync since ${success?.finishedAt ?? "start-up"}; last: ${last.result} (${last.detail ?? ""})`;
-    checks.push({ name: "sync", ok: !stale, detail });
+    checks.push({ name, ok: !stale, detail });
   }
   return { ready: checks.every((c) => c.ok), checks };
 }

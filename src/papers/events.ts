@@ -1,4 +1,4 @@
-import type { Paper, PaperList } from "./index.js";
+import type { ListId, Paper, PaperList } from "./index.js";
 import type { PaperRecord, PaperRecords } from "./record.js";
 
 /**
@@ -8,8 +8,8 @@ import type { PaperRecord, PaperRecords } from "./record.js";
  * so what they queue lands with the news or not at all.
  */
 export interface PaperEvents {
-  /** A sync stored a new version of a list: the papers added, changed (with news worth announcing) and removed since the last one (`records` as known now). */
-  "papers-changed": { source: string; list: PaperList; added: readonly Paper[]; changed: readonly Paper[]; removed: readonly Paper[]; records: PaperRecords; at: string };
+  /** A sync stored a new version of one followed list (`listId`): the papers (as the merged lists hold them, `list` the merge) added, changed (with news worth announcing) and removed since the last one (`records` as known now). */
+  "papers-changed": { listId: ListId; source: string; list: PaperList; added: readonly Paper[]; changed: readonly Paper[]; removed: readonly Paper[]; records: PaperRecords; at: string };
   /** The scholar resolved a paper's record; `before` is the record it had (if any). */
   "record-resolved": { paper: Paper; record: PaperRecord; before: PaperRecord | undefined; at: string };
   /** A refresh found that a preprint was published at a venue (`before`: its preprint record). */

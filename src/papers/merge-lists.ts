@@ -20,6 +20,15 @@ export interface MergedLists {
   origins: ReadonlyMap<string, readonly PaperOrigin[]>;
 }
 
+/** What tells one paper from another across lists: its id (folded name), full title and paper link. */
+export type PaperIdentity = Pick<Paper, "id" | "title" | "links">;
+
+/** The identifiers a paper's own link gives: its arXiv id or DOI. */
+export function strongKeys(paper: Pick<Paper, "links">): string[] {
+  const ids = idsFromLink(paper.links.paper);
+  return ids ? Object.entries(ids).map(([kind, value]) => `${kind}:${String(value).toLowerCase()}`) : [];
+}
+
 interface Identity {
   /** "arxiv:<id>" or "doi:<doi>" from the paper's own link. */
   strong: string[];
@@ -29,16 +38,12 @@ interface Identity {
 
 // A list's papers are the same objects from one merge to the next until that list is read again:
 // swapping one list in works out only that list's identities.
-const identities = new WeakMap<Paper, Identity>();
+const identities = new WeakMap<PaperIdentity, Identity>();
 
-function identityOf(paper: Paper): Identity {
+function identityOf(paper: PaperIdentity): Identity {
   let identity = identities.get(paper);
   if (!identity) {
-    const ids = idsFromLink(paper.links.paper);
-    identity = {
-      strong: ids ? Object.entries(ids).map(([kind, value]) => `${kind}:${String(value).toLowerCase()}`) : [],
-      title: paper.title ? foldKey(paper.title) : undefined,
-    };
+    identity = { strong: strongKeys(paper), title: paper.title ? foldKey(paper.title) : undefined };
     identities.set(paper, identity);
   }
   return identity;
@@ -50,7 +55,7 @@ function identityOf(paper: Paper): Identity {
  * fold alike; when either has no title, when their names fold alike. Two
  * papers whose ids (or titles) disagree are two papers, whatever their names.
  */
-export function samePaper(a: Paper, b: Paper): boolean {
+export function samePaper(a: PaperIdentity, b: PaperIdentity): boolean {
   return sameIdentity(identityOf(a), a.id, identityOf(b), b.id);
 }
 

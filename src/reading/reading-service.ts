@@ -21,8 +21,8 @@ export interface ReadingDeps {
   store: Store;
   catalog: Catalog;
   calendar: SessionCalendar;
-  /** The sync source whose newly announced papers join the group queue. */
-  syncSource: string;
+  /** The followed lists' sync sources: papers newly announced on any of them join the group queue. */
+  syncSources: readonly string[];
   log: Logger;
   options?: Partial<ReadingOptions>;
 }
@@ -78,6 +78,10 @@ export class ReadingService {
 
   /** The stored state the rule plans from. */
   input(): RotationInput {
+    // An announcement names its list's own id for the paper; the rotation reads the merged lists.
+    const merged = new Map<string, string>();
+    for (const [id, origins] of this.deps.catalog.current.origins) for (const o of origins) merged.set(`${o.list}|${o.paperId}`, id);
+    const mergedId = (list: string | null, paperId: string) => merged.get(`${list ?? ""}|${paperId}`) ?? paperId;
     const { sessions } = this.deps.store.reading;
     const held = sessions.all();
     const committed = new Set(held.map((s) => s.date));
@@ -85,7 +89,7 @@ export class ReadingService {
     for (const s of held) if (s.paperId && (s.outcome === "pending" || s.outcome === "presented")) taken.add(s.paperId);
     const entries = [
       ...sessions.queue().map((q) => ({ id: q.paperId, at: q.addedAt })),
-      ...sessions.announcedAdditions(this.deps.syncSource).map((a) => ({ id: a.paperId, at: a.at })),
+      ...this.deps.syncSources.flatMap((source) => sessions.announcedAdditions(source)).map((a) => ({ id: mergedId(a.list, a.paperId), at: a.at })),
     ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     return {
       roster: this.roster(),

@@ -11,6 +11,8 @@ export interface Announcement {
   source: string;
   kind: AnnouncementKind;
   paperId: string | null;
+  /** The followed list it is about (MSS_LISTS id); null for what is about no list (a session, a watch's DM, a digest). */
+  list?: string | null;
   reply: Reply;
   createdAt: string;
 }
@@ -21,11 +23,12 @@ const RowSchema = z.object({
   source: z.string(),
   kind: z.enum(["added", "changed", "digest", "session"]),
   paperId: z.string().nullable(),
+  list: z.string().nullable(),
   reply: z.string(),
   createdAt: z.string(),
 });
 
-const COLUMNS = "id, key, source, kind, paper_id AS paperId, reply_json AS reply, created_at AS createdAt";
+const COLUMNS = "id, key, source, kind, paper_id AS paperId, list_id AS list, reply_json AS reply, created_at AS createdAt";
 const toAnnouncement = (row: unknown): Announcement => {
   const r = RowSchema.parse(row);
   return { ...r, reply: parseStoredReply(r.reply) };
@@ -38,8 +41,8 @@ export class AnnouncementRepo {
   /** Inserts an announcement unless its key exists; returns its id either way, and whether it is new. */
   insert(a: Omit<Announcement, "id">): { id: number; created: boolean } {
     const result = this.db
-      .prepare("INSERT OR IGNORE INTO announcements (key, source, kind, paper_id, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(a.key, a.source, a.kind, a.paperId, JSON.stringify(a.reply), a.createdAt);
+      .prepare("INSERT OR IGNORE INTO announcements (key, source, kind, paper_id, list_id, reply_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(a.key, a.source, a.kind, a.paperId, a.list ?? null, JSON.stringify(a.reply), a.createdAt);
     if (result.changes === 1) return { id: Number(result.lastInsertRowid), created: true };
     return { id: (this.byKey(a.key) as Announcement).id, created: false };
   }

@@ -9,11 +9,12 @@ import { migration as v8 } from "./schema/v8-outbox-targets.js";
 import { migration as v9 } from "./schema/v9-delivery-modes.js";
 import { migration as v10 } from "./schema/v10-watches.js";
 import { migration as v11 } from "./schema/v11-reading-rsvp-vote.js";
+import { migration as v12 } from "./schema/v12-several-lists.js";
 
 export type { Migration };
 
 /** The schema, as an append-only list (one file per version in ./schema): a released migration is never edited, a change is a new one. */
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v6, v7, v8, v9, v10, v11];
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v6, v7, v8, v9, v10, v11, v12];
 
 /**
  * Brings a database to the newest schema in one immediate transaction that

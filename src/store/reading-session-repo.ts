@@ -145,9 +145,9 @@ export class ReadingSessionRepo {
   }
 
   /** Papers the sync announced as new on a source, oldest first: they join the group queue. */
-  announcedAdditions(source: string): Array<{ paperId: string; at: string }> {
+  announcedAdditions(source: string): Array<{ paperId: string; list: string | null; at: string }> {
     return this.db
-      .prepare<[string], { paperId: string; at: string }>("SELECT paper_id AS paperId, created_at AS at FROM announcements WHERE source = ? AND kind = 'added' AND paper_id IS NOT NULL ORDER BY id")
+      .prepare<[string], { paperId: string; list: string | null; at: string }>("SELECT paper_id AS paperId, list_id AS list, created_at AS at FROM announcements WHERE source = ? AND kind = 'added' AND paper_id IS NOT NULL ORDER BY id")
       .all(source);
   }
 }

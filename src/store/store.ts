@@ -1,3 +1,4 @@
+import { AnnouncedPaperRepo } from "./announced-paper-repo.js";
 import { AnnouncementRepo } from "./announcement-repo.js";
 import { openDatabase, type Database } from "./database.js";
 import { DeliveryTargetRepo } from "./delivery-target-repo.js";
@@ -21,6 +22,8 @@ export class Store {
   readonly seen: SeenRepo;
   readonly subscriptions: SubscriptionRepo;
   readonly announcements: AnnouncementRepo;
+  /** The papers each channel got announced as added, by identity (several lists adding one paper announce it once). */
+  readonly announcedPapers: AnnouncedPaperRepo;
   readonly outbox: OutboxRepo;
   /** Deliveries that are not channel posts: DMs, thread posts, message edits. */
   readonly deliveryTargets: DeliveryTargetRepo;
@@ -38,6 +41,7 @@ export class Store {
     this.seen = new SeenRepo(db);
     this.subscriptions = new SubscriptionRepo(db);
     this.announcements = new AnnouncementRepo(db);
+    this.announcedPapers = new AnnouncedPaperRepo(db);
     this.outbox = new OutboxRepo(db);
     this.deliveryTargets = new DeliveryTargetRepo(db);
     this.digestItems = new DigestItemRepo(db);

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { PLATFORMS } from "../papers/platforms.js";
 
 export const SubscriptionFilterSchema = z.object({
+  /** The one followed list (MSS_LISTS id) whose papers the channel gets; absent: every list. */
+  list: z.string().optional(),
   tag: z.string().optional(),
   venue: z.string().optional(),
   reporter: z.string().optional(),

@@ -2,7 +2,7 @@ import { publishedKey } from "../papers/delivery-keys.js";
 import type { Paper, PaperList } from "../papers/index.js";
 import { toCard } from "../replies/paper-card.js";
 import type { Store } from "../store/store.js";
-import { enqueueAnnouncements, type EnqueueResult } from "./enqueue.js";
+import { enqueueAnnouncements, type EnqueueList, type EnqueueResult } from "./enqueue.js";
 import type { PlannedAnnouncement } from "./plan-announcements.js";
 import type { PaperRecord } from "../papers/record.js";
 
@@ -10,7 +10,7 @@ import type { PaperRecord } from "../papers/record.js";
  * Announces that a preprint was published at a venue (found by a refresh of
  * its record), through the same outbox as the list's changes, once per venue.
  */
-export function announcePublished(store: Store, source: string, list: PaperList, paper: Paper, record: PaperRecord, before: PaperRecord, maxAnnounce: number, at: string): EnqueueResult {
+export function announcePublished(store: Store, source: string, list: PaperList, paper: Paper, record: PaperRecord, before: PaperRecord, maxAnnounce: number, at: string, from?: EnqueueList): EnqueueResult {
   const venue = [record.venue, record.year].filter((v) => v !== undefined).join(" ");
   const planned: PlannedAnnouncement = {
     key: publishedKey(source, paper.id, record.venue ?? ""),
@@ -23,5 +23,5 @@ export function announcePublished(store: Store, source: string, list: PaperList,
     },
   };
   if (store.announcements.byKey(planned.key)) return { deliveries: 0, digests: 0 };
-  return store.transaction(() => enqueueAnnouncements(store, source, [planned], list, maxAnnounce, at));
+  return store.transaction(() => enqueueAnnouncements(store, source, [planned], list, maxAnnounce, at, from));
 }

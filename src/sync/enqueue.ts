@@ -1,15 +1,34 @@
 import { floodDigestKey } from "../papers/delivery-keys.js";
-import type { PaperList } from "../papers/index.js";
+import { DEFAULT_LIST_ID, type ListId, type PaperList } from "../papers/index.js";
+import { identityOf } from "../papers/paper-identity.js";
 import { announce, post, skip } from "../posting/posting.js";
 import type { Store } from "../store/store.js";
 import type { Subscription } from "../store/subscription-repo.js";
 import { queueInstant } from "./channel-delivery.js";
-import { digestReply, type PlannedAnnouncement } from "./plan-announcements.js";
-import { describeFilter, matchesFilter } from "./subscription-match.js";
+import { digestReply, ONE_LIST_NAME, type PlannedAnnouncement } from "./plan-announcements.js";
+import { describeFilter, followsList, matchesFilter } from "./subscription-match.js";
 
 export interface EnqueueResult {
   deliveries: number;
   digests: number;
+}
+
+/** Which followed list the announcements are about, and what headlines call it. */
+export interface EnqueueList {
+  id: ListId;
+  name: string;
+}
+
+const ONE_LIST: EnqueueList = { id: DEFAULT_LIST_ID, name: ONE_LIST_NAME };
+
+/** Why a planned announcement does not go to a channel, or undefined when it does. */
+function skipReason(store: Store, sub: Subscription, p: PlannedAnnouncement, list: EnqueueList): string | undefined {
+  if (sub.status === "paused") return `the channel's subscription was paused (${sub.statusReason ?? "no reason given"})`;
+  if (!followsList(sub.filter, list.id)) return `filtered out: the channel follows list ${sub.filter.list ?? ""}, and this came from list ${list.id}`;
+  if (!matchesFilter(p.paper, sub.filter)) return `filtered out: the channel subscribed to ${describeFilter(sub.filter)}`;
+  if (p.kind !== "added") return undefined;
+  const earlier = store.announcedPapers.find(sub, identityOf(p.paper), list.id);
+  return earlier && `already announced here from list ${earlier.list}`;
 }
 
 /**
@@ -18,10 +37,11 @@ export interface EnqueueResult {
  * `maxAnnounce` at once gets one digest instead, and each held item records
  * why, so nothing is dropped silently. A channel on a daily or weekly digest
  * holds its matches for the digest job instead; a channel with threads gets a
- * thread on each post. Call inside the sync's transaction.
+ * thread on each post. A paper another list already announced as added in a
+ * channel is skipped there, with the reason. Call inside the sync's transaction.
  */
-export function enqueueAnnouncements(store: Store, source: string, planned: PlannedAnnouncement[], list: PaperList, maxAnnounce: number, at: string): EnqueueResult {
-  const ids = planned.map((p) => announce(store, { key: p.key, source, kind: p.kind, paperId: p.paper.id, reply: p.reply }, at).id);
+export function enqueueAnnouncements(store: Store, source: string, planned: PlannedAnnouncement[], list: PaperList, maxAnnounce: number, at: string, from: EnqueueList = ONE_LIST): EnqueueResult {
+  const ids = planned.map((p) => announce(store, { key: p.key, source, kind: p.kind, paperId: p.paper.id, list: from.id, reply: p.reply }, at).id);
   let deliveries = 0;
   let digests = 0;
   for (const sub of store.subscriptions.all()) {
@@ -29,9 +49,11 @@ export function enqueueAnnouncements(store: Store, source: string, planned: Plan
     const matched: number[] = [];
     planned.forEach((p, i) => {
       const id = ids[i] as number;
-      if (sub.status === "paused") skip(store, id, sub, `the channel's subscription was paused (${sub.statusReason ?? "no reason given"})`);
-      else if (!matchesFilter(p.paper, sub.filter)) skip(store, id, sub, `filtered out: the channel subscribed to ${describeFilter(sub.filter)}`);
-      else matched.push(i);
+      const reason = skipReason(store, sub, p, from);
+      if (reason !== undefined) return skip(store, id, sub, reason);
+      matched.push(i);
+      // Decided here, in the sync's transaction: the channel gets this paper now (alone, in a digest or held), so no other list announces it here again.
+      if (p.kind === "added") store.announcedPapers.record(sub, identityOf(p.paper), from.id, id, at);
     });
     if (matched.length === 0) continue;
     if (sub.delivery.mode !== "instant") {
@@ -45,7 +67,7 @@ export function enqueueAnnouncements(store: Store, source: string, planned: Plan
       const items = matched.map((i) => planned[i] as PlannedAnnouncement);
       // The digest's key names its channel already: it is the delivery's key too.
       const key = floodDigestKey(source, items.map((p) => p.key), sub);
-      if (post(store, { key, source, kind: "digest", paperId: null, reply: digestReply(items, list.legend) }, [{ platform: sub.platform, channelId: sub.channelId, key }], at).queued.length > 0) digests++;
+      if (post(store, { key, source, kind: "digest", paperId: null, list: from.id, reply: digestReply(items, list.legend, 10, from.name) }, [{ platform: sub.platform, channelId: sub.channelId, key }], at).queued.length > 0) digests++;
       for (const i of matched) {
         skip(store, ids[i] as number, sub, `held by the flood guard: ${matched.length} changes at once (more than ${maxAnnounce}) went out as one digest`);
       }

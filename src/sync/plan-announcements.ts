@@ -5,6 +5,9 @@ import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import type { Reply } from "../replies/reply.js";
 import { describeField, notableFields } from "./notable-changes.js";
 
+/** What announcements call the list when the bot follows only one. */
+export const ONE_LIST_NAME = "MSS-Papers";
+
 /** One change worth announcing, with the key that makes announcing it idempotent. */
 export interface PlannedAnnouncement {
   key: string;
@@ -34,6 +37,8 @@ export function planAnnouncements(
   seenBefore: Set<string>,
   announceChanges: boolean,
   records: PaperRecords = NO_RECORDS,
+  /** What the headline calls the list: "MSS-Papers" with one list followed, the list's id with several. */
+  listName: string = ONE_LIST_NAME,
 ): AnnouncementPlan {
   const position = new Map(next.papers.map((p, i) => [p.id, i]));
   const announcements: PlannedAnnouncement[] = [];
@@ -48,7 +53,7 @@ export function planAnnouncements(
       key: addedKey(source, paper.id),
       kind: "added",
       paper,
-      reply: { kind: "announcement", headline: "New paper on MSS-Papers", items: [{ change: "added", card: toCard(paper, next.legend, records.get(paper.id)), changes: [] }] },
+      reply: { kind: "announcement", headline: `New paper on ${listName}`, items: [{ change: "added", card: toCard(paper, next.legend, records.get(paper.id)), changes: [] }] },
     });
   }
   if (announceChanges) {
@@ -61,7 +66,7 @@ export function planAnnouncements(
         paper: change.after,
         reply: {
           kind: "announcement",
-          headline: "Paper updated on MSS-Papers",
+          headline: `Paper updated on ${listName}`,
           items: [{ change: "changed", card: toCard(change.after, next.legend, records.get(change.after.id)), changes: fields.map(describeField) }],
         },
       });
@@ -72,13 +77,13 @@ export function planAnnouncements(
 }
 
 /** The one message that replaces a flood: "12 new papers on MSS-Papers" with the first ten listed. */
-export function digestReply(planned: PlannedAnnouncement[], legend: PaperList["legend"], shown = 10): Reply {
+export function digestReply(planned: PlannedAnnouncement[], legend: PaperList["legend"], shown = 10, listName: string = ONE_LIST_NAME): Reply {
   const added = planned.filter((p) => p.kind === "added").length;
   const changed = planned.length - added;
   const parts = [added > 0 && `${added} new paper${added === 1 ? "" : "s"}`, changed > 0 && `${changed} updated`].filter(Boolean);
   return {
     kind: "digest",
-    headline: `${parts.join(" and ")} on MSS-Papers`,
+    headline: `${parts.join(" and ")} on ${listName}`,
     // The announcement's own card, which carries the paper's record when one was known at sync time.
     items: planned.slice(0, shown).map((p) => (p.reply.kind === "announcement" && p.reply.items[0]?.card) || toCard(p.paper, legend)),
     more: Math.max(0, planned.length - shown),

@@ -10,8 +10,11 @@ export function matchesFilter(paper: Paper, filter: SubscriptionFilter): boolean
   );
 }
 
-/** "tag resource-scheduling, venue OSDI", or "everything". */
+/** Whether a channel follows the list an announcement is about (no `list` in the filter: every list). */
+export const followsList = (filter: SubscriptionFilter, list: string): boolean => filter.list === undefined || filter.list === list;
+
+/** "list llmsys, tag resource-scheduling, venue OSDI", or "every paper". */
 export function describeFilter(filter: SubscriptionFilter): string {
-  const parts = [filter.tag && `tag ${filter.tag}`, filter.venue && `venue ${filter.venue}`, filter.reporter && `reporter ${filter.reporter}`].filter(Boolean);
+  const parts = [filter.list && `list ${filter.list}`, filter.tag && `tag ${filter.tag}`, filter.venue && `venue ${filter.venue}`, filter.reporter && `reporter ${filter.reporter}`].filter(Boolean);
   return parts.length > 0 ? parts.join(", ") : "every paper";
 }

@@ -1,4 +1,6 @@
 import type { Upstream } from "./upstream.js";
+import { mergeLists } from "../papers/merge-lists.js";
+import { DEFAULT_LIST_ID, type ListId } from "../papers/model.js";
 import type { Logger } from "../log.js";
 import type { EventBus } from "../papers/events.js";
 import { diffLists, hashText, ListParseError, type Paper, type PaperList, type ParseWarning } from "../papers/index.js";
@@ -9,7 +11,7 @@ import type { Store } from "../store/store.js";
 import { enqueueAnnouncements } from "./enqueue.js";
 import { FetchError, fetchUpstream, type FetchOptions } from "./fetch-upstream.js";
 import { distinctWarnings, warningEffect } from "./list-warnings.js";
-import { planAnnouncements } from "./plan-announcements.js";
+import { ONE_LIST_NAME, planAnnouncements } from "./plan-announcements.js";
 import { sourceId } from "./source-id.js";
 
 export interface SyncDeps {
@@ -18,6 +20,10 @@ export interface SyncDeps {
   log: Logger;
   now: () => Date;
   upstream: Upstream;
+  /** The followed list this sync reads (its MSS_LISTS id; "mss" when one list is followed). */
+  listId?: ListId;
+  /** Whether several lists are followed: then headlines name the list by its id, not "MSS-Papers". */
+  severalLists?: boolean;
   announceChanges: boolean;
   maxAnnounce: number;
   fetch?: Partial<FetchOptions>;
@@ -28,6 +34,8 @@ export interface SyncDeps {
 }
 
 export interface SyncReport {
+  /** The followed list's id, and its source. */
+  list: ListId;
   source: string;
   result: SyncRun["result"];
   detail: string | null;
@@ -71,9 +79,15 @@ export class SyncService {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly runListeners: Array<(run: SyncRun, report: SyncReport) => void> = [];
   readonly source: string;
+  readonly listId: ListId;
 
   constructor(private readonly deps: SyncDeps) {
     this.source = sourceId(deps.upstream);
+    this.listId = deps.listId ?? DEFAULT_LIST_ID;
+  }
+
+  get upstream(): Upstream {
+    return this.deps.upstream;
   }
 
   /** Told about every run, dry runs included (metrics). */
@@ -94,15 +108,33 @@ export class SyncService {
 
   /** The list a sync diffs against: the one commands answer from when it is the stored snapshot, else the snapshot parsed. */
   private previousList(snapshotHash: string): Promise<{ list: PaperList; hash: string } | undefined> {
-    const loaded = this.deps.catalog.current;
-    if (loaded.hash === snapshotHash) return Promise.resolve({ list: loaded.list, hash: loaded.hash });
+    const loaded = this.deps.catalog.listVersion(this.listId);
+    if (loaded?.hash === snapshotHash) return Promise.resolve({ list: loaded.list, hash: loaded.hash });
     return loadLastGoodList(this.deps.store, this.source, this.deps.log, this.readList);
+  }
+
+  /**
+   * Every followed list merged with this list's new version, and this list's
+   * papers as the merge holds them (`before`: as the merge held them before,
+   * for papers no longer listed): a paper two lists hold is one paper, one id.
+   */
+  private mergedWith(list: PaperList): { list: PaperList; now: (papers: readonly Paper[]) => Paper[]; before: (papers: readonly Paper[]) => Paper[] } {
+    const { lists } = this.deps.catalog.current;
+    const lookup = (parts: Parameters<typeof mergeLists>[0]) => {
+      const merged = mergeLists(parts);
+      const byId = new Map(merged.list.papers.map((p) => [p.id, p]));
+      const found = new Map<string, Paper>();
+      for (const [id, origins] of merged.origins) for (const o of origins) if (o.list === this.listId) found.set(o.paperId, byId.get(id) as Paper);
+      return { list: merged.list, find: (papers: readonly Paper[]) => papers.map((p) => found.get(p.id) ?? p) };
+    };
+    const next = lookup(lists.map((l) => (l.id === this.listId ? { id: l.id, list } : l)));
+    return { list: next.list, now: next.find, before: (papers) => (papers.length === 0 ? [] : lookup(lists).find(papers)) };
   }
 
   private async runNow(dryRun: boolean, fetchOptions: Partial<FetchOptions> = {}): Promise<SyncReport> {
     const { store, log, now } = this.deps;
     const startedAt = now().toISOString();
-    const report: SyncReport = { source: this.source, result: "failed", detail: null, added: [], changed: [], removed: [], deliveries: 0, digests: 0, dryRun, warnings: [] };
+    const report: SyncReport = { list: this.listId, source: this.source, result: "failed", detail: null, added: [], changed: [], removed: [], deliveries: 0, digests: 0, dryRun, warnings: [] };
     const finish = (result: SyncRun["result"], detail: string | null): SyncReport => {
       Object.assign(report, { result, detail });
       const run: SyncRun = { source: this.source, startedAt, finishedAt: now().toISOString(), result, detail, added: report.added.length, changed: report.changed.length, removed: report.removed.length };
@@ -111,12 +143,12 @@ export class SyncService {
         try {
           store.runs.record(run);
         } catch (error) {
-          log.error({ err: error, source: this.source }, "could not record the sync run");
+          log.error({ err: error, list: this.listId, source: this.source }, "could not record the sync run");
         }
       }
       for (const listener of this.runListeners) listener(run, report);
       const level = result === "failed" || result === "rejected" ? "warn" : "info";
-      log[level]({ ...run, dryRun, deliveries: report.deliveries, digests: report.digests }, `sync ${result}`);
+      log[level]({ ...run, list: this.listId, dryRun, deliveries: report.deliveries, digests: report.digests }, `sync ${result}`);
       return report;
     };
 
@@ -148,7 +180,7 @@ export class SyncService {
 
     if (snapshot?.hash === hash) {
       if (!dryRun) store.snapshots.touch(this.source, startedAt, fetched.etag, fetched.lastModified);
-      this.deps.catalog.replace(list, hash, now());
+      this.deps.catalog.replaceList(this.listId, list, hash, now());
       return finish("unchanged", null);
     }
     const previous = snapshot ? await this.previousList(snapshot.hash) : undefined;
@@ -158,7 +190,7 @@ export class SyncService {
           saveSnapshot();
           store.seen.add(this.source, list.papers, startedAt, true);
         });
-        this.deps.catalog.replace(list, hash, now());
+        this.deps.catalog.replaceList(this.listId, list, hash, now());
       }
       const detail = dryRun
         ? `dry run: nothing is stored yet for this source; a real sync would store its ${list.papers.length} papers as the baseline and announce none of them`
@@ -168,7 +200,8 @@ export class SyncService {
 
     const diff = diffLists(previous.list, list);
     const seenBefore = store.seen.known(this.source, diff.added.map((p) => p.id));
-    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges, this.deps.catalog.records);
+    const listName = this.deps.severalLists ? this.listId : ONE_LIST_NAME;
+    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges, this.deps.catalog.records, listName);
     report.added = plan.announcements.filter((a) => a.kind === "added").map((a) => a.paper);
     report.changed = plan.announcements.filter((a) => a.kind === "changed").map((a) => ({ paper: a.paper, changes: a.reply.kind === "announcement" ? (a.reply.items[0]?.changes ?? []) : [] }));
     report.removed = diff.removed;
@@ -182,15 +215,18 @@ export class SyncService {
       const queued = store.transaction(() => {
         saveSnapshot();
         store.seen.add(this.source, list.papers, startedAt, false);
-        const announced = enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt);
+        const announced = enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt, { id: this.listId, name: listName });
         // Listeners (personal watches) queue in the same transaction: a crash never loses their posts nor sends them twice.
-        const changed = report.changed.map((c) => c.paper);
-        const watched = this.deps.events?.publish("papers-changed", { source: this.source, list, added: report.added, changed, removed: diff.removed, records: this.deps.catalog.records, at: startedAt }) ?? 0;
+        // They hear of the papers as the merged lists hold them: a paper two lists add is one paper, with one id.
+        const merged = this.mergedWith(list);
+        const changed = merged.now(report.changed.map((c) => c.paper));
+        const watched =
+          this.deps.events?.publish("papers-changed", { listId: this.listId, source: this.source, list: merged.list, added: merged.now(report.added), changed, removed: merged.before(diff.removed), records: this.deps.catalog.records, at: startedAt }) ?? 0;
         return { ...announced, deliveries: announced.deliveries + watched };
       });
       report.deliveries = queued.deliveries;
       report.digests = queued.digests;
-      this.deps.catalog.replace(list, hash, now());
+      this.deps.catalog.replaceList(this.listId, list, hash, now());
     }
     const quiet = diff.changed.length - report.changed.length;
     const summary = `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed${quiet > 0 ? `, ${quiet} edited without news` : ""}`;

@@ -27,9 +27,11 @@ export function followWatches(deps: WatchDeps): void {
     const watch = store.watches.failByKey(row.key, reason, now().toISOString());
     if (watch) log.warn({ watch: watch.id, platform: watch.platform, user: watch.userId, reason }, "a watch's direct message was refused; the watch is marked failed");
   });
-  events.on("papers-changed", ({ added, list, records, at }) => queueWatchHits(store, added, list, records, "added", at));
+  // With several lists followed, a DM names the list the paper came from (one list: "MSS-Papers", as before).
+  const listName = (id: string | undefined) => (catalog.listIds.length > 1 && id !== undefined ? id : "MSS-Papers");
+  events.on("papers-changed", ({ listId, added, list, records, at }) => queueWatchHits(store, added, list, records, "added", at, listName(listId)));
   events.on("record-resolved", ({ paper, record }) => {
     const records = new Map([[paper.id, { ...catalog.records.get(paper.id), ...record }]]);
-    return store.transaction(() => queueWatchHits(store, [paper], catalog.list, records, "resolved", now().toISOString()));
+    return store.transaction(() => queueWatchHits(store, [paper], catalog.list, records, "resolved", now().toISOString(), listName(paper.lists?.[0])));
   });
 }

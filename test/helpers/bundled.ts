@@ -11,7 +11,9 @@ import type { PaperRecord } from "../../src/papers/record.js";
 import type { Platform } from "../../src/replies/reply.js";
 import { Catalog, type ListVersion } from "../../src/search/catalog.js";
 import type { Services } from "../../src/services.js";
-import type { Upstream } from "../../src/config.js";
+import type { FollowedList, Upstream } from "../../src/config.js";
+import { DEFAULT_LIST_ID } from "../../src/papers/model.js";
+import { ListSyncs } from "../../src/sync/list-syncs.js";
 import type { ReadingOptions } from "../../src/reading/reading-options.js";
 import { ReadingService } from "../../src/reading/reading-service.js";
 import { SessionCalendar } from "../../src/reading/session-calendar.js";
@@ -26,6 +28,8 @@ export const BUNDLED_PATH = fileURLToPath(new URL("../../data/papers.md", import
 export const bundledText = (): string => readFileSync(BUNDLED_PATH, "utf8");
 export const bundledList = (): PaperList => parseList(bundledText());
 
+const EMPTY_LIST: PaperList = { papers: [], software: [], legend: [], warnings: [], duplicates: [] };
+
 export const TEST_NOW = new Date("2026-11-28T12:00:00Z");
 
 /**
@@ -34,6 +38,8 @@ export const TEST_NOW = new Date("2026-11-28T12:00:00Z");
  */
 export interface TestServiceOptions {
   upstream?: Upstream;
+  /** Several followed lists (MSS_LISTS), each starting empty until its first sync; `upstream` and the markdown are then unused. */
+  lists?: FollowedList[];
   now?: () => Date;
   maxAnnounce?: number;
   fetch?: SyncDeps["fetch"];
@@ -48,36 +54,51 @@ export interface TestServiceOptions {
   reading?: Partial<ReadingOptions>;
   /** The scholarly sources (fakes); none by default, as with MSS_ENRICH=false. */
   scholar?: Partial<Pick<ScholarDeps, "sources" | "snapshot">> & { onPublished?: (paper: Paper, record: PaperRecord, before: PaperRecord) => void };
-  /** Several followed lists, merged (as MSS_LISTS gives them); the markdown's one list when not given. */
-  lists?: ListVersion[];
+  /** Several lists already read and merged (as MSS_LISTS gives them after a sync); the markdown's one list when not given. Each syncs from `upstream` (the bundled list by default). */
+  loadedLists?: ListVersion[];
 }
 
 export function testServices(markdown: string = bundledText(), over: TestServiceOptions = {}): Services {
   const log = over.log ?? silentLogger();
   const now = over.now ?? (() => TEST_NOW);
   const store = openStore(over.dbPath ?? ":memory:");
-  const catalog = over.lists ? Catalog.ofLists(over.lists) : new Catalog(parseList(markdown), hashText(markdown));
+  const upstream: Upstream = over.upstream ?? { kind: "bundled", path: BUNDLED_PATH };
+  const followed = over.lists ?? (over.loadedLists ?? [{ id: DEFAULT_LIST_ID }]).map(({ id }) => ({ id, upstream }));
+  const catalog = over.loadedLists
+    ? Catalog.ofLists(over.loadedLists)
+    : over.lists === undefined
+      ? new Catalog(parseList(markdown), hashText(markdown))
+      : Catalog.ofLists(over.lists.map((l) => ({ id: l.id, list: EMPTY_LIST, hash: "", loadedAt: now() })));
   const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, jitter: 0, ...over.deliverer });
   const events = new EventBus();
-  const sync = new SyncService({
-    store,
-    catalog,
-    log,
-    now,
-    upstream: over.upstream ?? { kind: "bundled", path: BUNDLED_PATH },
-    announceChanges: true,
-    maxAnnounce: over.maxAnnounce ?? 10,
-    fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
-    readList: over.readList,
-    events,
-  });
+  const sync = new ListSyncs(
+    followed.map(
+      ({ id, upstream }) =>
+        new SyncService({
+          store,
+          catalog,
+          log,
+          now,
+          upstream,
+          listId: id,
+          severalLists: followed.length > 1,
+          announceChanges: true,
+          maxAnnounce: over.maxAnnounce ?? 10,
+          fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
+          readList: over.readList,
+          events,
+        }),
+    ),
+  );
   // As at start-up: commands answer from the stored snapshot, when there is one.
-  const snapshot = store.snapshots.get(sync.source);
-  if (snapshot) catalog.replace(parseList(snapshot.content), snapshot.hash);
+  for (const list of sync.lists) {
+    const snapshot = store.snapshots.get(list.source);
+    if (snapshot) catalog.replaceList(list.listId, parseList(snapshot.content), snapshot.hash);
+  }
   const timeZone = over.timeZone ?? "UTC";
   const calendar = new SessionCalendar(over.readingCron ?? "0 9 * * 1", timeZone);
   // Tests of the rotation itself post at the session's start (no lead); those of the week around the post give MSS_READING_POST_LEAD.
-  const reading = new ReadingService({ store, catalog, calendar, syncSource: sync.source, log, options: { postLeadMs: 0, ...over.reading } });
+  const reading = new ReadingService({ store, catalog, calendar, syncSources: sync.lists.map((l) => l.source), log, options: { postLeadMs: 0, ...over.reading } });
   followWatches({ store, catalog, deliveries: deliverer, events, log, now });
   const onPublished = over.scholar?.onPublished;
   if (onPublished) events.on("record-published", ({ paper, record, before }) => onPublished(paper, record, before));

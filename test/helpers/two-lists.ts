@@ -46,4 +46,4 @@ export function twoLists(): ListVersion[] {
 }
 
 /** Test services following both lists. */
-export const twoListServices = (over: TestServiceOptions = {}) => testServices(undefined, { ...over, lists: twoLists() });
+export const twoListServices = (over: TestServiceOptions = {}) => testServices(undefined, { ...over, loadedLists: twoLists() });

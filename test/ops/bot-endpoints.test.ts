@@ -67,5 +67,6 @@ describe("the health, readiness and metrics endpoints", () => {
     expect(metrics.text).toContain('mss_outbox_rows{status="pending"} 0');
     await until(() => services.store.runs.last(services.sync.source) !== undefined);
     expect((await get("/metrics")).text).toContain('mss_sync_runs_total{result="baseline"} 1');
+    expect((await get("/metrics")).text).toContain('mss_list_sync_runs_total{list="mss",result="baseline"} 1');
   });
 });

@@ -62,4 +62,17 @@ describe("readiness", () => {
     store.close();
     expect(checkReadiness({ store, adapters: [], source: "s", now: at(0), syncMaxAgeMs: HOUR, startedAt })).toEqual({ ready: false, checks: [{ name: "store", ok: false, detail: "closed" }] });
   });
+
+  it("checks each followed list alone: one failing for hours is named while the other is fine", () => {
+    const store = openStore(":memory:");
+    store.runs.record(run("changed", 1));
+    store.runs.record({ ...run("changed", 0), source: "t" });
+    store.runs.record({ ...run("failed", 4), source: "t" });
+    const r = checkReadiness({ store, adapters: [], source: "s", lists: [{ id: "mss", source: "s" }, { id: "llmsys", source: "t" }], now: at(4), syncMaxAgeMs: 3 * HOUR, startedAt });
+    expect(r.ready).toBe(false);
+    expect(r.checks.filter((c) => c.name.startsWith("sync"))).toEqual([
+      { name: "sync mss", ok: true, detail: "last sync changed at 2026-11-28T01:00:00.000Z" },
+      { name: "sync llmsys", ok: false, detail: "no successful sync since 2026-11-28T00:00:00.000Z; last: failed (HTTP 500)" },
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ const rowsOf = (reply: Reply) => (reply.kind === "info" ? reply.sections.flatMap
 
 describe("the reading group, following two lists", () => {
   it("queues and assigns a paper only the second list holds", async () => {
-    const world = readingWorld(undefined, { lists: twoLists() });
+    const world = readingWorld(undefined, { loadedLists: twoLists() });
     expect(await world.admin("reading queue add", { paper: "Perseus" })).toMatchObject({ kind: "notice", text: "Perseus is in the group queue (position 1)." });
     expect(rowsOf(await world.admin("reading queue list"))).toEqual(["Perseus — Removing Energy Bloat from Large Model Training (SOSP 2024)"]);
     expect(await world.admin("reading assign", { paper: "energy bloat", week: "2026-W50" })).toMatchObject({ kind: "notice" });
@@ -17,7 +17,7 @@ describe("the reading group, following two lists", () => {
   });
 
   it("names both papers of one name with their lists, takes either by its id, and tells them apart in the queue", async () => {
-    const world = readingWorld(undefined, { lists: twoLists() });
+    const world = readingWorld(undefined, { loadedLists: twoLists() });
     expect(await world.admin("reading queue add", { paper: "Atom" })).toMatchObject({
       kind: "error",
       text: 'Several papers match "Atom": Atom (mss), Atom (llmsys).',

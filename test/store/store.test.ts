@@ -37,7 +37,7 @@ describe("the SQLite store", () => {
     const db = new BetterSqlite3(":memory:");
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
     expect(migrate(db)).toBe(MIGRATIONS.at(-1)?.version);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 26 });
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 27 });
   });
 
   it("refuses a database from a newer mss-bot instead of corrupting it", () => {
