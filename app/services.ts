@@ -73,8 +73,8 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
     // Announced as news of the first list that holds the paper, under that list's own id for it.
     const origin = catalog.origins(paper.id)[0];
     const from = (origin && sync.get(origin.list)) ?? sync.primary;
-    const own = origin ? { ...paper, id: origin.paperId } : paper;
-    const queued = announcePublished(store, from.source, catalog.list, own, record, before, config.maxAnnounce, at, { id: from.listId, name: lists.length > 1 ? from.listId : ONE_LIST_NAME });
+    const several = lists.length > 1;
+    const queued = announcePublished(store, from.source, catalog.list, paper, record, before, config.maxAnnounce, at, { id: from.listId, name: several ? from.listId : ONE_LIST_NAME, paperId: origin?.paperId ?? paper.id, namedLists: several });
     return queued.deliveries + queued.digests;
   });
   const scholar = new ScholarService({

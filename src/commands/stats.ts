@@ -42,7 +42,7 @@ export const statsCommand = defineCommand({
       tag: { title: TITLES.tag, rows: rows([...byTag, ["no category", untagged]]) },
       reporter: { title: TITLES.reporter, rows: rows(countBy(papers.flatMap((p) => p.reporters))) },
     };
-    const name = followed ? `List ${followed.id}` : "MSS-Papers";
+    const name = followed ? `List ${followed.id}` : catalog.listIds.length > 1 ? `Lists ${catalog.listIds.join(", ")}` : "MSS-Papers";
     const title = by ? `${name} ${TITLES[by].toLowerCase()}` : `${name} in numbers`;
     const text = `${papers.length} papers, ${software.length} software projects`;
     const chart: ChartInput = { title: `${title}: ${papers.length} papers`, panels: by ? [statsPanel(list, by)] : [statsPanel(list, "year"), statsPanel(list, "venue")] };

@@ -173,7 +173,7 @@ export class ReadingService {
     const row = store.reading.sessions.get(slot.id);
     if (!row || row.status !== "held" || Date.parse(row.startsAt) <= at.getTime()) return false;
     const plan: PlannedSession = { ...this.postedPlan(slot, row, this.roster()), paper, paperSource: "group" };
-    const reply = sessionReply(plan, this.timeZone, this.deps.catalog.list.legend, store.reading.members.links(), this.deps.catalog.records);
+    const reply = sessionReply(plan, this.timeZone, this.deps.catalog.list.legend, store.reading.members.links(), this.deps.catalog.records, this.deps.catalog.listIds.length > 1);
     store.reading.sessions.setPaper(slot.id, paper.id, paper.name, { ...reply, note: "The group chose the paper by vote." });
     queuePostEdit(this.channels(), store, slot.id, at);
     return true;
@@ -183,7 +183,7 @@ export class ReadingService {
   reply(planned: PlannedSession): SessionReply {
     const row = this.deps.store.reading.sessions.get(planned.slot.id);
     if (row?.reply.kind === "session") return row.reply;
-    return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links(), this.deps.catalog.records);
+    return sessionReply(planned, this.timeZone, this.deps.catalog.list.legend, this.deps.store.reading.members.links(), this.deps.catalog.records, this.deps.catalog.listIds.length > 1);
   }
 
   /** A session of the schedule that can still be changed (not posted yet, not past its week). */

@@ -38,7 +38,7 @@ export function userIdsOf(memberKey: string, links: readonly LinkRow[]): Session
 }
 
 /** The `session` reply of a planned session: what `reading next` shows and the weekly job posts, identically. */
-export function sessionReply(planned: PlannedSession, timeZone: string, legend: Tag[], links: readonly LinkRow[], records: PaperRecords = NO_RECORDS): SessionReply {
+export function sessionReply(planned: PlannedSession, timeZone: string, legend: Tag[], links: readonly LinkRow[], records: PaperRecords = NO_RECORDS, namedLists = false): SessionReply {
   const { slot, presenter, paper } = planned;
   const note = sessionNote(planned);
   const reply: SessionReply = {
@@ -46,7 +46,7 @@ export function sessionReply(planned: PlannedSession, timeZone: string, legend: 
     headline: planned.skipped ? `No reading group in ${slot.week}` : `Reading group ${slot.week}`,
     date: sessionDate(slot, timeZone),
     presenter: presenter ? { name: presenter.name, userIds: userIdsOf(presenter.key, links) } : null,
-    card: paper ? toCard(paper, legend, records.get(paper.id)) : null,
+    card: paper ? toCard(paper, legend, records.get(paper.id), namedLists) : null,
   };
   return note === undefined ? reply : { ...reply, note };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mergeLists, type PaperOrigin } from "../papers/merge-lists.js";
+import { mergeLists, type MergedLists, type PaperOrigin } from "../papers/merge-lists.js";
 import { DEFAULT_LIST_ID, type ListId, type PaperList } from "../papers/index.js";
 import { NO_RECORDS, type PaperRecords } from "../papers/record.js";
 import { PaperIndex } from "./paper-index.js";
@@ -35,8 +35,8 @@ function combinedHash(lists: readonly ListVersion[]): string {
   return createHash("sha256").update(lists.map((l) => `${l.id}=${l.hash}`).join("\n")).digest("hex");
 }
 
-function build(lists: readonly ListVersion[], records: PaperRecords, loadedAt: Date): CatalogVersion {
-  const { list, origins } = mergeLists(lists);
+function build(lists: readonly ListVersion[], records: PaperRecords, loadedAt: Date, merged: MergedLists = mergeLists(lists)): CatalogVersion {
+  const { list, origins } = merged;
   return { list, records, index: new PaperIndex(list, records), hash: combinedHash(lists), loadedAt, lists, origins };
 }
 
@@ -97,12 +97,15 @@ export class Catalog {
     return this.replaceList((this.version.lists[0] as ListVersion).id, list, hash, now);
   }
 
-  /** Swaps in a new version of one followed list and merges again; false when that list's hash is unchanged or the id is not followed. */
-  replaceList(id: ListId, list: PaperList, hash: string, now: Date = new Date()): boolean {
+  /**
+   * Swaps in a new version of one followed list and merges again (`merged`: that merge, when the caller
+   * already made it from the same lists); false when that list's hash is unchanged or the id is not followed.
+   */
+  replaceList(id: ListId, list: PaperList, hash: string, now: Date = new Date(), merged?: MergedLists): boolean {
     const at = this.version.lists.findIndex((l) => l.id === id);
     if (at < 0 || this.version.lists[at]?.hash === hash) return false;
     const lists = this.version.lists.map((l, i) => (i === at ? { id, list, hash, loadedAt: now } : l));
-    this.version = build(lists, this.version.records, now);
+    this.version = build(lists, this.version.records, now, merged);
     return true;
   }
 

@@ -23,6 +23,14 @@ export interface AnnouncementPlan {
   reappeared: Paper[];
 }
 
+/** How announcements show their list when several are followed. */
+export interface AnnouncementView {
+  /** What the headline calls the list: "MSS-Papers" with one list followed, the list's id with several. */
+  listName?: string;
+  /** The merged paper a list's paper is (several lists followed): its card names its lists and its id resolves to it. */
+  merged?: (paper: Paper) => Paper;
+}
+
 /**
  * Decides what a diff announces. An addition is announced once per source,
  * ever (a paper seen before is not new); a notable change once per distinct
@@ -37,9 +45,14 @@ export function planAnnouncements(
   seenBefore: Set<string>,
   announceChanges: boolean,
   records: PaperRecords = NO_RECORDS,
-  /** What the headline calls the list: "MSS-Papers" with one list followed, the list's id with several. */
-  listName: string = ONE_LIST_NAME,
+  view: AnnouncementView = {},
 ): AnnouncementPlan {
+  const listName = view.listName ?? ONE_LIST_NAME;
+  // The card shows the paper as commands do: merged with the other lists' copy, naming its lists when several are followed.
+  const cardOf = (paper: Paper) => {
+    const shown = view.merged?.(paper) ?? paper;
+    return toCard(shown, next.legend, records.get(shown.id), view.merged !== undefined);
+  };
   const position = new Map(next.papers.map((p, i) => [p.id, i]));
   const announcements: PlannedAnnouncement[] = [];
   const reappeared: Paper[] = [];
@@ -53,7 +66,7 @@ export function planAnnouncements(
       key: addedKey(source, paper.id),
       kind: "added",
       paper,
-      reply: { kind: "announcement", headline: `New paper on ${listName}`, items: [{ change: "added", card: toCard(paper, next.legend, records.get(paper.id)), changes: [] }] },
+      reply: { kind: "announcement", headline: `New paper on ${listName}`, items: [{ change: "added", card: cardOf(paper), changes: [] }] },
     });
   }
   if (announceChanges) {
@@ -67,7 +80,7 @@ export function planAnnouncements(
         reply: {
           kind: "announcement",
           headline: `Paper updated on ${listName}`,
-          items: [{ change: "changed", card: toCard(change.after, next.legend, records.get(change.after.id)), changes: fields.map(describeField) }],
+          items: [{ change: "changed", card: cardOf(change.after), changes: fields.map(describeField) }],
         },
       });
     }

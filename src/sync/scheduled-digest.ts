@@ -32,9 +32,12 @@ export function scheduledDigestReply(mode: "daily" | "weekly", announcements: An
   const added = all.filter((p) => p.added).length;
   const changed = all.length - added;
   const parts = [added > 0 && `${added} new paper${added === 1 ? "" : "s"}`, changed > 0 && `${changed} updated`].filter(Boolean);
+  // Cards name their lists only when several lists are followed: then the digest names them too.
+  const lists = [...new Set(all.flatMap((p) => p.card.lists ?? []))];
+  const name = lists.length > 0 ? `${mode === "daily" ? "Daily" : "Weekly"} digest of ${lists.join(", ")}` : `MSS-Papers ${mode} digest`;
   return {
     kind: "digest",
-    headline: `MSS-Papers ${mode} digest: ${parts.join(" and ")}`,
+    headline: `${name}: ${parts.join(" and ")}`,
     items: all.slice(0, shown).map((p) => p.card),
     more: Math.max(0, all.length - shown),
     summaries: true,

@@ -1,5 +1,5 @@
 import type { Upstream } from "./upstream.js";
-import { mergeLists } from "../papers/merge-lists.js";
+import { mergeLists, type MergedLists } from "../papers/merge-lists.js";
 import { DEFAULT_LIST_ID, type ListId } from "../papers/model.js";
 import type { Logger } from "../log.js";
 import type { EventBus } from "../papers/events.js";
@@ -118,17 +118,17 @@ export class SyncService {
    * papers as the merge holds them (`before`: as the merge held them before,
    * for papers no longer listed): a paper two lists hold is one paper, one id.
    */
-  private mergedWith(list: PaperList): { list: PaperList; now: (papers: readonly Paper[]) => Paper[]; before: (papers: readonly Paper[]) => Paper[] } {
-    const { lists } = this.deps.catalog.current;
-    const lookup = (parts: Parameters<typeof mergeLists>[0]) => {
-      const merged = mergeLists(parts);
+  private mergedWith(list: PaperList): { result: MergedLists; list: PaperList; now: (papers: readonly Paper[]) => Paper[]; before: (papers: readonly Paper[]) => Paper[] } {
+    const current = this.deps.catalog.current;
+    const finder = (merged: Pick<MergedLists, "list" | "origins">) => {
       const byId = new Map(merged.list.papers.map((p) => [p.id, p]));
       const found = new Map<string, Paper>();
       for (const [id, origins] of merged.origins) for (const o of origins) if (o.list === this.listId) found.set(o.paperId, byId.get(id) as Paper);
-      return { list: merged.list, find: (papers: readonly Paper[]) => papers.map((p) => found.get(p.id) ?? p) };
+      return (papers: readonly Paper[]) => papers.map((p) => found.get(p.id) ?? p);
     };
-    const next = lookup(lists.map((l) => (l.id === this.listId ? { id: l.id, list } : l)));
-    return { list: next.list, now: next.find, before: (papers) => (papers.length === 0 ? [] : lookup(lists).find(papers)) };
+    const result = mergeLists(current.lists.map((l) => (l.id === this.listId ? { id: l.id, list } : l)));
+    // The catalog holds the merge as it was before this list changed: no second merge for papers no longer listed.
+    return { result, list: result.list, now: finder(result), before: (papers) => (papers.length === 0 ? [] : finder(current)(papers)) };
   }
 
   private async runNow(dryRun: boolean, fetchOptions: Partial<FetchOptions> = {}): Promise<SyncReport> {
@@ -201,7 +201,12 @@ export class SyncService {
     const diff = diffLists(previous.list, list);
     const seenBefore = store.seen.known(this.source, diff.added.map((p) => p.id));
     const listName = this.deps.severalLists ? this.listId : ONE_LIST_NAME;
-    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges, this.deps.catalog.records, listName);
+    // The lists as they will be once this one is stored: merged once, for the cards, the listeners and the catalog.
+    // Nothing awaits from here to the catalog's swap, so no other list's sync can change the catalog in between.
+    const merged = this.mergedWith(list);
+    // The card keeps the name this list gives the paper; its id, lists and record are the merged paper's.
+    const view = this.deps.severalLists ? { listName, merged: (paper: Paper) => ({ ...(merged.now([paper])[0] ?? paper), name: paper.name }) } : { listName };
+    const plan = planAnnouncements(this.source, diff, list, seenBefore, this.deps.announceChanges, this.deps.catalog.records, view);
     report.added = plan.announcements.filter((a) => a.kind === "added").map((a) => a.paper);
     report.changed = plan.announcements.filter((a) => a.kind === "changed").map((a) => ({ paper: a.paper, changes: a.reply.kind === "announcement" ? (a.reply.items[0]?.changes ?? []) : [] }));
     report.removed = diff.removed;
@@ -218,7 +223,6 @@ export class SyncService {
         const announced = enqueueAnnouncements(store, this.source, plan.announcements, list, this.deps.maxAnnounce, startedAt, { id: this.listId, name: listName });
         // Listeners (personal watches) queue in the same transaction: a crash never loses their posts nor sends them twice.
         // They hear of the papers as the merged lists hold them: a paper two lists add is one paper, with one id.
-        const merged = this.mergedWith(list);
         const changed = merged.now(report.changed.map((c) => c.paper));
         const watched =
           this.deps.events?.publish("papers-changed", { listId: this.listId, source: this.source, list: merged.list, added: merged.now(report.added), changed, removed: merged.before(diff.removed), records: this.deps.catalog.records, at: startedAt }) ?? 0;
@@ -226,7 +230,7 @@ export class SyncService {
       });
       report.deliveries = queued.deliveries;
       report.digests = queued.digests;
-      this.deps.catalog.replaceList(this.listId, list, hash, now());
+      this.deps.catalog.replaceList(this.listId, list, hash, now(), merged.result);
     }
     const quiet = diff.changed.length - report.changed.length;
     const summary = `${report.added.length} added, ${report.changed.length} changed, ${report.removed.length} removed${quiet > 0 ? `, ${quiet} edited without news` : ""}`;

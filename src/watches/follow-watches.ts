@@ -29,9 +29,9 @@ export function followWatches(deps: WatchDeps): void {
   });
   // With several lists followed, a DM names the list the paper came from (one list: "MSS-Papers", as before).
   const listName = (id: string | undefined) => (catalog.listIds.length > 1 && id !== undefined ? id : "MSS-Papers");
-  events.on("papers-changed", ({ listId, added, list, records, at }) => queueWatchHits(store, added, list, records, "added", at, listName(listId)));
+  events.on("papers-changed", ({ listId, added, list, records, at }) => queueWatchHits(store, added, list, records, "added", at, listName(listId), catalog.listIds.length > 1));
   events.on("record-resolved", ({ paper, record }) => {
     const records = new Map([[paper.id, { ...catalog.records.get(paper.id), ...record }]]);
-    return store.transaction(() => queueWatchHits(store, [paper], catalog.list, records, "resolved", now().toISOString(), listName(paper.lists?.[0])));
+    return store.transaction(() => queueWatchHits(store, [paper], catalog.list, records, "resolved", now().toISOString(), listName(paper.lists?.[0]), catalog.listIds.length > 1));
   });
 }

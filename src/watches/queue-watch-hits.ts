@@ -20,11 +20,11 @@ export const WATCH_SOURCE = "watch";
 export type WatchOccasion = "added" | "resolved";
 
 
-function watchReply(watch: Watch, paper: Paper, list: PaperList, records: PaperRecords, listName: string): Reply {
+function watchReply(watch: Watch, paper: Paper, list: PaperList, records: PaperRecords, listName: string, namedLists: boolean): Reply {
   return {
     kind: "announcement",
     headline: `Your watch ${describeWatch(watch)} matched a paper on ${listName}`,
-    items: [{ change: "added", card: toCard(paper, list.legend, records.get(paper.id)), changes: [] }],
+    items: [{ change: "added", card: toCard(paper, list.legend, records.get(paper.id), namedLists), changes: [] }],
   };
 }
 
@@ -35,7 +35,7 @@ function watchReply(watch: Watch, paper: Paper, list: PaperList, records: PaperR
  * DMs queued. Call inside the transaction that stored the papers' news.
  * `listName` is what the headline calls the list: its id when several are followed.
  */
-export function queueWatchHits(store: Store, papers: readonly Paper[], list: PaperList, records: PaperRecords, occasion: WatchOccasion, at: string, listName = "MSS-Papers"): number {
+export function queueWatchHits(store: Store, papers: readonly Paper[], list: PaperList, records: PaperRecords, occasion: WatchOccasion, at: string, listName = "MSS-Papers", namedLists = false): number {
   if (papers.length === 0) return 0;
   const watches = store.watches.active();
   let queued = 0;
@@ -46,7 +46,7 @@ export function queueWatchHits(store: Store, papers: readonly Paper[], list: Pap
       const key = watchKey(WATCH_SOURCE, watch.id, paper.id);
       const dmKey = dmDeliveryKey(key, watch.platform, watch.userId);
       const dm = { platform: watch.platform, channelId: watch.userId, key: dmKey, target: { kind: "dm" as const } };
-      queued += post(store, { key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records, listName) }, [dm], at).queued.length;
+      queued += post(store, { key, source: WATCH_SOURCE, kind: "added", paperId: paper.id, reply: watchReply(watch, paper, list, records, listName, namedLists) }, [dm], at).queued.length;
       store.watches.recordHit(watch.id, paper.id, dmKey, at);
     }
   }

@@ -104,6 +104,13 @@ describe("following several lists", () => {
     expect(headlines(discord, "all")).toEqual(["New paper on mss: Perseus"]);
     expect(headlines(discord, "only-mss")).toEqual(["New paper on mss: Perseus"]);
     expect(headlines(discord, "only-llmsys")).toEqual(["New paper on llmsys: Perseus-Energy"]);
+    // Each card names the lists holding the paper when it was announced, and its id is the one merged paper's.
+    const cards = discord.posted.flatMap((p) => (p.reply.kind === "announcement" ? [p.reply.items[0]?.card] : []));
+    expect(cards.map((c) => [c?.name, c?.id, c?.lists])).toEqual([
+      ["Perseus", "perseus", ["mss"]],
+      ["Perseus", "perseus", ["mss"]],
+      ["Perseus-Energy", "perseus", ["mss", "llmsys"]],
+    ]);
     // One paper on the merged list, naming both lists.
     expect(s.catalog.list.papers.filter((p) => p.links.paper?.includes("2312.06902")).map((p) => p.lists)).toEqual([["mss", "llmsys"]]);
 
