@@ -1,6 +1,7 @@
 import { LINK_KINDS, type Duplicate, type Paper, type ParseWarning, type Tag } from "./model.js";
 import type { PaperDraft } from "./read-row.js";
 import { canonicalReporters } from "./reporters.js";
+import { samePaper } from "./merge-lists.js";
 import { foldKey } from "./text.js";
 
 function unionBy<T>(items: T[], key: (item: T) => string): T[] {
@@ -34,10 +35,16 @@ export function mergeDrafts(
   warn: (w: ParseWarning) => void,
 ): { papers: Paper[]; duplicates: Duplicate[] } {
   const groups = new Map<string, PaperDraft[]>();
+  const taken = new Map<string, string[]>();
   for (const draft of drafts) {
-    const group = groups.get(draft.id);
+    // Names that fold alike ("SageAttention2" and "SageAttention2++", two papers called Tempo) are one paper
+    // unless their links give different arXiv ids or DOIs, or their full titles differ: then the later is "<id>-2".
+    const ids = taken.get(draft.id) ?? [];
+    const id = ids.find((candidate) => samePaper(groups.get(candidate)?.[0] as PaperDraft, draft)) ?? (ids.length === 0 ? draft.id : `${draft.id}-${ids.length + 1}`);
+    if (!ids.includes(id)) taken.set(draft.id, [...ids, id]);
+    const group = groups.get(id);
     if (group) group.push(draft);
-    else groups.set(draft.id, [draft]);
+    else groups.set(id, [{ ...draft, id }]);
   }
 
   const display = canonicalReporters(drafts.flatMap((d) => d.reporters));

@@ -1,11 +1,14 @@
 import type { Paper } from "../papers/index.js";
 
+// A folded name has neither "-" nor "@": these come only from the suffixes below.
+const SUFFIXES = /(?:-\d+)?(?:@[a-z][a-z0-9_-]*)?$/;
+
 /**
- * The folded name a paper answers to: its id, without the "@<list>" that
- * mergeLists gives a different paper whose name another list already took
- * ("orca@llmsys" answers to "orca", as the first Orca does).
+ * The folded name a paper answers to: its id, without the "-2" a list's second
+ * paper of that name gets (mergeDrafts) nor the "@<list>" that mergeLists gives
+ * a different paper whose name another list already took ("orca@llmsys" and
+ * "tempo-2" answer to "orca" and "tempo", as the first Orca and Tempo do).
  */
 export function nameKey(paper: Paper): string {
-  const at = paper.id.lastIndexOf("@");
-  return at > 0 ? paper.id.slice(0, at) : paper.id;
+  return paper.id.replace(SUFFIXES, "") || paper.id;
 }

@@ -101,8 +101,11 @@ export class PaperIndex {
     if (!ref) return undefined;
     const name = ref[1] as string;
     const list = ref[2] as string;
-    const exact = this.byId.get(`${foldKey(name)}@${list}`);
+    const exact = this.byId.get(`${name}@${list}`) ?? this.byId.get(`${foldKey(name)}@${list}`);
     if (exact) return exact;
+    // A pick-list's "<id>@<list>": the paper of that id, on that list ("tempo-2@mss", the list's second Tempo).
+    const byId = this.byId.get(name);
+    if (byId?.lists?.includes(list)) return byId;
     const named = (this.exact.get(foldKey(name)) ?? []).map((e) => this.paperAt(e.entry)).filter((p) => p.lists?.includes(list));
     return named.length === 1 ? named[0] : undefined;
   }
