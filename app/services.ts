@@ -19,7 +19,7 @@ import { openStore } from "../src/store/store.js";
 import { Deliverer } from "../src/sync/deliverer.js";
 import { sourceId } from "../src/sync/source-id.js";
 import { listReaderFor } from "../src/sync/list-reader.js";
-import { loadLastGoodList, SyncService } from "../src/sync/sync-service.js";
+import { loadLastGoodList } from "../src/sync/sync-service.js";
 import { mergeRecords } from "../src/scholar/merge-records.js";
 import { followWatches } from "../src/watches/follow-watches.js";
 
@@ -50,23 +50,7 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   wakeOnQueued(store, () => void deliverer.deliverDue());
   // Features meet through events, wired here once: sync publishes "papers-changed", the scholar "record-resolved" and "record-published".
   const events = new EventBus();
-  const sync = new ListSyncs(
-    lists.map(
-      ({ id, upstream }) =>
-        new SyncService({
-          store,
-          catalog,
-          log,
-          now,
-          upstream,
-          listId: id,
-          severalLists: lists.length > 1,
-          announceChanges: config.announceChanges,
-          maxAnnounce: config.maxAnnounce,
-          events,
-        }),
-    ),
-  );
+  const sync = ListSyncs.follow(lists, { store, catalog, log, now, announceChanges: config.announceChanges, maxAnnounce: config.maxAnnounce, events });
   const reading = new ReadingService({ store, catalog, calendar: new SessionCalendar(config.readingCron, config.timeZone), syncSources: sync.lists.map((l) => l.source), log, options: config.reading });
   followWatches({ store, catalog, deliveries: deliverer, events, log, now });
   events.on("record-published", ({ paper, record, before, at }) => {

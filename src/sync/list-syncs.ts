@@ -1,7 +1,8 @@
 import type { ListId } from "../papers/model.js";
 import type { SyncRun } from "../store/run-repo.js";
 import type { FetchOptions } from "./fetch-upstream.js";
-import type { SyncReport, SyncService } from "./sync-service.js";
+import { SyncService, type SyncDeps, type SyncReport } from "./sync-service.js";
+import type { Upstream } from "./upstream.js";
 
 export interface SyncOptions {
   dryRun?: boolean;
@@ -17,6 +18,11 @@ export interface SyncOptions {
 export class ListSyncs {
   constructor(readonly lists: readonly SyncService[]) {
     if (lists.length === 0) throw new Error("at least one list is followed");
+  }
+
+  /** One SyncService per followed list (MSS_LISTS order), all with the same store, catalog and events. */
+  static follow(lists: ReadonlyArray<{ id: ListId; upstream: Upstream }>, deps: Omit<SyncDeps, "upstream" | "listId" | "severalLists">): ListSyncs {
+    return new ListSyncs(lists.map(({ id, upstream }) => new SyncService({ ...deps, upstream, listId: id, severalLists: lists.length > 1 })));
   }
 
   /** The first list's sync (the one list when MSS_LISTS is unset). */

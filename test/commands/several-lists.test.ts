@@ -48,7 +48,7 @@ describe("stats list:", () => {
   });
 
   it("counts every list merged without list:", async () => {
-    expect(await run("stats", {}, twoListServices())).toMatchObject({ title: "MSS-Papers in numbers", text: "27 papers, 4 software projects" });
+    expect(await run("stats", {}, twoListServices())).toMatchObject({ title: "Lists mss, llmsys in numbers", text: "27 papers, 4 software projects" });
   });
 });
 

@@ -20,7 +20,7 @@ import { SessionCalendar } from "../../src/reading/session-calendar.js";
 import { openStore } from "../../src/store/store.js";
 import { Deliverer, type DelivererOptions } from "../../src/sync/deliverer.js";
 import type { Logger } from "../../src/log.js";
-import { SyncService, type SyncDeps } from "../../src/sync/sync-service.js";
+import type { SyncDeps } from "../../src/sync/sync-service.js";
 import { ScholarService, type ScholarDeps } from "../../src/scholar/scholar-service.js";
 import { followWatches } from "../../src/watches/follow-watches.js";
 
@@ -71,25 +71,17 @@ export function testServices(markdown: string = bundledText(), over: TestService
       : Catalog.ofLists(over.lists.map((l) => ({ id: l.id, list: EMPTY_LIST, hash: "", loadedAt: now() })));
   const deliverer = new Deliverer(store, log, now, { backoffMs: 1000, maxBackoffMs: 60_000, jitter: 0, ...over.deliverer });
   const events = new EventBus();
-  const sync = new ListSyncs(
-    followed.map(
-      ({ id, upstream }) =>
-        new SyncService({
-          store,
-          catalog,
-          log,
-          now,
-          upstream,
-          listId: id,
-          severalLists: followed.length > 1,
-          announceChanges: true,
-          maxAnnounce: over.maxAnnounce ?? 10,
-          fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
-          readList: over.readList,
-          events,
-        }),
-    ),
-  );
+  const sync = ListSyncs.follow(followed, {
+    store,
+    catalog,
+    log,
+    now,
+    announceChanges: true,
+    maxAnnounce: over.maxAnnounce ?? 10,
+    fetch: over.fetch ?? { retries: 0, timeoutMs: 2000 },
+    readList: over.readList,
+    events,
+  });
   // As at start-up: commands answer from the stored snapshot, when there is one.
   for (const list of sync.lists) {
     const snapshot = store.snapshots.get(list.source);
