@@ -102,7 +102,8 @@ const GENERIC = new Set(
 /** A link text that says what kind of link it is rather than which paper ("pdf", "Paper", "Code", an arXiv number). */
 export function isGenericLinkText(text: string): boolean {
   const folded = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-  if (folded.length <= 2) return true;
+  // "[1]", "[†]", "[x]" mark a link; two characters with a letter and a digit may be a name ("S4", "P2").
+  if (folded.length <= 1 || /^\d+$/.test(folded) || (folded.length === 2 && !(/\p{L}/u.test(folded) && /\p{N}/u.test(folded)))) return true;
   if (GENERIC.has(folded)) return true;
   return /^(arxiv)?\d{4}\d{4,5}(v\d+)?$/.test(folded);
 }
