@@ -25,11 +25,23 @@ import { followWatches } from "../src/watches/follow-watches.js";
 
 const EMPTY_LIST: PaperList = { papers: [], software: [], legend: [], warnings: [], duplicates: [] };
 
+const NOT_READ = { list: EMPTY_LIST, hash: "" };
+
+/** A second list's file, read at start-up: one that cannot be read leaves that list empty (its sync says why), never stops the bot. */
+async function readOtherListFile(id: string, path: string, log: Logger): Promise<{ list: PaperList; hash: string }> {
+  try {
+    return await readListFile(path);
+  } catch (error) {
+    log.warn({ err: error, list: id, path }, "a followed list's file cannot be read at start-up; the list is empty until a sync reads it");
+    return NOT_READ;
+  }
+}
+
 /**
  * Builds the services every command and job uses. The catalog starts from
- * each followed list's last good snapshot; the first list, when none is
- * stored, from its file or the bundled list, so lookups work before the first
- * sync finishes.
+ * each followed list's last good snapshot; when none is stored, from the
+ * list's file (the first list: its file or the bundled list), so lookups work
+ * before the first sync finishes.
  */
 export async function buildServices(config: Config, log: Logger, now: () => Date = () => new Date()): Promise<Services> {
   const store = openStore(config.dbPath);
@@ -37,9 +49,10 @@ export async function buildServices(config: Config, log: Logger, now: () => Date
   const versions: ListVersion[] = [];
   for (const [i, { id, upstream }] of lists.entries()) {
     const stored = await loadLastGoodList(store, sourceId(upstream), log, listReaderFor(upstream));
-    // Only when no good snapshot is stored is the first list's file (or the bundled list) read at start-up; a list never read starts empty, until its first sync.
-    const fallbackPath = upstream.kind === "url" ? config.bundledListPath : upstream.path;
-    const start = stored ?? (i === 0 ? await readListFile(fallbackPath) : { list: EMPTY_LIST, hash: "" });
+    // Only when no good snapshot is stored is a list's file read at start-up (the first list's, else the bundled list):
+    // commands answer from it before the first sync, which stores it as the baseline. A URL never read starts empty.
+    const fallbackPath = upstream.kind === "url" ? (i === 0 ? config.bundledListPath : undefined) : upstream.path;
+    const start = stored ?? (fallbackPath === undefined ? NOT_READ : i === 0 ? await readListFile(fallbackPath) : await readOtherListFile(id, fallbackPath, log));
     versions.push({ id, list: start.list, hash: start.hash, loadedAt: now() });
   }
   const snapshot = loadBundledRecords(config.recordSnapshotPath, log);
