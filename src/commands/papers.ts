@@ -66,7 +66,7 @@ export const papersCommand = defineCommand({
         hint = `Venues: ${distinct(pool.map((p) => p.venue)).join(", ")}`;
       } else if (reporter && !pool.some((p) => p.reporters.some((r) => foldKey(r) === foldKey(reporter)))) {
         hint = `Reporters: ${distinct(pool.flatMap((p) => p.reporters)).join(", ")}`;
-      } else if (author && !list.papers.some((p) => hasAuthor(records.get(p.id), author))) {
+      } else if (author && !list.papers.some((p) => hasAuthor(records.get(p.id), author, p.authors))) {
         hint =
           records.size === 0
             ? "Authors come from the papers' scholarly records, and none are loaded yet."

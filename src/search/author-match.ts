@@ -65,9 +65,13 @@ export function authorMatches(author: string, query: AuthorQuery): boolean {
   return givenNamesAgree(query.given, words.slice(0, at));
 }
 
-/** Whether a record lists the person the query names; never for a query of initials only. */
-export function hasAuthor(record: PaperRecord | undefined, name: string): boolean {
+/**
+ * Whether a paper's authors include the person the query names: its scholarly record's authors, else
+ * the authors its list gives (a "Title & Authors" column); never for a query of initials only.
+ */
+export function hasAuthor(record: PaperRecord | undefined, name: string, listed?: readonly string[]): boolean {
   const query = parseAuthorQuery(name);
-  if ("error" in query || !record?.authors) return false;
-  return record.authors.some((author) => authorMatches(author, query));
+  const authors = record?.authors ?? listed;
+  if ("error" in query || !authors) return false;
+  return authors.some((author) => authorMatches(author, query));
 }

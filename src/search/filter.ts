@@ -15,7 +15,7 @@ export interface PaperFilter {
   tag?: string;
   reporter?: string;
   hasCode?: boolean;
-  /** An author's name, matched against the papers' scholarly records (see hasAuthor). */
+  /** An author's name, matched against the papers' scholarly records, else the authors their list gives (see hasAuthor). */
   author?: string;
   /** A followed list's id: only the papers that list holds (see Paper.lists). */
   list?: string;
@@ -41,7 +41,7 @@ export function filterPapers(papers: Paper[], legend: Tag[], filter: PaperFilter
       (tag === undefined || (tag !== null && p.tags.includes(tag))) &&
       (reporter === undefined || p.reporters.some((r) => foldKey(r) === reporter)) &&
       (filter.hasCode === undefined || Boolean(p.links.code) === filter.hasCode) &&
-      (filter.author === undefined || hasAuthor(records.get(p.id), filter.author)) &&
+      (filter.author === undefined || hasAuthor(records.get(p.id), filter.author, p.authors)) &&
       (filter.list === undefined || (p.lists ?? []).includes(filter.list)),
   );
 }

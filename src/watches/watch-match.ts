@@ -18,22 +18,22 @@ function containsPhrase(words: readonly string[], phrase: readonly string[]): bo
   return false;
 }
 
-/** The texts a keyword is looked for in: the record's title, abstract and TL;DR when known, else the row's names. */
+/** The texts a keyword is looked for in: the record's title, abstract and TL;DR when known, else the row's names and the title its list gives. */
 function keywordTexts(paper: Paper, record: PaperRecord | undefined): string[] {
   const fromRecord = [record?.title, record?.abstract, record?.tldr].filter((t): t is string => t !== undefined);
-  return fromRecord.length > 0 ? [...fromRecord, paper.name] : [paper.name, ...paper.aliases];
+  return fromRecord.length > 0 ? [...fromRecord, paper.name] : [paper.name, ...paper.aliases, ...(paper.title ? [paper.title] : [])];
 }
 
 /**
- * Whether a paper matches a watch: an author of its record (accent- and
- * case-insensitive, a surname or initials enough), a keyword phrase in its
- * record's title and abstract (else its name on the list), a category of the
+ * Whether a paper matches a watch: an author of its record, else of its list
+ * (accent- and case-insensitive, a surname or initials enough), a keyword
+ * phrase in its record's title and abstract (else its name and title on the list), a category of the
  * row, or its venue (the row's, or the record's once published).
  */
 export function matchesWatch(paper: Paper, record: PaperRecord | undefined, rule: WatchRule): boolean {
   switch (rule.kind) {
     case "author":
-      return hasAuthor(record, rule.value);
+      return hasAuthor(record, rule.value, paper.authors);
     case "keyword": {
       const phrase = textWords(rule.value);
       return keywordTexts(paper, record).some((text) => containsPhrase(textWords(text), phrase));
