@@ -86,6 +86,11 @@ describe("hostile lists", () => {
     expect(list.papers.every((p) => !/[<>]/.test(`${p.name}${p.title ?? ""}`))).toBe(true);
   });
 
+  it("keeps text that only looks like a tag, drops real tags", () => {
+    const list = parseList("- [<!channel> <b>Bold</b>Serve](https://arxiv.org/abs/2401.00005) | OSDI'24\n");
+    expect(list.papers.map((p) => [p.name, p.venue, p.year])).toEqual([["<!channel> BoldServe", "OSDI", 2024]]);
+  });
+
   it("reads huge items and deep nesting without crashing, within bounds", () => {
     const huge = `- [${"A".repeat(300_000)}](https://arxiv.org/abs/2401.00001) | OSDI'24\n`;
     const deep = `${"  ".repeat(0)}${Array.from({ length: 500 }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n")}\n${"  ".repeat(500)}- [Deep](https://arxiv.org/abs/2401.00003)\n`;
