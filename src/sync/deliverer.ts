@@ -10,6 +10,7 @@ import { DeliveryListeners, type DeliveryTally, type FailedListener, type SentLi
 import { failForGood, retryLater } from "./delivery-outcomes.js";
 import { PlatformSlots } from "./platform-slots.js";
 import { readyToSend } from "./row-readiness.js";
+import { RunPacing } from "./run-pacing.js";
 import { sendWithin } from "./send-to-target.js";
 
 export { DEFAULT_DELIVERER_OPTIONS, type DelivererOptions, type DeliveryTally, type FailedListener, type SentListener };
@@ -45,6 +46,8 @@ export class Deliverer {
   private readonly slots: PlatformSlots;
   /** Per channel of a platform with a per-channel limit (Slack): when its next call may start. */
   private readonly channels: ChannelPacer;
+  /** What a run claims next, and how long it may wait before looking again. */
+  private readonly pacing: RunPacing;
   /** Wakes a run waiting for its calls in flight, to claim rows queued meanwhile. */
   private poke: (() => void) | undefined;
 
@@ -62,6 +65,7 @@ export class Deliverer {
       const rate = this.announcers.get(platform)?.limits?.perChannelPerSecond;
       return rate ? 1000 / rate : undefined;
     });
+    this.pacing = new RunPacing({ store, options: this.options, now, slots: this.slots, channels: this.channels, openPlatforms: (at) => this.openPlatforms(at) });
   }
 
   register(announcer: Announcer): void {
@@ -161,8 +165,8 @@ export class Deliverer {
       }
       current = undefined;
       while (!this.stopped && this.faultUntil <= this.now().getTime()) {
-        const pacedAtClaim = this.paced();
-        const { rows, spare } = this.claimFree(inFlight);
+        const pacedAtClaim = this.pacing.paced();
+        const { rows, spare } = this.pacing.claimFree(inFlight);
         for (const row of rows) {
           const done = this.deliverOne(row, tally)
             .catch((error: unknown) => this.storeFault(error, row))
@@ -172,7 +176,7 @@ export class Deliverer {
             });
           inFlight.set(row.id, { platform: row.platform, done });
         }
-        if (inFlight.size === 0 && !this.waitingForPace(pacedAtClaim)) break;
+        if (inFlight.size === 0 && !this.pacing.waitingForPace(pacedAtClaim)) break;
         await this.nextEvent(inFlight, spare);
       }
     } catch (error) {
@@ -191,64 +195,17 @@ export class Deliverer {
     );
   }
 
-  /** A platform's rate or a channel's rest holds calls back now. */
-  private paced(): boolean {
-    return this.slots.pacingMs() > 0 || this.channels.nextWakeMs() > 0;
-  }
-
   /**
-   * Rows are due but a platform's rate or a channel's rest held them (a short
-   * wait, not the end of the run). A pace that held the claim counts even when
-   * it ended since: its rows are due now and the next claim takes them.
-   */
-  private waitingForPace(pacedAtClaim: boolean): boolean {
-    if (!pacedAtClaim && !this.paced()) return false;
-    const due = this.store.outbox.nextDue(this.openPlatforms(this.now().getTime()));
-    return due !== undefined && Date.parse(due) <= this.now().getTime();
-  }
-
-  /** Claims due rows into the free slots of each open platform (one statement per platform with room). */
-  private claimFree(inFlight: Map<number, { platform: string }>): { rows: OutboxRow[]; spare: boolean } {
-    const now = this.now();
-    const lease = new Date(now.getTime() + this.options.leaseMs).toISOString();
-    const claimed: OutboxRow[] = [];
-    let spare = false;
-    for (const platform of this.openPlatforms(now.getTime())) {
-      let busy = 0;
-      for (const f of inFlight.values()) if (f.platform === platform) busy++;
-      const free = Math.min(this.slots.free(platform, busy, now.getTime()), this.options.batch);
-      if (free <= 0) continue;
-      const rows = this.store.outbox.claimDue(now.toISOString(), lease, [platform], free, [...inFlight.keys()], this.channels.resting(platform));
-      this.slots.started(platform, rows.length, now.getTime());
-      if (rows.length < free) spare = true;
-      claimed.push(...rows);
-    }
-    return { rows: claimed, spare };
-  }
-
-  /**
-   * Waits for a call to finish, a deliverDue() (new rows), a paced platform's
-   * or channel's next start, or (when slots were left unused: `spare`) the next
-   * row to fall due, whichever comes first.
+   * Waits for a call to finish, a deliverDue() (new rows), or the end of the
+   * wait the pacing allows (a paced platform's or channel's next start, the
+   * next row due), whichever comes first.
    */
   private async nextEvent(inFlight: Map<number, { done: Promise<void> }>, spare: boolean): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const events: Promise<unknown>[] = [...inFlight.values()].map((f) => f.done);
     events.push(new Promise<void>((resolve) => (this.poke = resolve)));
-    const now = this.now().getTime();
-    const times = this.slots.probeEnds();
-    const pacing = this.slots.pacingMs();
-    const channelRest = this.channels.nextWakeMs();
-    if (channelRest > 0) times.push(now + channelRest);
-    if (pacing > 0) times.push(now + pacing);
-    else if (spare) {
-      const due = this.store.outbox.nextDue(this.openPlatforms(now));
-      if (due !== undefined) times.push(Date.parse(due));
-    }
-    const next = Math.min(...times.filter((t) => t > now)) - now;
-    // Nothing in flight and the pace that kept the run going ended meanwhile: look again at once instead of waiting for a poke.
-    const wait = inFlight.size === 0 && !(next < this.maxSleepMs) ? 0 : next;
-    if (wait < this.maxSleepMs) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
+    const wait = this.pacing.waitMs(inFlight.size, spare, this.maxSleepMs);
+    if (wait !== Infinity) events.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, wait))));
     try {
       await Promise.race(events);
     } finally {
