@@ -1,21 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import type { Services } from "../../src/services.js";
-import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
+import { type FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
 import { commandInteraction, option } from "../fakes/discord/payloads.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
-import { startBot } from "../discord/bot-harness.js";
+import { startDiscordStack, type DiscordStack } from "../helpers/platform-stacks.js";
 import { testServices } from "../helpers/bundled.js";
 import { buildList, row } from "../helpers/list-builder.js";
 
 let fake: FakeDiscord;
 let mss: FakeUpstream;
 let llmsys: FakeUpstream;
-let bot: DiscordAdapter;
 let services: Services;
+let stack: DiscordStack;
 
 beforeEach(async () => {
-  fake = await FakeDiscord.start();
   mss = await new FakeUpstream().start();
   llmsys = await new FakeUpstream().start();
   mss.serve(buildList([row("AlpaServe")]));
@@ -26,12 +24,11 @@ beforeEach(async () => {
       { id: "llmsys", upstream: { kind: "url", url: llmsys.url } },
     ],
   });
-  bot = await startBot(fake, { services, settings: services.store.settings });
-  services.deliverer.register(bot.announcer);
+  stack = await startDiscordStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await bot.stop();
-  await fake.stop();
+  await stack.stop();
   await mss.stop();
   await llmsys.stop();
 });

@@ -1,31 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import type { Services } from "../../src/services.js";
-import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
+import { type FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
 import { commandInteraction, option } from "../fakes/discord/payloads.js";
-import { FakeUpstream } from "../fakes/upstream-server.js";
-import { startBot } from "../discord/bot-harness.js";
-import { bundledText, testServices } from "../helpers/bundled.js";
-import { TestClock } from "../helpers/clock.js";
+import type { FakeUpstream } from "../fakes/upstream-server.js";
+import { servedBundledList, startDiscordStack, type DiscordStack } from "../helpers/platform-stacks.js";
+import { bundledText } from "../helpers/bundled.js";
 import { addRow, newRow } from "../helpers/versions.js";
 
 let fake: FakeDiscord;
 let upstream: FakeUpstream;
-let bot: DiscordAdapter;
 let services: Services;
+let stack: DiscordStack;
 
 beforeEach(async () => {
-  fake = await FakeDiscord.start();
-  upstream = await new FakeUpstream().start();
-  upstream.serve(bundledText());
-  const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
-  services = testServices(bundledText(), { upstream: { kind: "url", url: upstream.url }, now: clock.now });
-  bot = await startBot(fake, { services, settings: services.store.settings });
-  services.deliverer.register(bot.announcer);
+  ({ upstream, services } = await servedBundledList());
+  stack = await startDiscordStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await bot.stop();
-  await fake.stop();
+  await stack.stop();
   await upstream.stop();
 });
 

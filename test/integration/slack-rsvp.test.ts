@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readingJob } from "../../src/reading/reading-job.js";
 import type { Services } from "../../src/services.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
 import { buttonClick, formBody, interactionBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import type { RunningBot } from "../fakes/slack/slack-bot.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { TestClock } from "../helpers/clock.js";
 
@@ -12,20 +13,15 @@ let fake: FakeSlack;
 let bot: RunningBot;
 let services: Services;
 let clock: TestClock;
+let stack: SlackStack;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
   clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
   services = testServices(bundledText(), { now: clock.now, reading: { postLeadMs: 3 * DAY } });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  stack = await startSlackStack(services);
+  ({ fake, bot } = stack);
 });
-afterEach(async () => {
-  await services.deliverer.stop();
-  await bot.adapter.stop();
-  await fake.close();
-});
+afterEach(() => stack.stop());
 
 type Button = { action_id: string; value: string; text: { text: string } };
 const rsvpButtons = (blocks: unknown): Button[] =>

@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Services } from "../../src/services.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
-import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
 import { testServices } from "../helpers/bundled.js";
 import { buildList, row } from "../helpers/list-builder.js";
@@ -10,11 +9,10 @@ import { buildList, row } from "../helpers/list-builder.js";
 let fake: FakeSlack;
 let mss: FakeUpstream;
 let llmsys: FakeUpstream;
-let bot: RunningBot;
+let stack: SlackStack;
 let services: Services;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
   mss = await new FakeUpstream().start();
   llmsys = await new FakeUpstream().start();
   mss.serve(buildList([row("AlpaServe")]));
@@ -25,22 +23,16 @@ beforeEach(async () => {
       { id: "llmsys", upstream: { kind: "url", url: llmsys.url } },
     ],
   });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  stack = await startSlackStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await bot.adapter.stop();
-  await fake.close();
+  await stack.stop();
   await mss.stop();
   await llmsys.stop();
 });
 
-const slash = async (text: string) => {
-  const answer = await postSigned(bot.eventsUrl, formBody(slashCommand({ command: "/mss", text, responseUrl: fake.responseUrl(), userId: "U0ADMIN", channelId: "C0PAPERS" })));
-  expect(answer.status).toBe(200);
-  return JSON.stringify(answer.json());
-};
+const slash = (text: string) => stack.mss(text);
 
 describe("/mss subscribe list: through Slack", () => {
   it("follows one list: only its additions reach the channel, each naming the list; an unknown id is refused naming the followed ones", async () => {

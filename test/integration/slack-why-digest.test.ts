@@ -1,41 +1,30 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Services } from "../../src/services.js";
 import { digestJob } from "../../src/sync/digest-job.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
-import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
-import { FakeUpstream } from "../fakes/upstream-server.js";
-import { bundledText, testServices } from "../helpers/bundled.js";
-import { TestClock } from "../helpers/clock.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { servedBundledList, startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
+import type { FakeUpstream } from "../fakes/upstream-server.js";
+import { bundledText } from "../helpers/bundled.js";
+import type { TestClock } from "../helpers/clock.js";
 import { addRow, newRow } from "../helpers/versions.js";
 
 let fake: FakeSlack;
 let upstream: FakeUpstream;
-let bot: RunningBot;
 let services: Services;
 let clock: TestClock;
+let stack: SlackStack;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
-  upstream = await new FakeUpstream().start();
-  upstream.serve(bundledText());
-  clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
-  services = testServices(bundledText(), { upstream: { kind: "url", url: upstream.url }, now: clock.now });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  ({ upstream, clock, services } = await servedBundledList());
+  stack = await startSlackStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await bot.adapter.stop();
-  await fake.close();
+  await stack.stop();
   await upstream.stop();
 });
 
-const mss = async (text: string) => {
-  const answer = await postSigned(bot.eventsUrl, formBody(slashCommand({ command: "/mss", text, responseUrl: fake.responseUrl(), userId: "U0ADMIN", channelId: "C0PAPERS" })));
-  expect(answer.status).toBe(200);
-  return JSON.stringify(answer.json());
-};
+const mss = (text: string) => stack.mss(text);
 
 describe("why through Slack after a weekly digest", () => {
   it("says the paper waits for the weekly digest of its time, then that it was sent in it", async () => {
