@@ -1,30 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import type { Services } from "../../src/services.js";
-import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
+import { type FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
 import { commandInteraction, option } from "../fakes/discord/payloads.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
-import { startBot, waitFor } from "../discord/bot-harness.js";
+import { waitFor } from "../discord/bot-harness.js";
+import { startDiscordStack, type DiscordStack } from "../helpers/platform-stacks.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { versionTwo } from "../helpers/versions.js";
 
 const EPHEMERAL = 64;
 let fake: FakeDiscord;
 let upstream: FakeUpstream;
-let bot: DiscordAdapter;
+let stack: DiscordStack;
 let services: Services;
 
 beforeEach(async () => {
-  fake = await FakeDiscord.start();
   upstream = await new FakeUpstream().start();
   upstream.serve(bundledText());
   services = testServices(bundledText(), { upstream: { kind: "url", url: upstream.url } });
-  bot = await startBot(fake, { services, settings: services.store.settings });
-  services.deliverer.register(bot.announcer);
+  stack = await startDiscordStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await bot.stop();
-  await fake.stop();
+  await stack.stop();
   await upstream.stop();
 });
 

@@ -1,31 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import { readingJob } from "../../src/reading/reading-job.js";
 import { reminderJob } from "../../src/reading/reminders.js";
 import type { Services } from "../../src/services.js";
-import { startBot, waitFor } from "../discord/bot-harness.js";
-import { FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
+import { waitFor } from "../discord/bot-harness.js";
+import { startDiscordStack, type DiscordStack } from "../helpers/platform-stacks.js";
+import { type FakeDiscord, IDS } from "../fakes/discord/fake-discord.js";
 import { commandInteraction, option } from "../fakes/discord/payloads.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { TestClock } from "../helpers/clock.js";
 
 const PRESENTER = "600000000000000077";
 let fake: FakeDiscord;
-let bot: DiscordAdapter;
+let stack: DiscordStack;
 let services: Services;
 let clock: TestClock;
 
 beforeEach(async () => {
-  fake = await FakeDiscord.start();
   clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
   services = testServices(bundledText(), { now: clock.now });
-  bot = await startBot(fake, { services, settings: services.store.settings });
-  services.deliverer.register(bot.announcer);
+  stack = await startDiscordStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await services.deliverer.stop();
-  await bot.stop();
-  await fake.stop();
+  await stack.stop();
 });
 
 const channelPosts = () => fake.requests.filter((r) => r.method === "POST" && r.path === `/channels/${IDS.channelId}/messages`);

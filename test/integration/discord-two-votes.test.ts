@@ -1,28 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DiscordAdapter } from "../../adapters/discord/discord-adapter.js";
 import type { Services } from "../../src/services.js";
-import { startBot, waitFor } from "../discord/bot-harness.js";
-import { FakeDiscord, IDS, messageObject, type Recorded } from "../fakes/discord/fake-discord.js";
+import { waitFor } from "../discord/bot-harness.js";
+import { startDiscordStack, type DiscordStack } from "../helpers/platform-stacks.js";
+import { type FakeDiscord, IDS, messageObject, type Recorded } from "../fakes/discord/fake-discord.js";
 import { buttonInteraction, commandInteraction, option } from "../fakes/discord/payloads.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { TestClock } from "../helpers/clock.js";
 
 const DAY = 86_400_000;
 let fake: FakeDiscord;
-let bot: DiscordAdapter;
+let stack: DiscordStack;
 let services: Services;
 
 beforeEach(async () => {
-  fake = await FakeDiscord.start();
   const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
   services = testServices(bundledText(), { now: clock.now, reading: { postLeadMs: 3 * DAY } });
-  bot = await startBot(fake, { services, settings: services.store.settings });
-  services.deliverer.register(bot.announcer);
+  stack = await startDiscordStack(services);
+  ({ fake } = stack);
 });
 afterEach(async () => {
-  await services.deliverer.stop();
-  await bot.stop();
-  await fake.stop();
+  await stack.stop();
 });
 
 const text = (r: Recorded) => JSON.stringify(r.body.data);

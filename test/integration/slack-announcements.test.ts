@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Services } from "../../src/services.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
 import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import type { RunningBot } from "../fakes/slack/slack-bot.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { versionTwo } from "../helpers/versions.js";
@@ -10,20 +11,18 @@ import { versionTwo } from "../helpers/versions.js";
 let fake: FakeSlack;
 let upstream: FakeUpstream;
 let bot: RunningBot;
+let stack: SlackStack;
 let services: Services;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
   upstream = await new FakeUpstream().start();
   upstream.serve(bundledText());
   services = testServices(bundledText(), { upstream: { kind: "url", url: upstream.url } });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  stack = await startSlackStack(services);
+  ({ fake, bot } = stack);
 });
 afterEach(async () => {
-  await bot.adapter.stop();
-  await fake.close();
+  await stack.stop();
   await upstream.stop();
 });
 

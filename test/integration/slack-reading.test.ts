@@ -1,30 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readingJob } from "../../src/reading/reading-job.js";
 import { reminderJob } from "../../src/reading/reminders.js";
 import type { Services } from "../../src/services.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
 import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import type { RunningBot } from "../fakes/slack/slack-bot.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { TestClock } from "../helpers/clock.js";
 
 let fake: FakeSlack;
 let bot: RunningBot;
+let stack: SlackStack;
 let services: Services;
 let clock: TestClock;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
   clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
   services = testServices(bundledText(), { now: clock.now, timeZone: "Europe/Berlin" });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  stack = await startSlackStack(services);
+  ({ fake, bot } = stack);
 });
 afterEach(async () => {
-  await services.deliverer.stop();
-  await bot.adapter.stop();
-  await fake.close();
+  await stack.stop();
 });
 
 const reading = async (text: string, userId: string) => {

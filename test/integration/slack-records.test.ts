@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { readingJob } from "../../src/reading/reading-job.js";
 import type { Services } from "../../src/services.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
 import { buttonClick, formBody, interactionBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import type { RunningBot } from "../fakes/slack/slack-bot.js";
 import { FakeUpstream } from "../fakes/upstream-server.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { TestClock } from "../helpers/clock.js";
@@ -17,23 +18,20 @@ const AUTHORS = "Zhuohan Li, Lianmin Zheng, Yinmin Zhong et al. (11 authors)";
 let fake: FakeSlack;
 let upstream: FakeUpstream;
 let bot: RunningBot;
+let stack: SlackStack;
 let services: Services;
 let clock: TestClock;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
   upstream = await new FakeUpstream().start();
   upstream.serve(bundledText());
   clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
   services = withRecords(testServices(bundledText(), { upstream: { kind: "url", url: upstream.url }, now: clock.now }), { alpaserve: alpaServeRecord() });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  stack = await startSlackStack(services);
+  ({ fake, bot } = stack);
 });
 afterEach(async () => {
-  await services.deliverer.stop();
-  await bot.adapter.stop();
-  await fake.close();
+  await stack.stop();
   await upstream.stop();
 });
 

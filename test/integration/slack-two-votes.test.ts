@@ -1,28 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Services } from "../../src/services.js";
-import { FakeSlack } from "../fakes/slack/fake-slack.js";
+import type { FakeSlack } from "../fakes/slack/fake-slack.js";
+import { startSlackStack, type SlackStack } from "../helpers/platform-stacks.js";
 import { formBody, postSigned, slashCommand } from "../fakes/slack/signed-request.js";
-import { startSlackBot, type RunningBot } from "../fakes/slack/slack-bot.js";
+import type { RunningBot } from "../fakes/slack/slack-bot.js";
 import { bundledText, testServices } from "../helpers/bundled.js";
 import { TestClock } from "../helpers/clock.js";
 
 const DAY = 86_400_000;
 let fake: FakeSlack;
 let bot: RunningBot;
+let stack: SlackStack;
 let services: Services;
 
 beforeEach(async () => {
-  fake = await new FakeSlack().start();
   const clock = new TestClock(Date.parse("2026-11-28T12:00:00Z"));
   services = testServices(bundledText(), { now: clock.now, reading: { postLeadMs: 3 * DAY } });
-  bot = await startSlackBot(fake, { services, adminUserIds: ["U0ADMIN"] });
-  await vi.waitFor(() => expect(bot.adapter.status().ready).toBe(true), { timeout: 10_000 });
-  services.deliverer.register(bot.adapter.announcer);
+  stack = await startSlackStack(services);
+  ({ fake, bot } = stack);
 });
 afterEach(async () => {
-  await services.deliverer.stop();
-  await bot.adapter.stop();
-  await fake.close();
+  await stack.stop();
 });
 
 async function reading(text: string, userId = "U0ADMIN"): Promise<string> {
