@@ -1,7 +1,6 @@
-import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runConsoleChat } from "../../adapters/console/console-chat.js";
 import { run, testServices } from "../helpers/bundled.js";
+import { consoleSession } from "../helpers/console-session.js";
 
 describe("watch numbers are each person's own", () => {
   it("count 1, 2, 3 for each user, and unwatch 2 removes that user's second watch, not another's", async () => {
@@ -11,17 +10,7 @@ describe("watch numbers are each person's own", () => {
     expect(await run("watch", { venue: "OSDI" }, services, discord("u1"))).toMatchObject({ text: expect.stringContaining("(watch 1)") });
     expect(await run("watch", { venue: "SOSP" }, services, discord("u1"))).toMatchObject({ text: expect.stringContaining("(watch 2)") });
 
-    let written = "";
-    const output = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        written += chunk.toString();
-        done();
-      },
-    });
-    const input = new PassThrough();
-    const finished = runConsoleChat({ services, input, output, prompt: false });
-    input.end("/watch venue:NSDI\n/watch venue:EuroSys\n/watch keyword:serving\n/unwatch 2\n/watches\n/unwatch 4\n");
-    await finished;
+    const written = await consoleSession(services, ["/watch venue:NSDI", "/watch venue:EuroSys", "/watch keyword:serving", "/unwatch 2", "/watches", "/unwatch 4"]);
 
     expect(written).toContain('Watching venue NSDI (watch 1).');
     expect(written).toContain('Watching venue EuroSys (watch 2).');
