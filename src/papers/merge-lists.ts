@@ -40,7 +40,7 @@ interface Identity {
 // swapping one list in works out only that list's identities.
 const identities = new WeakMap<PaperIdentity, Identity>();
 
-function identityOf(paper: PaperIdentity): Identity {
+function cachedIdentity(paper: PaperIdentity): Identity {
   let identity = identities.get(paper);
   if (!identity) {
     identity = { strong: strongKeys(paper), title: paper.title ? foldKey(paper.title) : undefined };
@@ -56,10 +56,10 @@ function identityOf(paper: PaperIdentity): Identity {
  * papers whose ids (or titles) disagree are two papers, whatever their names.
  */
 export function samePaper(a: PaperIdentity, b: PaperIdentity): boolean {
-  return sameIdentity(identityOf(a), a.id, identityOf(b), b.id);
+  return identitiesMatch(cachedIdentity(a), a.id, cachedIdentity(b), b.id);
 }
 
-function sameIdentity(a: Identity, aId: string, b: Identity, bId: string): boolean {
+function identitiesMatch(a: Identity, aId: string, b: Identity, bId: string): boolean {
   if (a.strong.length > 0 && b.strong.length > 0) return a.strong.some((k) => b.strong.includes(k));
   if (a.title && b.title) return a.title === b.title;
   return aId === bId;
@@ -110,10 +110,10 @@ export function mergeLists(parts: readonly ListPart[]): MergedLists {
 
   for (const { id: listId, list } of parts) {
     for (const paper of list.papers) {
-      const identity = identityOf(paper);
+      const identity = cachedIdentity(paper);
       const { strong: keys, title } = identity;
       const candidates = [...keys.map((k) => byKey.get(k)), title !== undefined ? byKey.get(`title:${title}`) : undefined, ...(byId.get(paper.id) ?? [])];
-      const at = candidates.find((i): i is number => i !== undefined && sameIdentity(held[i] as Identity, (papers[i] as Paper).id, identity, paper.id) && !(papers[i] as Paper).lists?.includes(listId));
+      const at = candidates.find((i): i is number => i !== undefined && identitiesMatch(held[i] as Identity, (papers[i] as Paper).id, identity, paper.id) && !(papers[i] as Paper).lists?.includes(listId));
       if (at !== undefined) {
         const existing = papers[at] as Paper;
         papers[at] = { ...unite(existing, paper), lists: [...(existing.lists ?? []), listId] };

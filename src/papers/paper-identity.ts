@@ -1,7 +1,8 @@
-import { samePaper, strongKeys, type PaperIdentity } from "./merge-lists.js";
+import { strongKeys, type PaperIdentity } from "./merge-lists.js";
 import type { Paper } from "./model.js";
 import { foldKey } from "./text.js";
 
+export { samePaper } from "./merge-lists.js";
 export type { PaperIdentity };
 
 /** What of a paper its identity needs (stored with what was announced to a channel). */
@@ -13,6 +14,3 @@ export function identityOf(paper: Paper): PaperIdentity {
 export function identityKeys(paper: PaperIdentity): string[] {
   return [...strongKeys(paper), ...(paper.title ? [`title:${foldKey(paper.title)}`] : []), `name:${paper.id}`];
 }
-
-/** Whether two papers are one (samePaper in src/papers/merge-lists.ts: the id from the link, else title, else name). */
-export const sameIdentity = (a: PaperIdentity, b: PaperIdentity): boolean => samePaper(a, b);

@@ -1,7 +1,7 @@
 import type { Database, Statement } from "better-sqlite3";
 import { z } from "zod";
 import type { DeliveryPlace } from "../papers/delivery-keys.js";
-import { identityKeys, sameIdentity, type PaperIdentity } from "../papers/paper-identity.js";
+import { identityKeys, samePaper, type PaperIdentity } from "../papers/paper-identity.js";
 
 const IdentitySchema = z.object({ id: z.string(), title: z.string().optional(), links: z.object({ paper: z.string().optional() }).passthrough().default({}) });
 const RowSchema = z.object({ list: z.string(), announcementId: z.number(), identity: z.string() });
@@ -44,7 +44,7 @@ export class AnnouncedPaperRepo {
       .map((r) => RowSchema.parse(r));
     const hit = rows.find((r) => {
       const identity = IdentitySchema.safeParse(JSON.parse(r.identity));
-      return identity.success && sameIdentity(identity.data as PaperIdentity, paper);
+      return identity.success && samePaper(identity.data as PaperIdentity, paper);
     });
     return hit && { list: hit.list, announcementId: hit.announcementId };
   }

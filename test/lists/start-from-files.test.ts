@@ -9,6 +9,7 @@ import { silentLogger } from "../../src/log.js";
 import { run } from "../helpers/bundled.js";
 
 const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/lists/${path}`, import.meta.url));
+const BUNDLED = fileURLToPath(new URL("../../data/papers.md", import.meta.url));
 const work = mkdtempSync(join(tmpdir(), "mss-lists-files-"));
 afterEach(() => rmSync(join(work, "bot.db"), { force: true }));
 
@@ -20,7 +21,7 @@ async function servicesFor(lists: string) {
 
 describe("lists read from files at start-up, before any sync", () => {
   it("answers from every file list at once (the console's case: it does not sync on its own)", async () => {
-    const s = await servicesFor(`mss=${fixture("../../../data/papers.md")},llmsys=${fixture("llmsys/pre-training.md")},html=${fixture("mental2008/model-serving-html.md")}`);
+    const s = await servicesFor(`mss=${BUNDLED},llmsys=${fixture("llmsys/pre-training.md")},html=${fixture("mental2008/model-serving-html.md")}`);
     expect(s.catalog.listIds.map((id) => [id, s.catalog.listVersion(id)?.list.papers.length])).toEqual([
       ["mss", 25],
       ["llmsys", 79],
@@ -41,7 +42,7 @@ describe("lists read from files at start-up, before any sync", () => {
   it("starts a list whose file is not a paper list empty, and the others as usual", async () => {
     const broken = join(work, "broken.md");
     writeFileSync(broken, "<!doctype html><html><body>Not found</body></html>");
-    const s = await servicesFor(`mss=${fixture("../../../data/papers.md")},broken=${broken}`);
+    const s = await servicesFor(`mss=${BUNDLED},broken=${broken}`);
     expect(s.catalog.listIds.map((id) => [id, s.catalog.listVersion(id)?.list.papers.length])).toEqual([
       ["mss", 25],
       ["broken", 0],
